@@ -1,0 +1,9 @@
+#ifndef CSUPPORT_H
+#define CSUPPORT_H
+
+/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
+/// Returns 0 on success, -1 with errno set otherwise (EINVAL or ENOSYS where
+/// the file system or kernel cannot exchange).
+int mq_exchange_paths(const char *a, const char *b);
+
+#endif

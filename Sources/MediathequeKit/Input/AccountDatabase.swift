@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+
+/// The account database (schema version 1), opened read-only.
+///
+/// Opening checks the version and every table and column the builder uses;
+/// ``contractProblems()`` then scans each table for rows that break the contract.
+/// Patrons are read one at a time (``forEachBundle(today:rules:_:)``) so memory
+/// does not grow with the size of the network.
+public final class AccountDatabase: @unchecked Sendable {
+    public static let schemaVersion = 1
+
+    /// The tables and columns the builder reads; extra ones are ignored.
+    static let requiredColumns: KeyValuePairs<String, [String]> = [
+        "library": ["code", "name", "address", "phone"],
+        "patron": ["card_number", "pseudo", "first_name", "last_name", "birth_date", "sex", "email", "phone",
+                   "mobile", "address", "address_extra", "postal_code", "city", "home_library",
+                   "membership_expires", "recommendations", "feed_key_version"],
+        "account_share": ["holder_card", "member_card"],
+        "document": ["id", "title", "authors", "kind", "year", "summary", "series", "genre", "audience",
+                     "subjects", "isbn", "added_on"],
+        "item": ["barcode", "document_id", "library", "call_number"],
+        "loan": ["id", "barcode", "patron_card", "library", "borrowed_on", "due_on", "renewals", "returned_on"],
+        "hold": ["id", "document_id", "patron_card", "pickup_library", "placed_on", "available_on",
+                 "available_until", "queue_position"],
+        "review": ["id", "patron_card", "document_id", "pseudonym", "rating", "title", "body", "written_at", "status"],
+        "shelf": ["id", "patron_card", "name", "kind", "created_on"],
+        "shelf_entry": ["shelf_id", "document_id", "added_on"],
+        "saved_search": ["id", "patron_card", "name", "scope", "query", "created_on", "followed", "frequency", "active"],
+        "saved_search_facet": ["search_id", "facet", "value"],
+        "event_registration": ["id", "patron_card", "registered_by", "event_id", "session_id", "status", "registered_at"],
+    ]
+
+    /// The path as given, for messages.
+    public let file: String
+    let queue: DatabaseQueue
+    /// Every library of the network, by code.
+    public private(set) var libraries: [String: Library] = [:]
+
+    /// Opens `path` read-only and checks its schema.
+    /// - Throws: ``InputProblem`` naming the file and what is missing or wrong. The file is never
+    ///   created or written.
+    public init(path: String) throws {
+        file = path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw InputProblem(file: path, message: "no such database file")
+        }
+        var config = Configuration()
+        config.readonly = true
+        config.label = "accounts"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.read { db in try checkSchema(db) }
+            libraries = try queue.read { db in try loadLibraries(db) }
+        } catch let problem as InputProblem {
+            throw problem
+        } catch let problems as InputProblems {
+            throw problems
+        } catch {
+            throw Self.problem(for: error, file: path)
+        }
+    }
+
+    /// Runs `body` against the database, turning SQLite errors into problems naming the file.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as DatabaseError {
+            throw problem(for: error)
+        }
+    }
+
+    func problem(for error: any Error) -> InputProblem { Self.problem(for: error, file: file) }
+
+    static func problem(for error: any Error, file: String) -> InputProblem {
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                return InputProblem(file: file, message: "not a readable SQLite database (\(error.message ?? "corrupt"))")
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+                return InputProblem(file: file, message: "cannot be opened for reading (\(error.message ?? "denied"))")
+            default:
+                return InputProblem(file: file, message: "SQLite error: \(error.message ?? "\(error.resultCode)")")
+            }
+        }
+        return InputProblem(file: file, message: "\(error)")
+    }
+
+    private func checkSchema(_ db: Database) throws {
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        guard version == Self.schemaVersion else {
+            throw InputProblem(file: file, message: "schema version (PRAGMA user_version) is \(version), expected \(Self.schemaVersion)")
+        }
+        var problems = ProblemCollector()
+        for (table, columns) in Self.requiredColumns {
+            let present = Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]))
+            if present.isEmpty {
+                problems.report(InputProblem(file: file, message: "missing table '\(table)'"))
+                continue
+            }
+            for column in columns where !present.contains(column) {
+                problems.report(InputProblem(file: file, message: "table '\(table)' lacks column '\(column)'"))
+            }
+        }
+        try problems.throwIfAny()
+    }
+
+    private func loadLibraries(_ db: Database) throws -> [String: Library] {
+        var libraries: [String: Library] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT code, name, address, phone FROM library")
+        while let row = try rows.next() {
+            guard let code = row.text(0), let name = row.text(1) else { continue }
+            libraries[code] = Library(code: code, name: name, address: row.text(2), phone: row.text(3))
+        }
+        return libraries
+    }
+
+    /// The number of patrons, for progress reports.
+    public func patronCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM patron") ?? 0 }
+    }
+
+    /// Confirmed registrations per session, for places remaining.
+    public func confirmedRegistrations() throws -> [SessionKey: Int] {
+        try read { db in
+            var counts: [SessionKey: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT event_id, session_id, count(*) FROM event_registration
+                WHERE status = 'confirmed' GROUP BY event_id, session_id
+                """)
+            while let row = try rows.next() {
+                guard let event = row.text(0), let session = row.text(1) else { continue }
+                counts[SessionKey(eventID: event, sessionID: session)] = row.int(2) ?? 0
+            }
+            return counts
+        }
+    }
+}
+
+/// Identifies a session across the feed and the database.
+public struct SessionKey: Hashable, Sendable {
+    public var eventID: String
+    public var sessionID: String
+
+    public init(eventID: String, sessionID: String) {
+        self.eventID = eventID
+        self.sessionID = sessionID
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The site's settings, read from `Site/site.conf`: `key = value` lines, `#` comments.
+public struct SiteConfiguration: Hashable, Sendable {
+    /// Shown in every page title and in the summary PDF.
+    public var networkName = "Médiathèques de Saint-Étienne"
+    /// Absolute base URL of the published site, ending in `/`; feeds, sitemap and calendars need it.
+    public var baseURL = "https://mediatheques.example/"
+    /// IANA zone of every local time in the inputs.
+    public var timeZone = "Europe/Paris"
+    public var locale = "fr-FR"
+    public var rules = Rules()
+    /// Sessions shown on the home page under "À la une".
+    public var featuredCount = 6
+    /// Hint to calendar apps: how often to poll the ICS files, in hours.
+    public var calendarRefreshHours = 12
+
+    public init() {}
+
+    static let keys: [String: @Sendable (inout SiteConfiguration, String) -> String?] = [
+        "network_name": { c, v in v.isEmpty ? "must not be empty" : { c.networkName = v; return nil }() },
+        "base_url": { c, v in
+            guard let url = URL(string: v), ["http", "https"].contains(url.scheme ?? ""), url.host != nil
+            else { return "must be an absolute http(s) URL" }
+            c.baseURL = v.hasSuffix("/") ? v : v + "/"
+            return nil
+        },
+        "time_zone": { c, v in
+            TimeZone(identifier: v) == nil ? "'\(v)' is not an IANA time zone" : { c.timeZone = v; return nil }()
+        },
+        "locale": { c, v in v.isEmpty ? "must not be empty" : { c.locale = v; return nil }() },
+        "due_soon_days": { c, v in integer(v, 0...60) { c.rules.dueSoonDays = $0 } },
+        "history_months": { c, v in integer(v, 1...24) { c.rules.historyMonths = $0 } },
+        "max_renewals": { c, v in integer(v, 0...10) { c.rules.maxRenewals = $0 } },
+        "featured_count": { c, v in integer(v, 0...100) { c.featuredCount = $0 } },
+        "calendar_refresh_hours": { c, v in integer(v, 1...168) { c.calendarRefreshHours = $0 } },
+    ]
+
+    private static func integer(_ text: String, _ range: ClosedRange<Int>, _ set: (Int) -> Void) -> String? {
+        guard let n = Int(text), range.contains(n) else {
+            return "must be a whole number from \(range.lowerBound) to \(range.upperBound)"
+        }
+        set(n)
+        return nil
+    }
+
+    /// Parses the configuration text; every bad line is reported with its key and line.
+    /// - Throws: ``InputProblems`` naming `file`, the line and the key.
+    public static func parse(_ text: String, file: String) throws -> SiteConfiguration {
+        var config = SiteConfiguration()
+        var problems = ProblemCollector()
+        var seen: Set<String> = []
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            let number = index + 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let equals = line.firstIndex(of: "=") else {
+                problems.report(InputProblem(file: file, place: .line(number, column: 1),
+                                             message: "expected 'key = value'"))
+                continue
+            }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard let apply = keys[key] else {
+                let known = keys.keys.sorted().joined(separator: ", ")
+                problems.report(InputProblem(file: file, place: .key(key, line: number),
+                                             message: "unknown key (known keys: \(known))"))
+                continue
+            }
+            if !seen.insert(key).inserted {
+                problems.report(InputProblem(file: file, place: .key(key, line: number), message: "key set twice"))
+            }
+            if let error = apply(&config, value) {
+                problems.report(InputProblem(file: file, place: .key(key, line: number),
+                                             message: "bad value '\(value)': \(error)"))
+            }
+        }
+        try problems.throwIfAny()
+        return config
+    }
+
+    /// Reads `site.conf` in `directory`; a missing file means the defaults.
+    public static func load(from directory: URL) throws -> SiteConfiguration {
+        let url = directory.appendingPathComponent("site.conf")
+        guard FileManager.default.fileExists(atPath: url.path) else { return SiteConfiguration() }
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let text = String(data: data, encoding: .utf8) else {
+            throw InputProblem(file: url.path, message: "cannot be read as UTF-8 text")
+        }
+        return try parse(text, file: url.path)
+    }
+}

@@ -1,0 +1,76 @@
+/// A current loan ("prêt") with what the rules need to judge it.
+public struct Loan: Hashable, Sendable {
+    public var id: Int64
+    public var barcode: String
+    public var document: Document
+    /// 'Emprunté à'.
+    public var library: Library
+    public var borrowedOn: Day
+    /// 'Retour le'.
+    public var dueOn: Day
+    public var renewals: Int
+    /// 'Attendu par un autre usager': another patron has a waiting hold on the document.
+    public var awaitedByAnother: Bool
+
+    public init(id: Int64, barcode: String, document: Document, library: Library, borrowedOn: Day,
+                dueOn: Day, renewals: Int = 0, awaitedByAnother: Bool = false) {
+        self.id = id
+        self.barcode = barcode
+        self.document = document
+        self.library = library
+        self.borrowedOn = borrowedOn
+        self.dueOn = dueOn
+        self.renewals = renewals
+        self.awaitedByAnother = awaitedByAnother
+    }
+
+    public func state(today: Day, rules: Rules) -> LoanState {
+        if dueOn < today { return .late }
+        if today.days(to: dueOn) <= rules.dueSoonDays { return .dueSoon }
+        return .ongoing
+    }
+
+    /// Whether the loan can be renewed on line, and if not, why (the guide's red mark).
+    public func renewal(today: Day, rules: Rules) -> Renewal {
+        if dueOn < today { return .refused(.late) }
+        if renewals >= rules.maxRenewals { return .refused(.alreadyRenewed) }
+        if awaitedByAnother { return .refused(.awaitedByAnother) }
+        return .allowed
+    }
+}
+
+/// The guide's "Etat" column.
+public enum LoanState: String, Hashable, Sendable, CaseIterable {
+    case late, dueSoon, ongoing
+
+    public var label: String {
+        switch self {
+        case .late: "En retard"
+        case .dueSoon: "A rendre bientôt"
+        case .ongoing: "En cours"
+        }
+    }
+}
+
+public enum Renewal: Hashable, Sendable {
+    case allowed
+    case refused(RenewalRefusal)
+
+    public var isAllowed: Bool { self == .allowed }
+    public var refusal: RenewalRefusal? {
+        if case .refused(let reason) = self { reason } else { nil }
+    }
+}
+
+/// Why a loan cannot be renewed: the three cases the guide lists.
+public enum RenewalRefusal: String, Hashable, Sendable, CaseIterable {
+    case late, alreadyRenewed, awaitedByAnother
+
+    public var reason: String {
+        switch self {
+        case .late: "Document en retard : prolongation impossible"
+        case .alreadyRenewed: "Document déjà prolongé une fois"
+        case .awaitedByAnother: "Document réservé par un autre usager"
+        }
+    }
+}

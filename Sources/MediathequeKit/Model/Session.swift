@@ -1,0 +1,109 @@
+/// One occurrence of an event: a place, a time and how to register.
+public struct Session: Hashable, Sendable {
+    public var id: String
+    public var library: Library
+    public var start: LocalDateTime
+    public var end: LocalDateTime
+    public var registration: RegistrationMode
+    /// Number of places; `nil` means no limit ('Pas de limite').
+    public var capacity: Int?
+    public var opens: LocalDateTime?
+    public var closes: LocalDateTime?
+    public var status: Status
+
+    public init(id: String, library: Library, start: LocalDateTime, end: LocalDateTime,
+                registration: RegistrationMode, capacity: Int? = nil, opens: LocalDateTime? = nil,
+                closes: LocalDateTime? = nil, status: Status = .scheduled) {
+        self.id = id
+        self.library = library
+        self.start = start
+        self.end = end
+        self.registration = registration
+        self.capacity = capacity
+        self.opens = opens
+        self.closes = closes
+        self.status = status
+    }
+
+    public enum RegistrationMode: String, Hashable, Sendable, CaseIterable {
+        /// Free entry, no registration ('Entrée libre').
+        case none
+        /// At the library or by phone, not on line.
+        case desk
+        /// On line.
+        case online
+    }
+
+    public enum Status: String, Hashable, Sendable, CaseIterable {
+        case scheduled, cancelled, postponed
+    }
+
+    /// Places left: capacity minus confirmed registrations, never below 0; `nil` for no limit.
+    public func placesRemaining(confirmed: Int) -> Int? {
+        capacity.map { max(0, $0 - confirmed) }
+    }
+
+    /// The registration status the portal shows for this session at `now`
+    /// (the table of the agenda feed's specification, first matching row wins).
+    public func registrationStatus(now: LocalDateTime, confirmed: Int) -> RegistrationStatus {
+        switch status {
+        case .cancelled: return .cancelled
+        case .postponed: return .postponed
+        case .scheduled: break
+        }
+        if end <= now { return .ended }
+        switch registration {
+        case .none: return .freeEntry
+        case .desk: return .atDesk
+        case .online:
+            if let opens, now < opens { return .opensLater(opens) }
+            if let closes, now >= closes { return .closed }
+            if placesRemaining(confirmed: confirmed) == 0 { return .full }
+            return .open
+        }
+    }
+}
+
+/// What a session's row says about registering, and whether its link is active.
+public enum RegistrationStatus: Hashable, Sendable {
+    case cancelled, postponed, ended, freeEntry, atDesk
+    case opensLater(LocalDateTime)
+    case closed, full, open
+
+    public var label: String {
+        switch self {
+        case .cancelled: "Annulé"
+        case .postponed: "Reporté"
+        case .ended: "Terminé"
+        case .freeEntry: "Entrée libre"
+        case .atDesk: "Sur inscription (à la médiathèque)"
+        case .opensLater(let at): "Inscriptions à partir du \(at.day.french) à \(at.frenchTime)"
+        case .closed: "Inscriptions closes"
+        case .full: "Complet (liste d'attente)"
+        case .open: "Sur inscription"
+        }
+    }
+
+    /// Only an open on-line registration gets an active "S'inscrire" link.
+    public var canRegister: Bool { self == .open }
+
+    /// A short machine name, for CSS classes and data exports.
+    public var code: String {
+        switch self {
+        case .cancelled: "cancelled"
+        case .postponed: "postponed"
+        case .ended: "ended"
+        case .freeEntry: "free"
+        case .atDesk: "desk"
+        case .opensLater: "opens-later"
+        case .closed: "closed"
+        case .full: "full"
+        case .open: "open"
+        }
+    }
+
+    /// 'Places restantes: N' or 'Pas de limite'.
+    public static func placesLabel(_ remaining: Int?) -> String {
+        remaining.map { "Places restantes : \($0)" } ?? "Pas de limite"
+    }
+}
