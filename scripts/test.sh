@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, input checks, and the built demo validated with the
+# real tools of each format.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+swift build --build-tests
+swift test --skip-build "$@"
