@@ -20,6 +20,16 @@ final class TemporaryDirectory {
         try Data(text.utf8).write(to: target)
         return target.path
     }
+
+    /// Writes `text` (UTF-8) to `name` inside the directory and returns its URL.
+    @discardableResult
+    func write(_ text: String, to name: String) throws -> URL {
+        URL(fileURLWithPath: try write(name, text))
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
 }
 
 /// The repository's root, for the bundled Site/ and Templates/.
