@@ -29,14 +29,3 @@ struct HomePageView {
         browse = context.browse(current: nil)
     }
 }
-
-/// The view of `404.html`.
-struct NotFoundPageView {
-    var page: PageView
-    var links: SiteLinksView
-
-    init(context: PublicPageContext) {
-        page = context.pageView(title: "Page introuvable")
-        links = context.siteLinks
-    }
-}

@@ -112,39 +112,3 @@ struct PublicPageContext {
         return "de \(start.frenchTime) au \(date(end.day)) à \(end.frenchTime)"
     }
 }
-
-/// Links every public page carries (header, `<head>`).
-struct SiteLinksView {
-    var home: String
-    var agenda: String
-    var feed: String
-}
-
-/// "S'abonner au calendrier" (webcal) and "Flux RSS" links.
-struct SubscribeView {
-    /// What the calendar holds: "Toutes les animations", "Les animations de Carnot".
-    var scope: String
-    var webcal: String
-    var calendarFile: String
-    var feed: String
-}
-
-/// A link of the browsing lists, with the number of coming sessions behind it.
-struct LinkView {
-    var href: String
-    var label: String
-    var count: Int
-    /// The page shown: marked `aria-current="page"`.
-    var current: Bool
-}
-
-/// The navigation between listings: by month, by library, by category.
-struct BrowseView {
-    var all: LinkView
-    var months: [LinkView]
-    var libraries: [LinkView]
-    var categories: [LinkView]
-    var hasMonths: Bool
-    var hasLibraries: Bool
-    var hasCategories: Bool
-}
