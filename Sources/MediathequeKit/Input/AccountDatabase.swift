@@ -63,12 +63,10 @@ public final class AccountDatabase: @unchecked Sendable {
     }
 
     /// Runs `body` against the database, turning SQLite errors into problems naming the file.
-    ///
-    /// The connection is opened read-only, so the file cannot be written; `inDatabase` (rather
-    /// than GRDB's query-only `read`) lets the builder keep its lookup indexes in the TEMP schema.
+    /// The connection is opened read-only and each read is query-only.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try queue.inDatabase(body)
+            return try queue.read(body)
         } catch let error as DatabaseError {
             throw problem(for: error)
         }
