@@ -49,6 +49,8 @@ public final class AccountDatabase: @unchecked Sendable {
         var config = Configuration()
         config.readonly = true
         config.label = "accounts"
+        // A larger page cache: the builder scans whole tables, once each (32 MB at most).
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
             try queue.read { db in try checkSchema(db) }
