@@ -1,0 +1,163 @@
+import CPangoCairo
+
+/// An RGB colour, components from 0 to 1.
+struct Color: Hashable {
+    var red: Double
+    var green: Double
+    var blue: Double
+
+    init(_ red: Double, _ green: Double, _ blue: Double) {
+        self.red = red
+        self.green = green
+        self.blue = blue
+    }
+
+    /// `0x1F3A5F` → the colour.
+    init(hex: UInt32) {
+        self.init(Double(hex >> 16 & 0xFF) / 255, Double(hex >> 8 & 0xFF) / 255, Double(hex & 0xFF) / 255)
+    }
+}
+
+/// The document information dictionary of a PDF.
+struct PDFMetadata: Hashable {
+    var title: String
+    var author: String
+    var subject: String
+    var creator: String
+    /// ISO 8601 local time, `2025-03-28T00:00:00`: written as both creation and modification date.
+    var date: String
+}
+
+/// The bytes of a PDF as cairo writes them.
+private final class ByteSink {
+    var bytes: [UInt8] = []
+    init() { bytes.reserveCapacity(96 * 1024) }
+}
+
+/// One PDF document being drawn: a cairo PDF surface writing to memory.
+///
+/// Draws rectangles, lines and ``TextBlock``s of a ``TextEngine``, and marks the
+/// PDF structure with cairo's tag API. cairo keeps the first error it meets;
+/// ``finish()`` reports it, so a failed document never yields bytes.
+final class PDFCanvas {
+    private let sink = ByteSink()
+    private let surface: OpaquePointer
+    private let cairo: OpaquePointer
+    private let text: TextEngine
+    private var finished = false
+
+    /// Starts a document whose pages are `width` × `height` points.
+    init(width: Double, height: Double, metadata: PDFMetadata, text: TextEngine) {
+        self.text = text
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }, closure, width, height)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, metadata.author)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, metadata.subject)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, metadata.creator)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, metadata.date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, metadata.date)
+        cairo = cairo_create(surface)
+    }
+
+    deinit {
+        cairo_destroy(cairo)
+        if !finished { cairo_surface_finish(surface) }
+        cairo_surface_destroy(surface)
+    }
+
+    // MARK: - Structure
+
+    /// Opens a structure element (`"H1"`, `"Table"`, `"TD"`, ``linkTag``, ...).
+    func beginTag(_ name: String, attributes: String = "") {
+        cairo_tag_begin(cairo, name, attributes)
+    }
+
+    func endTag(_ name: String) {
+        cairo_tag_end(cairo, name)
+    }
+
+    static let linkTag = CAIRO_TAG_LINK
+    static let destinationTag = CAIRO_TAG_DEST
+
+    /// Quotes `value` for a cairo tag attribute string: `'...'`, with `\` and `'` escaped.
+    static func quoted(_ value: String) -> String {
+        var quoted = "'"
+        for character in value {
+            if character == "'" || character == "\\" { quoted.append("\\") }
+            quoted.append(character)
+        }
+        return quoted + "'"
+    }
+
+    // MARK: - Drawing
+
+    func fill(x: Double, y: Double, width: Double, height: Double, color: Color) {
+        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
+        cairo_rectangle(cairo, x, y, width, height)
+        cairo_fill(cairo)
+    }
+
+    func strokeRectangle(x: Double, y: Double, width: Double, height: Double, lineWidth: Double, color: Color) {
+        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
+        cairo_set_line_width(cairo, lineWidth)
+        cairo_rectangle(cairo, x, y, width, height)
+        cairo_stroke(cairo)
+    }
+
+    /// Strokes the polyline through `points`.
+    func stroke(_ points: [(x: Double, y: Double)], lineWidth: Double, color: Color) {
+        guard let first = points.first else { return }
+        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
+        cairo_set_line_width(cairo, lineWidth)
+        cairo_move_to(cairo, first.x, first.y)
+        for point in points.dropFirst() { cairo_line_to(cairo, point.x, point.y) }
+        cairo_stroke(cairo)
+    }
+
+    /// Fills the closed polygon through `points`.
+    func fillPolygon(_ points: [(x: Double, y: Double)], color: Color) {
+        guard let first = points.first else { return }
+        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
+        cairo_move_to(cairo, first.x, first.y)
+        for point in points.dropFirst() { cairo_line_to(cairo, point.x, point.y) }
+        cairo_close_path(cairo)
+        cairo_fill(cairo)
+    }
+
+    func show(_ block: TextBlock, x: Double, y: Double, color: Color) {
+        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
+        text.show(block, on: cairo, x: x, y: y)
+    }
+
+    func show(_ block: TextBlock, lines: Range<Int>, x: Double, y: Double, color: Color) {
+        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
+        text.show(block, lines: lines, on: cairo, x: x, y: y)
+    }
+
+    func showPage() {
+        cairo_show_page(cairo)
+    }
+
+    /// Completes the file and hands back its bytes.
+    /// - Throws: ``PDFCanvas/Failure`` with cairo's message if any drawing or writing failed.
+    func finish() throws(Failure) -> [UInt8] {
+        let drawing = cairo_status(cairo)
+        cairo_surface_finish(surface)
+        finished = true
+        for status in [drawing, cairo_surface_status(surface)] where status != CAIRO_STATUS_SUCCESS {
+            throw Failure(message: String(cString: cairo_status_to_string(status)))
+        }
+        return sink.bytes
+    }
+
+    /// cairo's own error, as its message.
+    struct Failure: Error {
+        var message: String
+    }
+}
