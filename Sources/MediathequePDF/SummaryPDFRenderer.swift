@@ -82,10 +82,10 @@ public struct SummaryPDFRenderer {
         let title = engine.block(SummaryContent.documentTitle, .running, width: sideWidth, alignment: .right)
         canvas.show(title, x: left + width - sideWidth, y: geometry.headerTop + 1, color: Palette.muted)
         let rule = document.bodyTop - 10
-        canvas.stroke([(left, rule), (left + width, rule)], lineWidth: 0.8, color: Palette.accent)
-
-        canvas.stroke([(left, geometry.footerRule), (left + width, geometry.footerRule)], lineWidth: 0.4,
-                      color: Palette.rule)
+        canvas.stroke([Segment(x1: left, y1: rule, x2: left + width, y2: rule)], lineWidth: 0.8,
+                      color: Palette.accent)
+        canvas.stroke([Segment(x1: left, y1: geometry.footerRule, x2: left + width, y2: geometry.footerRule)],
+                      lineWidth: 0.4, color: Palette.rule)
         let situation = engine.block(content.situation, .running, width: width - sideWidth)
         canvas.show(situation, x: left, y: geometry.footerText, color: Palette.muted)
         let number = engine.block("Page \(page) / \(pageCount)", .running, width: sideWidth, alignment: .right)
@@ -94,12 +94,10 @@ public struct SummaryPDFRenderer {
 
     private func draw(_ op: DrawOp, document: ComposedDocument, on canvas: PDFCanvas) {
         switch op {
-        case .fill(let x, let y, let width, let height, let color):
-            canvas.fill(x: x, y: y, width: width, height: height, color: color)
-        case .strokeRectangle(let x, let y, let width, let height, let lineWidth, let color):
-            canvas.strokeRectangle(x: x, y: y, width: width, height: height, lineWidth: lineWidth, color: color)
-        case .line(let x1, let y1, let x2, let y2, let lineWidth, let color):
-            canvas.stroke([(x1, y1), (x2, y2)], lineWidth: lineWidth, color: color)
+        case .fill(let rectangles, let color):
+            canvas.fill(rectangles, color: color)
+        case .stroke(let segments, let outlines, let lineWidth, let color):
+            canvas.stroke(segments, outlines: outlines, lineWidth: lineWidth, color: color)
         case .text(let block, let x, let y, let color):
             canvas.show(block, x: x, y: y, color: color)
         case .lines(let block, let lines, let x, let y, let color):
@@ -122,8 +120,8 @@ public struct SummaryPDFRenderer {
         let height = size * 0.88
         canvas.fillPolygon([(x + size / 2, y), (x + size, y + height), (x, y + height)], color: Palette.lateMark)
         let bar = size * 0.13
-        canvas.fill(x: x + size / 2 - bar / 2, y: y + height * 0.34, width: bar, height: height * 0.34,
+        canvas.fill([Rect(x: x + size / 2 - bar / 2, y: y + height * 0.34, width: bar, height: height * 0.34),
+                     Rect(x: x + size / 2 - bar / 2, y: y + height * 0.76, width: bar, height: bar)],
                     color: Palette.white)
-        canvas.fill(x: x + size / 2 - bar / 2, y: y + height * 0.76, width: bar, height: bar, color: Palette.white)
     }
 }

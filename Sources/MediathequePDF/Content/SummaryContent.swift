@@ -105,8 +105,8 @@ struct TablePart: Hashable {
             heading: "Prêts (\(loans.count))", emptyMessage: "Vous n'avez pas d'emprunt en cours",
             columns: [Column(title: "Titre", weight: 138), Column(title: "Code-barres", weight: 70),
                       Column(title: "Document", weight: 52), Column(title: "Emprunté à", weight: 58),
-                      Column(title: "Retour le", weight: 50), Column(title: "Etat", weight: 64),
-                      Column(title: "Prolongation", weight: 91)],
+                      Column(title: "Retour le", weight: 50), Column(title: "Etat", weight: 68),
+                      Column(title: "Prolongation", weight: 87)],
             rows: rows,
             legend: rows.contains(where: \.isLate)
                 ? "En retard : document à rendre au plus vite ; il ne peut plus être prolongé." : nil)

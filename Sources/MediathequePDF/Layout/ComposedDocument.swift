@@ -1,8 +1,27 @@
+/// A rectangle in points, from the page's top-left corner.
+struct Rect: Hashable {
+    var x: Double
+    var y: Double
+    var width: Double
+    var height: Double
+}
+
+/// A straight line from (`x1`, `y1`) to (`x2`, `y2`).
+struct Segment: Hashable {
+    var x1: Double
+    var y1: Double
+    var x2: Double
+    var y2: Double
+}
+
 /// One drawing step of a page, in points from the page's top-left corner.
+///
+/// Shapes of one colour go in one step, so that a table's rules or shading make one
+/// path each rather than one per cell.
 enum DrawOp {
-    case fill(x: Double, y: Double, width: Double, height: Double, Color)
-    case strokeRectangle(x: Double, y: Double, width: Double, height: Double, lineWidth: Double, Color)
-    case line(x1: Double, y1: Double, x2: Double, y2: Double, lineWidth: Double, Color)
+    case fill([Rect], Color)
+    /// Lines and rectangle outlines, stroked together.
+    case stroke([Segment], outlines: [Rect], lineWidth: Double, Color)
     case text(TextBlock, x: Double, y: Double, Color)
     /// Some lines of a block split across pages, the first one's top at `y`.
     case lines(TextBlock, Range<Int>, x: Double, y: Double, Color)

@@ -15,6 +15,8 @@ struct SummaryComposer {
     private var accountPages: [Int] = []
     /// The table being laid out, whose header is repeated on each new page.
     private var openTable: TableFrame?
+    /// The part of the open table on the current page.
+    private var fragment: TableFragment?
 
     /// Inner spacing of table cells.
     private let cellPadding = (x: 3.5, y: 3.0)
@@ -51,9 +53,10 @@ struct SummaryComposer {
     }
 
     private mutating func newPage() {
+        if let table = openTable { closeFragment(table) }
         pages.append([])
         y = bodyTop
-        if let table = openTable { header(table, tagged: false) }
+        if let table = openTable { startFragment(table, tagged: false) }
     }
 
     /// Starts a new page unless `height` more points fit on this one (or this one is still empty).
@@ -130,7 +133,8 @@ struct SummaryComposer {
             emit(.endTag("P"))
             emit(.endTag("TOCI"))
             y += 3
-            emit(.line(x1: left + 10, y1: y, x2: left + width, y2: y, lineWidth: 0.4, Palette.rule))
+            emit(.stroke([Segment(x1: left + 10, y1: y, x2: left + width, y2: y)], outlines: [], lineWidth: 0.4,
+                         Palette.rule))
         }
         emit(.endTag("TOC"))
         y += 20
@@ -155,8 +159,8 @@ struct SummaryComposer {
             "name=\(PDFCanvas.quoted(Self.destination(number))) x=\(Int(left)) y=\(Int(y))"))
         emit(.endTag(PDFCanvas.destinationTag))
         if y + bandHeight <= bottom {
-            emit(.fill(x: left, y: y, width: width, height: bandHeight, Palette.band))
-            emit(.fill(x: left, y: y, width: 4, height: bandHeight, Palette.accent))
+            emit(.fill([Rect(x: left, y: y, width: width, height: bandHeight)], Palette.band))
+            emit(.fill([Rect(x: left, y: y, width: 4, height: bandHeight)], Palette.accent))
             let top = y
             y += 7
             paragraph(heading, x: left + 14, tag: "H2", color: Palette.accent)
@@ -204,9 +208,10 @@ struct SummaryComposer {
         keep(brief.height)
         let top = y
         let columnWidth = (width - 3 * BriefBox.padding) / 2
-        emit(.strokeRectangle(x: left, y: top, width: width, height: brief.height, lineWidth: 0.6, Palette.rule))
-        emit(.line(x1: left + width / 2, y1: top + BriefBox.padding, x2: left + width / 2,
-                   y2: top + brief.height - BriefBox.padding, lineWidth: 0.4, Palette.rule))
+        emit(.stroke([Segment(x1: left + width / 2, y1: top + BriefBox.padding, x2: left + width / 2,
+                              y2: top + brief.height - BriefBox.padding)],
+                     outlines: [Rect(x: left, y: top, width: width, height: brief.height)], lineWidth: 0.6,
+                     Palette.rule))
         emit(.beginTag("Div", attributes: ""))
         for (number, column) in brief.columns.enumerated() {
             var lineTop = top + BriefBox.padding
@@ -232,6 +237,19 @@ struct SummaryComposer {
         var headerHeight: Double
     }
 
+    /// The part of a table on one page: its shading and rules are drawn as a few paths
+    /// once the part is complete, the shading slipped in under the rows' text.
+    private struct TableFragment {
+        /// Where on the page the shading goes: before the header and the rows.
+        var opIndex: Int
+        var top: Double
+        var headerBottom: Double = 0
+        var rowBottoms: [Double] = []
+        var zebra: [Rect] = []
+        var late: [Rect] = []
+        var lateBars: [Rect] = []
+    }
+
     private mutating func tablePart(_ part: TablePart) {
         let heading = text.block(part.heading, .subheading, width: width)
         guard !part.rows.isEmpty else {
@@ -249,11 +267,12 @@ struct SummaryComposer {
         paragraph(heading, x: left, tag: "H3", color: Palette.accent)
         y += 4
         emit(.beginTag("Table", attributes: ""))
-        header(frame, tagged: true)
         openTable = frame
+        startFragment(frame, tagged: true)
         for (number, row) in part.rows.enumerated() {
             self.row(row, blocks: number == 0 ? firstRow : rowBlocks(row, frame), zebra: number % 2 == 1, frame)
         }
+        closeFragment(frame)
         openTable = nil
         emit(.endTag("Table"))
         if let legend = part.legend {
@@ -286,9 +305,12 @@ struct SummaryComposer {
                           headerHeight: (header.map(\.height).max() ?? 0) + 2 * cellPadding.y + 1)
     }
 
-    private mutating func header(_ frame: TableFrame, tagged: Bool) {
+    /// Starts the table's part on this page with its header row; only the first header is
+    /// tagged, the repeated ones are page furniture.
+    private mutating func startFragment(_ frame: TableFrame, tagged: Bool) {
+        fragment = TableFragment(opIndex: pages[pages.count - 1].count, top: y)
         let height = frame.headerHeight
-        emit(.fill(x: left, y: y, width: width, height: height, Palette.headerRow))
+        emit(.fill([Rect(x: left, y: y, width: width, height: height)], Palette.headerRow))
         if tagged { emit(.beginTag("TR", attributes: "")) }
         for (column, block) in frame.header.enumerated() {
             if tagged { emit(.beginTag("TH", attributes: "")) }
@@ -296,12 +318,28 @@ struct SummaryComposer {
             if tagged { emit(.endTag("TH")) }
         }
         if tagged { emit(.endTag("TR")) }
-        for x in frame.xs.dropFirst() {
-            emit(.line(x1: x, y1: y, x2: x, y2: y + height, lineWidth: 0.4, Palette.rule))
-        }
-        emit(.strokeRectangle(x: left, y: y, width: width, height: height, lineWidth: 0.6, Palette.rule))
-        emit(.line(x1: left, y1: y + height, x2: left + width, y2: y + height, lineWidth: 1, Palette.accent))
         y += height
+        fragment?.headerBottom = y
+    }
+
+    /// Draws the shading and the rules of the table's part on this page.
+    private mutating func closeFragment(_ frame: TableFrame) {
+        guard let part = fragment else { return }
+        fragment = nil
+        var shading: [DrawOp] = []
+        if !part.zebra.isEmpty { shading.append(.fill(part.zebra, Palette.zebra)) }
+        if !part.late.isEmpty { shading.append(.fill(part.late, Palette.late)) }
+        pages[pages.count - 1].insert(contentsOf: shading, at: part.opIndex)
+
+        let bottom = part.rowBottoms.last ?? part.headerBottom
+        if !part.lateBars.isEmpty { emit(.fill(part.lateBars, Palette.lateMark)) }
+        var rules = frame.xs.dropFirst().map { Segment(x1: $0, y1: part.top, x2: $0, y2: bottom) }
+        rules += part.rowBottoms.dropLast().map { Segment(x1: left, y1: $0, x2: left + width, y2: $0) }
+        emit(.stroke(rules, outlines: [], lineWidth: 0.4, Palette.rule))
+        emit(.stroke([], outlines: [Rect(x: left, y: part.top, width: width, height: bottom - part.top)],
+                     lineWidth: 0.6, Palette.rule))
+        emit(.stroke([Segment(x1: left, y1: part.headerBottom, x2: left + width, y2: part.headerBottom)], outlines: [],
+                     lineWidth: 1, Palette.accent))
     }
 
     private func rowBlocks(_ row: TablePart.Row, _ frame: TableFrame) -> [TextBlock] {
@@ -354,10 +392,13 @@ struct SummaryComposer {
     /// Draws one row, or the part of it on this page (`lines` per cell), as one tagged row.
     private mutating func rowPart(_ row: TablePart.Row, blocks: [TextBlock], lines: [Range<Int>]?, height: Double,
                                   zebra: Bool, marked: Bool, _ frame: TableFrame) {
+        let area = Rect(x: left, y: y, width: width, height: height)
+        let bar = Rect(x: left, y: y, width: 3, height: height)
         if row.isLate {
-            emit(.fill(x: left, y: y, width: width, height: height, Palette.late))
+            fragment?.late.append(area)
+            fragment?.lateBars.append(bar)
         } else if zebra {
-            emit(.fill(x: left, y: y, width: width, height: height, Palette.zebra))
+            fragment?.zebra.append(area)
         }
         emit(.beginTag("TR", attributes: ""))
         for (column, block) in blocks.enumerated() {
@@ -377,15 +418,8 @@ struct SummaryComposer {
             emit(.endTag("TD"))
         }
         emit(.endTag("TR"))
-        if row.isLate {
-            emit(.fill(x: left, y: y, width: 3, height: height, Palette.lateMark))
-        }
-        for x in frame.xs.dropFirst() {
-            emit(.line(x1: x, y1: y, x2: x, y2: y + height, lineWidth: 0.4, Palette.rule))
-        }
-        emit(.line(x1: left, y1: y, x2: left, y2: y + height, lineWidth: 0.6, Palette.rule))
-        emit(.line(x1: left + width, y1: y, x2: left + width, y2: y + height, lineWidth: 0.6, Palette.rule))
-        emit(.line(x1: left, y1: y + height, x2: left + width, y2: y + height, lineWidth: 0.6, Palette.rule))
         y += height
+        let rowBottom = y
+        fragment?.rowBottoms.append(rowBottom)
     }
 }

@@ -97,26 +97,24 @@ final class PDFCanvas {
 
     // MARK: - Drawing
 
-    func fill(x: Double, y: Double, width: Double, height: Double, color: Color) {
+    /// Fills `rectangles` in one path.
+    func fill(_ rectangles: [Rect], color: Color) {
+        guard !rectangles.isEmpty else { return }
         cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
-        cairo_rectangle(cairo, x, y, width, height)
+        for r in rectangles { cairo_rectangle(cairo, r.x, r.y, r.width, r.height) }
         cairo_fill(cairo)
     }
 
-    func strokeRectangle(x: Double, y: Double, width: Double, height: Double, lineWidth: Double, color: Color) {
+    /// Strokes `segments` and the outlines of `rectangles` in one path.
+    func stroke(_ segments: [Segment], outlines rectangles: [Rect] = [], lineWidth: Double, color: Color) {
+        guard !segments.isEmpty || !rectangles.isEmpty else { return }
         cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
         cairo_set_line_width(cairo, lineWidth)
-        cairo_rectangle(cairo, x, y, width, height)
-        cairo_stroke(cairo)
-    }
-
-    /// Strokes the polyline through `points`.
-    func stroke(_ points: [(x: Double, y: Double)], lineWidth: Double, color: Color) {
-        guard let first = points.first else { return }
-        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
-        cairo_set_line_width(cairo, lineWidth)
-        cairo_move_to(cairo, first.x, first.y)
-        for point in points.dropFirst() { cairo_line_to(cairo, point.x, point.y) }
+        for s in segments {
+            cairo_move_to(cairo, s.x1, s.y1)
+            cairo_line_to(cairo, s.x2, s.y2)
+        }
+        for r in rectangles { cairo_rectangle(cairo, r.x, r.y, r.width, r.height) }
         cairo_stroke(cairo)
     }
 
