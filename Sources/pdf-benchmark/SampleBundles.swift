@@ -53,7 +53,8 @@ struct SampleBundles {
                             membershipExpires: today.adding(days: 300))
         let loanList = (0..<loans).map { number in
             let due = today.adding(days: random.next(30) - 6)
-            return Loan(id: Int64(card % 1_000_000 * 10 + number), barcode: "342000\(card % 100_000_000 + number)",
+            let barcode = String(342_000_000_000_00 + (card % 1_000_000) * 10 + number)
+            return Loan(id: Int64(card % 1_000_000 * 10 + number), barcode: barcode,
                         document: document(random: &random, id: Int64(number)),
                         library: libraries[random.next(libraries.count)], borrowedOn: due.adding(days: -28),
                         dueOn: due, renewals: random.next(3) == 0 ? 1 : 0, awaitedByAnother: random.next(5) == 0)

@@ -26,6 +26,14 @@ func milliseconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
 }
 
+/// CPU time of the calling thread (or of the whole process), in milliseconds: unlike wall
+/// time, it does not grow when other programs share the cores.
+func cpuMilliseconds(_ clock: clockid_t = CLOCK_THREAD_CPUTIME_ID) -> Double {
+    var time = timespec()
+    clock_gettime(clock, &time)
+    return Double(time.tv_sec) * 1_000 + Double(time.tv_nsec) / 1e6
+}
+
 /// Renders `count` documents starting at patron `first` with a fresh renderer; returns the bytes written.
 func run(first: Int, count: Int) throws -> Int {
     let renderer = SummaryPDFRenderer(networkName: networkName, rules: rules)
@@ -54,9 +62,11 @@ if let samplePath {
 _ = try run(first: 1_000_000, count: 20)
 
 var bytes = 0
+let cpuBefore = cpuMilliseconds()
 let single = try milliseconds { bytes = try run(first: 0, count: documents) }
-print(String(format: "1 thread:   %d documents in %.0f ms: %.2f ms/doc (%d KiB/doc)",
-             documents, single, single / Double(documents), bytes / documents / 1024))
+let singleCPU = cpuMilliseconds() - cpuBefore
+print(String(format: "1 thread:   %d documents in %.0f ms: %.2f ms/doc wall, %.2f ms/doc CPU (%d KiB/doc)",
+             documents, single, single / Double(documents), singleCPU / Double(documents), bytes / documents / 1024))
 
 /// Totals from the worker threads.
 final class Tally: @unchecked Sendable {
@@ -70,6 +80,7 @@ final class Tally: @unchecked Sendable {
 }
 
 let tally = Tally()
+let processBefore = cpuMilliseconds(CLOCK_PROCESS_CPUTIME_ID)
 let parallel = milliseconds {
     let group = DispatchGroup()
     for thread in 0..<cores {
@@ -81,7 +92,8 @@ let parallel = milliseconds {
     }
     group.wait()
 }
+let parallelCPU = cpuMilliseconds(CLOCK_PROCESS_CPUTIME_ID) - processBefore
 let total = documents * cores
-print(String(format: "%d threads: %d documents in %.0f ms: %.2f ms/doc (throughput), %.2f ms/doc per thread",
-             cores, total, parallel, parallel / Double(total), parallel / Double(documents)))
+print(String(format: "%d threads: %d documents in %.0f ms: %.2f ms/doc wall (throughput), %.2f ms/doc CPU",
+             cores, total, parallel, parallel / Double(total), parallelCPU / Double(total)))
 for failure in tally.result.failures { print("failed: \(failure)") }

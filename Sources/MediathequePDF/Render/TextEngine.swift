@@ -64,6 +64,7 @@ final class TextEngine {
         var layout: OpaquePointer
         var key: Key
         var lastUse: UInt32
+        var block: TextBlock
         var lines: [LineBox]?
     }
 
@@ -115,22 +116,14 @@ final class TextEngine {
     func block(_ text: String, _ style: TextStyle, width: Double, alignment: TextAlignment = .left) -> TextBlock {
         let key = Key(text: text, style: style, width: Int32((width * Double(PANGO_SCALE)).rounded()),
                       alignment: alignment)
-        let id: Int32
         if let cached = index[key] {
-            id = cached
-            slots[Int(id)]!.lastUse = generation
-        } else {
-            id = makeLayout(key)
+            slots[Int(cached)]!.lastUse = generation
+            return slots[Int(cached)]!.block
         }
-        let layout = slots[Int(id)]!.layout
-        var width: Int32 = 0
-        var height: Int32 = 0
-        pango_layout_get_size(layout, &width, &height)
-        return TextBlock(id: id, width: Double(width) / Double(PANGO_SCALE), height: Double(height) / Double(PANGO_SCALE),
-                         lineCount: Int(pango_layout_get_line_count(layout)))
+        return makeLayout(key)
     }
 
-    private func makeLayout(_ key: Key) -> Int32 {
+    private func makeLayout(_ key: Key) -> TextBlock {
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, fonts[key.style.rawValue])
         pango_layout_set_width(layout, key.width)
@@ -145,17 +138,17 @@ final class TextEngine {
         utf8.withUnsafeMutableBufferPointer { buffer in
             pango_layout_set_text(layout, buffer.baseAddress, Int32(buffer.count - 1))
         }
-        let slot = Slot(layout: layout, key: key, lastUse: generation, lines: nil)
-        let id: Int32
-        if let free = freeSlots.popLast() {
-            id = free
-            slots[Int(id)] = slot
-        } else {
-            id = Int32(slots.count)
-            slots.append(slot)
-        }
+        let id = freeSlots.popLast() ?? Int32(slots.count)
+        var width: Int32 = 0
+        var height: Int32 = 0
+        pango_layout_get_size(layout, &width, &height)
+        let block = TextBlock(id: id, width: Double(width) / Double(PANGO_SCALE),
+                              height: Double(height) / Double(PANGO_SCALE),
+                              lineCount: Int(pango_layout_get_line_count(layout)))
+        let slot = Slot(layout: layout, key: key, lastUse: generation, block: block, lines: nil)
+        if Int(id) < slots.count { slots[Int(id)] = slot } else { slots.append(slot) }
         index[key] = id
-        return id
+        return block
     }
 
     /// The lines of `block`, top to bottom, for splitting it across pages.
