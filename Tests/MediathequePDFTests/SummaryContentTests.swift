@@ -14,6 +14,7 @@ struct SummaryContentTests {
             "Compte partagé — Çağrı İnönü Şimşek", "Compte partagé — ليلى حداد", "Compte partagé — 花子 山田",
         ])
         #expect(content.situation == "Situation au 28/03/2025")
+        #expect(content.holderLine == "\u{2068}Aurore Boréale\u{2069} · carte n° 24200001234567")
     }
 
     @Test func accountInBriefIsTheModelsSentences() {

@@ -37,7 +37,7 @@ struct SummaryLayoutTests {
         let text = squeezed(plain(try PDFTools.text(pdf)))
         // A wrapped right-to-left title comes back from pdftotext line by line in visual
         // order, so its Hebrew and French parts are looked for separately.
-        for string in ["<b>Zoé</b> &amp; O'Brien",
+        for string in ["<b>Zoé</b> &amp; O'Brien", "&amp; O'Brien · carte n° 24200009990001",
                        "<b>&amp;</b> <i>pas du gras</i> & <span foreground=\"red\">rouge</span>",
                        "עמית כהן", "ספר הדקדוק", "Grammaire", "hébraïque", "Yūki Ōtomo"] {
             #expect(text.contains(squeezed(string)), "\(string) is missing")

@@ -11,6 +11,8 @@ struct SummaryContent: Hashable {
     var networkName: String
     var cardNumber: String
     var holderName: String
+    /// "Aurore Boréale · carte n° 24200001234567".
+    var holderLine: String
     /// "Situation au 28/03/2025".
     var situation: String
     /// Own account first, then each shared account.
@@ -21,6 +23,7 @@ struct SummaryContent: Hashable {
         self.networkName = Text.printable(networkName)
         cardNumber = Text.printable(bundle.own.patron.cardNumber)
         holderName = Text.printable(bundle.own.patron.displayName)
+        holderLine = "\(Text.isolated(holderName)) · carte n° \(cardNumber)"
         situation = "Situation au \(today.french)"
         accounts = bundle.accounts.enumerated().map { number, account in
             AccountPart(account, isOwn: number == 0, today: today, rules: rules, sessions: sessions)

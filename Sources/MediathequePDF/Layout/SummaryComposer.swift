@@ -106,8 +106,7 @@ struct SummaryComposer {
         paragraph(text.block(SummaryContent.documentTitle, .title, width: width), x: left, tag: "H1",
                   color: Palette.accent)
         y += 4
-        paragraph(text.block("\(content.holderName) · carte n° \(content.cardNumber)", .body, width: width),
-                  x: left, tag: "P")
+        paragraph(text.block(content.holderLine, .body, width: width), x: left, tag: "P")
         y += 2
         paragraph(text.block(content.situation, .bodyBold, width: width), x: left, tag: "P")
         y += 16

@@ -107,7 +107,8 @@ enum Fixtures {
             .prefix(2_000)
         let unbroken = String(repeating: "W", count: 2_000)
         let own = Account(
-            patron: patron("24200009990001", "<b>Zoé</b>", "&amp; O'Brien"),
+            // A stray right-to-left override at the end of the name must not flip what follows it.
+            patron: patron("24200009990001", "<b>Zoé</b>", "&amp; O'Brien\u{202E}"),
             loans: [
                 loan(1, "<b>&amp;</b> <i>pas du gras</i> & <span foreground=\"red\">rouge</span>", due: -3),
                 loan(2, String(longTitle), due: 4),
@@ -115,7 +116,7 @@ enum Fixtures {
                 loan(4, "Ligne\nbrisée\tet\u{0}nul\u{7}cloche", due: 15),
             ])
         let empty = Account(patron: patron("24200009990002", "Yūki", "Ōtomo"))
-        let rtl = Account(patron: patron("24200009990003", "עמית", "כהן"),
+        let rtl = Account(patron: patron("24200009990003", "עמית", "כהן\u{202E}"),
                           loans: [loan(11, "ספר הדקדוק — Grammaire hébraïque", due: 3)])
         return PatronBundle(own: own, shared: [empty, rtl])
     }
