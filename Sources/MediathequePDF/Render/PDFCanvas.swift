@@ -1,23 +1,5 @@
 import CPangoCairo
 
-/// An RGB colour, components from 0 to 1.
-struct Color: Hashable {
-    var red: Double
-    var green: Double
-    var blue: Double
-
-    init(_ red: Double, _ green: Double, _ blue: Double) {
-        self.red = red
-        self.green = green
-        self.blue = blue
-    }
-
-    /// `0x1F3A5F` → the colour.
-    init(hex: UInt32) {
-        self.init(Double(hex >> 16 & 0xFF) / 255, Double(hex >> 8 & 0xFF) / 255, Double(hex & 0xFF) / 255)
-    }
-}
-
 /// The document information dictionary of a PDF.
 struct PDFMetadata: Hashable {
     var title: String

@@ -1,51 +1,5 @@
 import CPangoCairo
 
-/// The type styles of the summary, each one pango font description.
-enum TextStyle: Int, CaseIterable, Hashable {
-    case title, heading, subheading, body, bodyBold, cell, cellBold, columnHeader, running, runningBold
-
-    /// Family list and size in points; pango falls back through fontconfig for
-    /// any script these families lack (Arabic, CJK, ...).
-    var fontDescription: String {
-        switch self {
-        case .title: "Noto Sans, DejaVu Sans, sans-serif Bold 18"
-        case .heading: "Noto Sans, DejaVu Sans, sans-serif Bold 13"
-        case .subheading: "Noto Sans, DejaVu Sans, sans-serif Bold 10.5"
-        case .body: "Noto Sans, DejaVu Sans, sans-serif 9"
-        case .bodyBold: "Noto Sans, DejaVu Sans, sans-serif Bold 9"
-        case .cell: "Noto Sans, DejaVu Sans, sans-serif 7.5"
-        case .cellBold: "Noto Sans, DejaVu Sans, sans-serif Bold 7.5"
-        case .columnHeader: "Noto Sans, DejaVu Sans, sans-serif Bold 7"
-        case .running: "Noto Sans, DejaVu Sans, sans-serif 7.5"
-        case .runningBold: "Noto Sans, DejaVu Sans, sans-serif Bold 8.5"
-        }
-    }
-}
-
-enum TextAlignment: Int, Hashable {
-    case left, center, right
-}
-
-/// A shaped paragraph: an opaque handle to a layout of the ``TextEngine`` that made it,
-/// valid until that engine's ``TextEngine/finishDocument()``.
-struct TextBlock: Hashable {
-    let id: Int32
-    /// Width of the widest line, in points.
-    let width: Double
-    /// Height of all lines, in points.
-    let height: Double
-    let lineCount: Int
-}
-
-/// One line of a ``TextBlock``: where it sits inside the block, in points.
-struct LineBox: Hashable {
-    var top: Double
-    var bottom: Double
-    var baseline: Double
-    /// Offset of the line's logical start from the block's left edge (alignment, right-to-left text).
-    var x: Double
-}
-
 /// Shapes text with pango, once per distinct string, style and width.
 ///
 /// Holds one font map and one pango context for its whole life; the layouts of
