@@ -74,6 +74,30 @@ struct SummaryLayoutTests {
         return rest.isEmpty
     }
 
+    @Test(.requires("pdftotext", "qpdf"))
+    func extremeInputsStaySound() throws {
+        // A 3,000-character holder name, a long network name and 30 shared accounts:
+        // the contents run over a page, headings wrap, and the file stays sound.
+        var bundle = Fixtures.manyLoans(3)
+        bundle.own.patron.lastName = String(repeating: "Très-long-nom ", count: 214)
+        bundle.shared = (1...30).map { n in
+            Account(patron: Fixtures.patron("2420000\(String(n).leftPadded(7))", "Membre", "n° \(n)"),
+                    loans: [Fixtures.loan(Int64(1_000 + n), "Titre du membre \(n)", due: n % 5 - 1)])
+        }
+        let network = String(repeating: "Réseau des médiathèques ", count: 12)
+        let renderer = SummaryPDFRenderer(networkName: network, rules: Fixtures.rules)
+        let pdf = try Rendering.render(bundle, named: "extreme", renderer: renderer)
+        try expectSoundPDF(pdf, "extreme")
+        let pages = try PDFTools.pages(pdf)
+        #expect(pages.count > 5)
+        #expect(pages.last?.contains("Page \(pages.count) / \(pages.count)") == true)
+        let text = squeezed(pages.joined())
+        for n in 1...30 {
+            #expect(text.contains(squeezed("Compte partagé — Membre n° \(n)")))
+            #expect(text.contains(squeezed("Titre du membre \(n)")))
+        }
+    }
+
     @Test(.requires("pdftotext"))
     func emptyAccountsReadWell() throws {
         let text = try PDFTools.text(try Rendering.render(Fixtures.empty, named: "empty"))

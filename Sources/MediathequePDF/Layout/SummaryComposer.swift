@@ -114,14 +114,14 @@ struct SummaryComposer {
 
     /// The accounts of the document, each linked to its section, with its page.
     mutating func contents(_ accounts: [AccountPart]) {
+        let pageWidth = 60.0
+        let entries = accounts.map { text.block($0.heading, .body, width: width - pageWidth - 20) }
         let label = text.block("Comptes présentés dans ce document", .bodyBold, width: width)
-        keep(label.height + 40)
+        keep(label.height + 4 + entries[0].height + 6)
         paragraph(label, x: left, tag: "P")
         y += 4
-        let pageWidth = 60.0
         emit(.beginTag("TOC", attributes: ""))
-        for (number, account) in accounts.enumerated() {
-            let entry = text.block(account.heading, .body, width: width - pageWidth - 20)
+        for (number, entry) in entries.enumerated() {
             keep(entry.height + 6)
             emit(.beginTag("TOCI", attributes: ""))
             y += 3
