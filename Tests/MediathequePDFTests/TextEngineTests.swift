@@ -38,6 +38,13 @@ struct TextEngineTests {
         #expect(dropped.map(\.id).contains(engine.block("new", .cell, width: 50).id))
     }
 
+    @Test func nulByteDoesNotCutTheText() {
+        let engine = TextEngine()
+        let withNul = engine.block("avant\u{0}après la coupure", .cell, width: 500)
+        let withReplacement = engine.block("avant\u{FFFD}après la coupure", .cell, width: 500)
+        #expect(withNul.width == withReplacement.width)
+    }
+
     @Test func longWordsWrapWithinTheWidth() {
         let engine = TextEngine()
         let block = engine.block(String(repeating: "W", count: 500), .cell, width: 60)

@@ -68,7 +68,7 @@ final class TextEngine {
     ///
     /// `text` is shown as is: never parsed as markup.
     func block(_ text: String, _ style: TextStyle, width: Double, alignment: TextAlignment = .left) -> TextBlock {
-        let key = Key(text: text, style: style, width: Int32((width * Double(PANGO_SCALE)).rounded()),
+        let key = Key(text: text, style: style, width: Int32((max(1, width) * Double(PANGO_SCALE)).rounded()),
                       alignment: alignment)
         if let cached = index[key] {
             slots[Int(cached)]!.lastUse = generation
@@ -88,10 +88,12 @@ final class TextEngine {
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
-        var utf8 = key.text.utf8CString
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            pango_layout_set_text(layout, buffer.baseAddress, Int32(buffer.count - 1))
-        }
+        // pango stops at a NUL byte and drops the rest: callers pass printable text
+        // (``Text/printable(_:)``), and a stray NUL still shows as U+FFFD here.
+        let text = key.text.utf8.contains(0)
+            ? String(String.UnicodeScalarView(key.text.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
+            : key.text
+        text.withCString { pango_layout_set_text(layout, $0, Int32(text.utf8.count)) }
         let id = freeSlots.popLast() ?? Int32(slots.count)
         var width: Int32 = 0
         var height: Int32 = 0
