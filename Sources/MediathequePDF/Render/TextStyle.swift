@@ -3,7 +3,9 @@ enum TextStyle: Int, CaseIterable, Hashable {
     case title, heading, subheading, body, bodyBold, cell, cellBold, columnHeader, running, runningBold
 
     /// Family list and size in points; pango falls back through fontconfig for
-    /// any script these families lack (Arabic, CJK, ...).
+    /// any script these families lack (CJK, ...). DejaVu Sans comes second on purpose:
+    /// its Arabic and Hebrew come back from text extraction in logical order, where
+    /// Noto Sans Arabic's ligatures come back scrambled (poppler 22, cairo 1.16).
     var fontDescription: String {
         switch self {
         case .title: "Noto Sans, DejaVu Sans, sans-serif Bold 18"
