@@ -106,16 +106,36 @@ struct SummaryPDFRendererTests {
     }
 
     @Test func cairoFailureIsThrownNotWritten() {
-        let canvas = PDFCanvas(width: 595, height: 842,
-                               metadata: PDFMetadata(title: "", author: "", subject: "", creator: "",
-                                                     date: "2025-03-28T00:00:00"),
-                               text: TextEngine())
         // cairo refuses attributes it cannot parse, and says so only when the file is finished.
+        let canvas = Self.canvas()
         canvas.beginTag("Document")
         canvas.beginTag(PDFCanvas.linkTag, attributes: "uri='unterminated")
         canvas.fill([Rect(x: 10, y: 10, width: 20, height: 20)], color: Palette.ink)
         canvas.endTag(PDFCanvas.linkTag)
         canvas.endTag("Document")
         #expect(throws: PDFCanvas.Failure.self) { try canvas.finish() }
+    }
+
+    @Test func misnestedTagsAreRefusedNotWritten() {
+        // cairo 1.16 reports none of these, and writes a damaged file for some of them.
+        let strayEnd = Self.canvas()
+        strayEnd.endTag("P")
+        #expect(throws: PDFCanvas.Failure.self) { try strayEnd.finish() }
+
+        let neverEnded = Self.canvas()
+        neverEnded.beginTag("Document")
+        #expect(throws: PDFCanvas.Failure.self) { try neverEnded.finish() }
+
+        let bareLink = Self.canvas()
+        bareLink.beginTag(PDFCanvas.linkTag, attributes: "uri='https://mediatheques.example/'")
+        bareLink.fill([Rect(x: 10, y: 10, width: 20, height: 20)], color: Palette.ink)
+        bareLink.endTag(PDFCanvas.linkTag)
+        #expect(throws: PDFCanvas.Failure.self) { try bareLink.finish() }
+    }
+
+    private static func canvas() -> PDFCanvas {
+        PDFCanvas(width: 595, height: 842, metadata: PDFMetadata(title: "", author: "", subject: "", creator: "",
+                                                                 date: "2025-03-28T00:00:00"),
+                  text: TextEngine())
     }
 }

@@ -27,6 +27,11 @@ final class PDFCanvas {
     private let cairo: OpaquePointer
     private let text: TextEngine
     private var finished = false
+    /// Structure elements begun and not yet ended, innermost last.
+    private var openTags: [String] = []
+    /// The first misuse of the tag API: cairo 1.16 does not always report one, and may
+    /// then write a damaged cross-reference table, so ``finish()`` refuses the file.
+    private var tagMisuse: String?
 
     /// Starts a document whose pages are `width` × `height` points.
     init(width: Double, height: Double, metadata: PDFMetadata, text: TextEngine) {
@@ -56,11 +61,23 @@ final class PDFCanvas {
     // MARK: - Structure
 
     /// Opens a structure element (`"H1"`, `"Table"`, `"TD"`, ``linkTag``, ...).
+    ///
+    /// A link must sit inside a structure element: with cairo 1.16, a link outside
+    /// every one yields a damaged cross-reference table.
     func beginTag(_ name: String, attributes: String = "") {
+        if name == Self.linkTag, !openTags.contains(where: { $0 != Self.destinationTag && $0 != Self.linkTag }) {
+            tagMisuse = tagMisuse ?? "link outside any structure element"
+        }
+        openTags.append(name)
         cairo_tag_begin(cairo, name, attributes)
     }
 
     func endTag(_ name: String) {
+        if openTags.last == name {
+            openTags.removeLast()
+        } else {
+            tagMisuse = tagMisuse ?? "tag '\(name)' ended while '\(openTags.last ?? "nothing")' is open"
+        }
         cairo_tag_end(cairo, name)
     }
 
@@ -125,13 +142,21 @@ final class PDFCanvas {
     }
 
     /// Completes the file and hands back its bytes.
-    /// - Throws: ``PDFCanvas/Failure`` with cairo's message if any drawing or writing failed.
+    /// - Throws: ``PDFCanvas/Failure`` with cairo's message if any drawing or writing failed,
+    ///   or if the structure tags were not properly nested.
     func finish() throws(Failure) -> [UInt8] {
+        if let last = openTags.last {
+            tagMisuse = tagMisuse ?? "tag '\(last)' never ended"
+        }
         let drawing = cairo_status(cairo)
         cairo_surface_finish(surface)
         finished = true
         for status in [drawing, cairo_surface_status(surface)] where status != CAIRO_STATUS_SUCCESS {
             throw Failure(message: String(cString: cairo_status_to_string(status)))
+        }
+        if let tagMisuse { throw Failure(message: "unbalanced PDF structure: \(tagMisuse)") }
+        guard sink.bytes.starts(with: Array("%PDF-".utf8)), sink.bytes.suffix(6).elementsEqual("%%EOF\n".utf8) else {
+            throw Failure(message: "cairo wrote an incomplete file")
         }
         return sink.bytes
     }
