@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "mediatheque",
             dependencies: [
-                "MediathequeKit",
+                "MediathequeKit", "MediathequePDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings

@@ -151,3 +151,27 @@ public struct SessionKey: Hashable, Sendable {
         self.sessionID = sessionID
     }
 }
+
+extension AccountDatabase {
+    /// A digest of the catalogue (documents and where their items are), on which saved-search
+    /// feeds depend: one scan, once per build.
+    func catalogueDigest() throws -> [UInt8] {
+        try read { db in
+            var parts: [[UInt8]] = []
+            // Two ordered scans (no index on item.document_id to correlate on).
+            for sql in ["""
+                SELECT id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn, added_on
+                FROM document ORDER BY id
+                """, "SELECT document_id, library FROM item GROUP BY document_id, library ORDER BY document_id, library"] {
+                let rows = try Row.fetchCursor(db, sql: sql)
+                var chunk: [UInt8] = []
+                while let row = try rows.next() {
+                    for index in 0..<row.count { chunk += Array((row.text(index) ?? "\u{0}").utf8); chunk.append(0x1F) }
+                    if chunk.count > 1 << 20 { parts.append(FolderFingerprint.digest([chunk])); chunk.removeAll(keepingCapacity: true) }
+                }
+                parts.append(FolderFingerprint.digest([chunk]))
+            }
+            return FolderFingerprint.digest(parts)
+        }
+    }
+}
