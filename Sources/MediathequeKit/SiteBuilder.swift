@@ -64,9 +64,14 @@ public struct SiteBuilder {
                 report.publicFiles += 1
             }
             try stage("write") { try copyAssets(into: bundle) }
+            var folders = PatronFolderRenderer(templates: templates, content: content)
+            if try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) {
+                progress("indexing the catalogue for saved searches")
+                let index = try stage("catalogue index") { try CatalogueIndex(source: database) }
+                folders.searches = SavedSearchResolver(content: content, catalogue: index)
+            }
             progress("rendering \(content.patronCount) patron folders")
             let tokens = PatronToken(secret: inputs.secret.bytes)
-            let folders = PatronFolderRenderer(templates: templates, content: content)
             try stage("render private") {
                 try database.forEachBundle(today: inputs.today, rules: config.rules) { patron in
                     for file in try folders.files(for: patron, token: tokens.token(for: patron.own.patron)) {

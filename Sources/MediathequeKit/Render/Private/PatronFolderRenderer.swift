@@ -1,0 +1,70 @@
+/// Renders `private/<token>/` for one patron: their own account and each shared
+/// account ("Comptes partagés").
+///
+/// Pages: `index.html`, `prets.html`, `reservations.html`, `historique.html`,
+/// `favoris/index.html` and `favoris/<shelf-id>.html`, `avis.html`,
+/// `inscriptions.html`, `recherches.html`, `profil.html`; and `donnees.json`.
+/// A member's loans, holds and registrations appear only in the folders of the
+/// holders the database says share with them (``PatronBundle/shared``); history,
+/// reviews, shelves, searches and profile are the patron's own.
+///
+/// ```swift
+/// var renderer = PatronFolderRenderer(templates: templates, content: content)
+/// renderer.searches = SavedSearchResolver(content: content, catalogue: index)
+/// let files = try renderer.files(for: bundle, token: token)
+/// ```
+struct PatronFolderRenderer {
+    static let templates = [
+        "layout", "private/nav", "private/document", "private/index", "private/prets", "private/reservations",
+        "private/historique", "private/favoris", "private/etagere", "private/avis", "private/inscriptions",
+        "private/recherches", "private/profil",
+    ]
+
+    let templates: TemplateSet
+    let content: SiteContent
+    /// Resolves saved searches into feeds; by default agenda searches only (no catalogue index).
+    var searches: SavedSearchResolver
+
+    init(templates: TemplateSet, content: SiteContent) {
+        self.templates = templates
+        self.content = content
+        searches = SavedSearchResolver(content: content, catalogue: nil)
+    }
+
+    /// Every file of the patron's folder, paths under `private/<token>/`.
+    /// - Throws: ``RenderError`` for a missing template or an unsafe path; what the catalogue index throws.
+    func files(for bundle: PatronBundle, token: String) throws -> [RenderedFile] {
+        let folder = try BundlePath("private/\(token)")
+        let folderURL = "\(content.config.privateBaseURL)\(token)/"
+        let layout = PrivateFolderLayout.self
+        var feeds: [Int64: SavedSearchFeed] = [:]
+        for search in bundle.own.searches {
+            if let feed = try searches.feed(for: search) { feeds[search.id] = feed }
+        }
+
+        var files: [RenderedFile] = []
+        func page(_ file: String, _ template: String, _ view: Any) throws {
+            files.append(RenderedFile(path: try folder.appending(file), text: try templates.render(template, view)))
+        }
+        try page(layout.home.file, "private/index", HomePageView(bundle: bundle, content: content, folderURL: folderURL))
+        try page(layout.loans.file, "private/prets", LoansPageView(bundle: bundle, content: content))
+        try page(layout.holds.file, "private/reservations", HoldsPageView(bundle: bundle, content: content))
+        try page(layout.history.file, "private/historique", HistoryPageView(bundle: bundle, content: content))
+        try page(layout.favourites.file, "private/favoris", FavouritesPageView(bundle: bundle, content: content))
+        for shelf in bundle.own.shelves {
+            try page(layout.shelfPage(shelf.id), "private/etagere", ShelfPageView(shelf: shelf, bundle: bundle, content: content))
+        }
+        try page(layout.reviews.file, "private/avis", ReviewsPageView(bundle: bundle, content: content))
+        try page(layout.registrations.file, "private/inscriptions", RegistrationsPageView(bundle: bundle, content: content))
+        try page(layout.searches.file, "private/recherches", SearchesPageView(bundle: bundle, content: content, feeds: feeds))
+        try page(layout.profile.file, "private/profil", ProfilePageView(bundle: bundle, content: content))
+        files.append(RenderedFile(path: try folder.appending(layout.dataExport),
+                                  text: PatronDataExport(bundle: bundle, content: content).text))
+        for (id, feed) in feeds.sorted(by: { $0.key < $1.key }) {
+            if let file = try SavedSearchFeedFile.file(for: feed, at: try folder.appending(layout.searchFeed(id)), content: content) {
+                files.append(file)
+            }
+        }
+        return files
+    }
+}

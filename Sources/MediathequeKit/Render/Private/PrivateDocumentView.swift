@@ -1,0 +1,19 @@
+/// A catalogue record as the private pages show it: title, then
+/// 'Vidéo | Carrié, Stéphane. Auteur | 2022', series, genre and summary.
+struct PrivateDocumentView {
+    var title: String
+    var facts: String
+    var series: String?
+    var genre: String?
+    var summary: String?
+    var addedOn: String?
+
+    init(_ document: Document, addedOn: Day? = nil) {
+        title = PrivateText.clean(document.title)
+        facts = PrivateWording.facts(of: document)
+        series = PrivateText.clean(document.series)
+        genre = PrivateText.clean(document.genre)
+        summary = PrivateText.clean(document.summary)
+        self.addedOn = addedOn?.french
+    }
+}

@@ -1,0 +1,21 @@
+/// `favoris/<shelf-id>.html`: one shelf and its documents. The shelf's name is
+/// text only; the file is named after its numeric id.
+struct ShelfPageView {
+    var page: PageView
+    var nav: PrivateNavigation
+    var shelfName: String
+    var kindLabel: String
+    var createdOn: String
+    var documents: [PrivateDocumentView]
+    var hasDocuments: Bool
+
+    init(shelf: Shelf, bundle: PatronBundle, content: SiteContent) {
+        shelfName = PrivateText.clean(shelf.name)
+        page = PageView(content: content, title: "Mes favoris : \(shelfName)", depth: 2, isPrivate: true)
+        nav = PrivateNavigation(current: PrivateFolderLayout.favourites, depth: 2, patron: bundle.own.patron)
+        kindLabel = FavouritesPageView.label(shelf.kind)
+        createdOn = shelf.createdOn.french
+        documents = shelf.entries.map { PrivateDocumentView($0.document, addedOn: $0.addedOn) }
+        hasDocuments = !documents.isEmpty
+    }
+}
