@@ -3,7 +3,8 @@
 ///
 /// Pages: `index.html`, `prets.html`, `reservations.html`, `historique.html`,
 /// `favoris/index.html` and `favoris/<shelf-id>.html`, `avis.html`,
-/// `inscriptions.html`, `recherches.html`, `profil.html`; and `donnees.json`.
+/// `inscriptions.html`, `recherches.html`, `profil.html`; `donnees.json`; and one
+/// RSS feed per active saved search, `recherches/<id>.rss`.
 /// A member's loans, holds and registrations appear only in the folders of the
 /// holders the database says share with them (``PatronBundle/shared``); history,
 /// reviews, shelves, searches and profile are the patron's own.
@@ -60,10 +61,9 @@ struct PatronFolderRenderer {
         try page(layout.profile.file, "private/profil", ProfilePageView(bundle: bundle, content: content))
         files.append(RenderedFile(path: try folder.appending(layout.dataExport),
                                   text: PatronDataExport(bundle: bundle, content: content).text))
+        let feedRenderer = SavedSearchFeedRenderer(content: content, folderURL: folderURL)
         for (id, feed) in feeds.sorted(by: { $0.key < $1.key }) {
-            if let file = try SavedSearchFeedFile.file(for: feed, at: try folder.appending(layout.searchFeed(id)), content: content) {
-                files.append(file)
-            }
+            files.append(feedRenderer.file(for: feed, at: try folder.appending(layout.searchFeed(id))))
         }
         return files
     }
