@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MediathequeKitTests",
-            dependencies: ["MediathequeKit"],
+            dependencies: ["MediathequeKit", "mediatheque"],
             swiftSettings: settings
         ),
     ]

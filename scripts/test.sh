@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build --build-tests
-swift test --skip-build "$@"
+MEDIATHEQUE_REQUIRE_VALIDATORS=1 swift test --skip-build "$@"

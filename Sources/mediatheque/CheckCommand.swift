@@ -12,6 +12,9 @@ struct Check: ParsableCommand {
     @Option(help: "The agenda feed (XML).")
     var agenda: String
 
+    @Option(help: "The site folder (for site.conf).")
+    var site = "Site"
+
     @Option(help: "At most this many problems are listed; the rest are counted.")
     var limit = 100
 
@@ -19,12 +22,18 @@ struct Check: ParsableCommand {
         var problems: [String] = []
         var omitted = 0
         var libraries: [String: Library]?
+        var patrons = 0
         do {
             let db = try AccountDatabase(path: database)
             libraries = db.libraries
             let found = try db.contractProblems(limit: limit)
             problems += found.problems.map(\.description)
             omitted += found.omitted
+            if found.problems.isEmpty {
+                // Read every patron's account once, as a build would, one at a time.
+                let config = try SiteConfiguration.load(from: URL(fileURLWithPath: site))
+                try db.forEachBundle(today: try referenceDay(nil, timeZone: config.timeZone), rules: config.rules) { _ in patrons += 1 }
+            }
         } catch {
             problems += describe(error)
         }
@@ -43,7 +52,7 @@ struct Check: ParsableCommand {
             problems = Array(problems.prefix(limit))
         }
         if problems.isEmpty {
-            print("\(database), \(agenda): no problem found")
+            print("\(database), \(agenda): no problem found (\(patrons) patrons read)")
             return
         }
         if omitted > 0 { problems.append("… and \(omitted) more problem\(omitted == 1 ? "" : "s")") }

@@ -42,7 +42,9 @@ public struct DemoData: Sendable {
 
     /// Creates a database with the schema, fills it with `fill` in one transaction.
     public static func createDatabase(at path: String, _ fill: (Database) throws -> Void) throws {
-        let queue = try DatabaseQueue(path: path)
+        var config = Configuration()
+        config.foreignKeysEnabled = false // like a real export: the contract checks find broken references
+        let queue = try DatabaseQueue(path: path, configuration: config)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
             try db.inTransaction {

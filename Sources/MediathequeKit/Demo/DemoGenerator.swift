@@ -184,3 +184,29 @@ public struct DemoGenerator: Sendable {
 
     private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 }
+
+extension DemoGenerator {
+    static let libraryNames = ["TAR": "Tarentaize", "CAR": "Carnot", "TRE": "Tréfilerie", "TER": "Terrenoire",
+                               "SOL": "Solaure", "COT": "Côte-Chaude", "MON": "Montreynaud", "LCO": "La Cotonne"]
+
+    /// Writes a whole generated network, `accounts.sqlite` and `agenda.xml`, into `directory`.
+    public func writeNetwork(into directory: URL) throws -> (database: String, agenda: String) {
+        let database = directory.appendingPathComponent("accounts.sqlite").path
+        let agenda = directory.appendingPathComponent("agenda.xml")
+        try? FileManager.default.removeItem(atPath: database)
+        try DemoData.createDatabase(at: database) { db in
+            for code in Self.libraryCodes {
+                try db.execute(sql: "INSERT INTO library (code, name) VALUES (?, ?)", arguments: [code, Self.libraryNames[code]])
+            }
+            try insert(into: db)
+        }
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <agenda xmlns="\(AgendaFeed.namespace)" version="1" timezone="Europe/Paris" generated="\(today.iso)T06:00">
+            \(eventsXML())</agenda>
+
+            """
+        try Data(xml.utf8).write(to: agenda)
+        return (database, agenda.path)
+    }
+}

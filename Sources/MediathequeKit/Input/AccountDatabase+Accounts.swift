@@ -4,10 +4,28 @@ import GRDB
 extension AccountDatabase {
     static let documentColumns = "d.id, d.title, d.authors, d.kind, d.year, d.summary, d.series, d.genre, d.audience, d.subjects, d.isbn, d.added_on"
 
+    /// The contract indexes loans, holds and registrations by patron, but not reviews, shelves or
+    /// saved searches: without help each patron would scan those tables. Being read-only, the
+    /// builder keeps small (key, rowid) lookup tables in the connection's TEMP schema instead.
+    func prepareLookups(_ db: Database) throws {
+        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.sqlite_master WHERE name = 'review_by_patron'") == 0 else { return }
+        try db.execute(sql: """
+            CREATE TEMP TABLE review_by_patron AS SELECT patron_card AS card, rowid AS rid FROM main.review;
+            CREATE INDEX temp.review_by_patron_card ON review_by_patron(card, rid);
+            CREATE TEMP TABLE shelf_by_patron AS SELECT patron_card AS card, rowid AS rid FROM main.shelf;
+            CREATE INDEX temp.shelf_by_patron_card ON shelf_by_patron(card, rid);
+            CREATE TEMP TABLE search_by_patron AS SELECT patron_card AS card, rowid AS rid FROM main.saved_search;
+            CREATE INDEX temp.search_by_patron_card ON search_by_patron(card, rid);
+            CREATE TEMP TABLE facet_by_search AS SELECT search_id AS search, rowid AS rid FROM main.saved_search_facet;
+            CREATE INDEX temp.facet_by_search_id ON facet_by_search(search, rid);
+            """)
+    }
+
     /// Calls `body` with each patron's bundle (own account and shared accounts), in card order.
     /// Only one bundle is in memory at a time.
     public func forEachBundle(today: Day, rules: Rules, _ body: (PatronBundle) throws -> Void) throws {
         try read { db in
+            try prepareLookups(db)
             let cards = try String.fetchCursor(db, sql: "SELECT card_number FROM patron ORDER BY card_number")
             while let card = try cards.next() {
                 try body(try bundle(db, card: card, today: today, rules: rules))
@@ -20,6 +38,7 @@ extension AccountDatabase {
         try read { db in
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM patron WHERE card_number = ?", arguments: [card]) != nil
             else { return nil }
+            try prepareLookups(db)
             return try bundle(db, card: card, today: today, rules: rules)
         }
     }
@@ -178,8 +197,8 @@ extension AccountDatabase {
         var reviews: [Review] = []
         try fetch(db, """
             SELECT r.id, r.pseudonym, r.rating, r.title, r.body, r.written_at, r.status, \(Self.documentColumns)
-            FROM review r JOIN document d ON d.id = r.document_id
-            WHERE r.patron_card = ? ORDER BY r.written_at DESC, r.id DESC
+            FROM temp.review_by_patron x JOIN review r ON r.rowid = x.rid JOIN document d ON d.id = r.document_id
+            WHERE x.card = ? ORDER BY r.written_at DESC, r.id DESC
             """, [card]) { r in
             let id = r.text(0) ?? "?"
             guard let reviewID = r.int64(0), let at = r.timestamp(5) else { throw invalid("review", id, "written_at") }
@@ -194,7 +213,10 @@ extension AccountDatabase {
     private func shelves(_ db: Database, card: String) throws -> [Shelf] {
         var shelves: [Shelf] = []
         var index: [Int64: Int] = [:]
-        try fetch(db, "SELECT id, name, kind, created_on FROM shelf WHERE patron_card = ? ORDER BY id", [card]) { r in
+        try fetch(db, """
+            SELECT s.id, s.name, s.kind, s.created_on FROM temp.shelf_by_patron x JOIN shelf s ON s.rowid = x.rid
+            WHERE x.card = ? ORDER BY s.id
+            """, [card]) { r in
             let id = r.text(0) ?? "?"
             guard let shelfID = r.int64(0), let kind = r.text(2).flatMap(Shelf.Kind.init(rawValue:)) else { throw invalid("shelf", id, "kind") }
             guard let created = r.day(3) else { throw invalid("shelf", id, "created_on") }
@@ -203,8 +225,9 @@ extension AccountDatabase {
         }
         try fetch(db, """
             SELECT e.shelf_id, e.added_on, \(Self.documentColumns)
-            FROM shelf_entry e JOIN shelf s ON s.id = e.shelf_id JOIN document d ON d.id = e.document_id
-            WHERE s.patron_card = ? ORDER BY e.shelf_id, e.added_on DESC, d.id
+            FROM temp.shelf_by_patron x JOIN shelf s ON s.rowid = x.rid JOIN shelf_entry e ON e.shelf_id = s.id
+                 JOIN document d ON d.id = e.document_id
+            WHERE x.card = ? ORDER BY e.shelf_id, e.added_on DESC, d.id
             """, [card]) { r in
             let id = "\(r.text(0) ?? "?")/\(r.text(2) ?? "?")"
             guard let shelfID = r.int64(0), let position = index[shelfID], let added = r.day(1)
@@ -218,8 +241,9 @@ extension AccountDatabase {
         var searches: [SavedSearch] = []
         var index: [Int64: Int] = [:]
         try fetch(db, """
-            SELECT id, name, scope, query, created_on, followed, frequency, active
-            FROM saved_search WHERE patron_card = ? ORDER BY created_on, id
+            SELECT s.id, s.name, s.scope, s.query, s.created_on, s.followed, s.frequency, s.active
+            FROM temp.search_by_patron x JOIN saved_search s ON s.rowid = x.rid
+            WHERE x.card = ? ORDER BY s.created_on, s.id
             """, [card]) { r in
             let id = r.text(0) ?? "?"
             guard let searchID = r.int64(0), let scope = r.text(2).flatMap(SavedSearch.Scope.init(rawValue:))
@@ -232,8 +256,10 @@ extension AccountDatabase {
                                         active: r.int(7) != 0))
         }
         try fetch(db, """
-            SELECT f.search_id, f.facet, f.value FROM saved_search_facet f JOIN saved_search s ON s.id = f.search_id
-            WHERE s.patron_card = ? ORDER BY f.search_id, f.facet, f.value
+            SELECT f.search_id, f.facet, f.value
+            FROM temp.search_by_patron x JOIN saved_search s ON s.rowid = x.rid
+                 JOIN temp.facet_by_search y ON y.search = s.id JOIN saved_search_facet f ON f.rowid = y.rid
+            WHERE x.card = ? ORDER BY f.search_id, f.facet, f.value
             """, [card]) { r in
             guard let searchID = r.int64(0), let position = index[searchID], let facet = r.text(1), let value = r.text(2) else { return }
             searches[position].facets[facet, default: []].append(value)

@@ -18,9 +18,13 @@ extension AccountDatabase {
     ]
 
     static func date(_ c: String, nullable: Bool = false) -> String {
-        nullable ? "\(c) IS NOT NULL AND date(\(c)) IS NOT \(c)" : "date(\(c)) IS NOT \(c)"
+        // Through julianday so that an impossible day (February 30th) is normalised and no longer equal.
+        let bad = "typeof(\(c)) <> 'text' OR date(julianday(\(c))) IS NOT \(c)"
+        return nullable ? "\(c) IS NOT NULL AND (\(bad))" : "\(c) IS NULL OR \(bad)"
     }
-    static func timestamp(_ c: String) -> String { "strftime('%Y-%m-%dT%H:%M:%S', \(c)) IS NOT \(c)" }
+    static func timestamp(_ c: String) -> String {
+        "typeof(\(c)) <> 'text' OR strftime('%Y-%m-%dT%H:%M:%S', julianday(\(c))) IS NOT \(c)"
+    }
     static func digits14(_ c: String) -> String {
         "typeof(\(c)) <> 'text' OR length(\(c)) <> 14 OR \(c) GLOB '*[^0-9]*'"
     }
@@ -60,7 +64,7 @@ extension AccountDatabase {
         RowRule(table: "loan", column: "library", violation: unknown("library", in: "library", "code"), message: "names an unknown library"),
         RowRule(table: "loan", column: "borrowed_on", violation: date("borrowed_on"), message: "is not a date (YYYY-MM-DD)"),
         RowRule(table: "loan", column: "due_on", violation: date("due_on"), message: "is not a date (YYYY-MM-DD)"),
-        RowRule(table: "loan", column: "due_on", violation: "date(due_on) IS due_on AND date(borrowed_on) IS borrowed_on AND due_on < borrowed_on", message: "is before the loan's borrowed_on"),
+        RowRule(table: "loan", column: "due_on", violation: "date(julianday(due_on)) IS due_on AND date(julianday(borrowed_on)) IS borrowed_on AND due_on < borrowed_on", message: "is before the loan's borrowed_on"),
         RowRule(table: "loan", column: "returned_on", violation: date("returned_on", nullable: true), message: "is not a date (YYYY-MM-DD)"),
         RowRule(table: "loan", column: "renewals", violation: "typeof(renewals) <> 'integer' OR renewals < 0", message: "is not a whole number ≥ 0"),
         RowRule(table: "hold", column: "document_id", violation: unknown("document_id", in: "document", "id"), message: "names an unknown document"),
@@ -99,7 +103,7 @@ extension AccountDatabase {
             """, message: "is not a facet of the search's scope"),
         RowRule(table: "saved_search_facet", column: "value", violation: """
             (facet IN ('year_from', 'year_to') AND CAST(value AS INTEGER) || '' IS NOT value)
-            OR (facet IN ('date_from', 'date_to') AND date(value) IS NOT value)
+            OR (facet IN ('date_from', 'date_to') AND date(julianday(value)) IS NOT value)
             """, message: "is not a valid value for its facet"),
         RowRule(table: "event_registration", column: "patron_card", violation: unknown("patron_card", in: "patron", "card_number"), message: "names an unknown patron"),
         RowRule(table: "event_registration", column: "registered_by", violation: unknown("registered_by", in: "patron", "card_number"), message: "names an unknown patron"),

@@ -63,9 +63,12 @@ public final class AccountDatabase: @unchecked Sendable {
     }
 
     /// Runs `body` against the database, turning SQLite errors into problems naming the file.
+    ///
+    /// The connection is opened read-only, so the file cannot be written; `inDatabase` (rather
+    /// than GRDB's query-only `read`) lets the builder keep its lookup indexes in the TEMP schema.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try queue.read(body)
+            return try queue.inDatabase(body)
         } catch let error as DatabaseError {
             throw problem(for: error)
         }

@@ -103,8 +103,10 @@ struct FeedParse {
     let libraries: [String: Library]?
     var problems: ProblemCollector
     var feed: AgendaFeed?
-    /// Element starts seen on each line so far, to find an element's column.
-    private var startsOnLine: [Int: Int] = [:]
+    /// Where the search for the next start tag resumes, and the line it is on.
+    private var cursor = 0
+    private var cursorLine = 1
+    private var cursorLineStart = 0
 
     init(file: String, bytes: Data, libraries: [String: Library]?, limit: Int) {
         self.file = file
@@ -129,28 +131,37 @@ struct FeedParse {
         return (line, String(decoding: prefix, as: UTF8.self).count + 1)
     }
 
-    /// The column of the `ordinal`-th element start tag (0-based) on `line`.
-    func column(ofStartTag ordinal: Int, onLine line: Int) -> Int {
-        bytes.withUnsafeBytes { raw -> Int in
-            var current = 1
-            var i = 0
-            while current < line, i < raw.count {
-                if raw[i] == 0x0A { current += 1 }
-                i += 1
+    /// The position of the next element start tag at or after `cursor`, which then moves past it.
+    /// The reader reports elements in document order, so the next start tag in the bytes is the
+    /// element being reported (comments, CDATA, processing instructions and end tags are skipped).
+    mutating func nextStartTag() -> (line: Int, column: Int) {
+        bytes.withUnsafeBytes { raw -> (Int, Int) in
+            func starts(_ s: String, at i: Int) -> Bool {
+                let needle = s.utf8
+                guard i + needle.count <= raw.count else { return false }
+                return zip(raw[i...], needle).allSatisfy { $0 == $1 }
             }
-            let lineStart = i
-            var seen = 0
-            while i < raw.count, raw[i] != 0x0A {
-                if raw[i] == UInt8(ascii: "<"), i + 1 < raw.count,
-                   ![UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(raw[i + 1]) {
-                    if seen == ordinal {
-                        return String(decoding: UnsafeRawBufferPointer(rebasing: raw[lineStart..<i]), as: UTF8.self).count + 1
+            var i = cursor
+            while i < raw.count {
+                let byte = raw[i]
+                if byte == 0x0A { cursorLine += 1; cursorLineStart = i + 1 }
+                guard byte == UInt8(ascii: "<") else { i += 1; continue }
+                let closer: String? = starts("<!--", at: i) ? "-->" : starts("<![CDATA[", at: i) ? "]]>"
+                    : starts("<?", at: i) ? "?>" : starts("<!", at: i) ? ">" : nil
+                if let closer {
+                    i += 2
+                    while i < raw.count && !starts(closer, at: i) {
+                        if raw[i] == 0x0A { cursorLine += 1; cursorLineStart = i + 1 }
+                        i += 1
                     }
-                    seen += 1
+                    continue
                 }
-                i += 1
+                if starts("</", at: i) { i += 2; continue }
+                let column = (cursorLineStart..<i).reduce(1) { $0 + (raw[$1] & 0xC0 == 0x80 ? 0 : 1) }
+                cursor = i + 1
+                return (cursorLine, column)
             }
-            return 1
+            return (cursorLine, 1)
         }
     }
 
@@ -199,10 +210,8 @@ struct FeedParse {
     }
 
     private mutating func place(of reader: xmlTextReaderPtr) -> InputPlace {
-        let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
-        let ordinal = startsOnLine[line, default: 0]
-        startsOnLine[line] = ordinal + 1
-        return .line(line, column: column(ofStartTag: ordinal, onLine: line))
+        let (line, column) = nextStartTag()
+        return .line(line, column: column)
     }
 
     private mutating func step(_ reader: xmlTextReaderPtr, _ builder: inout FeedBuilder) throws {

@@ -37,8 +37,9 @@ struct FeedBuilder {
     mutating func start(_ element: Element, isEmpty: Bool, _ parse: inout FeedParse) {
         let parentForeign = stack.last?.foreign ?? false
         var open = Open(element: element)
-        open.foreign = parentForeign || element.namespace != AgendaFeed.namespace
-        if !open.foreign { check(open: element, &parse) }
+        open.foreign = !stack.isEmpty && (parentForeign || element.namespace != AgendaFeed.namespace)
+        // An element out of place is reported once and then skipped whole.
+        if !open.foreign && !check(open: element, &parse) { open.foreign = true }
         stack.append(open)
         if isEmpty { end(&parse) }
     }
@@ -69,20 +70,23 @@ struct FeedBuilder {
     }
 
     /// Checks where an element may stand, as it opens.
-    private mutating func check(open element: Element, _ parse: inout FeedParse) {
+    private mutating func check(open element: Element, _ parse: inout FeedParse) -> Bool {
         let parent = stack.last(where: { !$0.foreign })?.element.name
         switch (parent, element.name) {
-        case (nil, "agenda") where !sawRoot:
+        case (nil, "agenda") where !sawRoot && element.namespace == AgendaFeed.namespace:
             sawRoot = true
             readRoot(element, &parse)
+            return true
         case (nil, _):
             parse.report(element.place, "the root element must be <agenda xmlns=\"\(AgendaFeed.namespace)\">, found <\(element.name)>")
+            return false
         case ("agenda", "event"):
-            break
+            return true
         case ("event", let name) where Self.eventChildren.contains(name):
-            break
+            return true
         case (let parent?, let name):
             parse.report(element.place, "<\(name)> is not allowed inside <\(parent)>")
+            return false
         }
     }
 

@@ -47,18 +47,18 @@ struct PatronFolderRenderer {
         func page(_ file: String, _ template: String, _ view: Any) throws {
             files.append(RenderedFile(path: try folder.appending(file), text: try templates.render(template, view)))
         }
-        try page(layout.home.file, "private/index", HomePageView(bundle: bundle, content: content, folderURL: folderURL))
-        try page(layout.loans.file, "private/prets", LoansPageView(bundle: bundle, content: content))
-        try page(layout.holds.file, "private/reservations", HoldsPageView(bundle: bundle, content: content))
-        try page(layout.history.file, "private/historique", HistoryPageView(bundle: bundle, content: content))
-        try page(layout.favourites.file, "private/favoris", FavouritesPageView(bundle: bundle, content: content))
+        try page(layout.home.file, "private/index", PrivateHomePageView(bundle: bundle, content: content, folderURL: folderURL))
+        try page(layout.loans.file, "private/prets", PrivateLoansPageView(bundle: bundle, content: content))
+        try page(layout.holds.file, "private/reservations", PrivateHoldsPageView(bundle: bundle, content: content))
+        try page(layout.history.file, "private/historique", PrivateHistoryPageView(bundle: bundle, content: content))
+        try page(layout.favourites.file, "private/favoris", PrivateFavouritesPageView(bundle: bundle, content: content))
         for shelf in bundle.own.shelves {
-            try page(layout.shelfPage(shelf.id), "private/etagere", ShelfPageView(shelf: shelf, bundle: bundle, content: content))
+            try page(layout.shelfPage(shelf.id), "private/etagere", PrivateShelfPageView(shelf: shelf, bundle: bundle, content: content))
         }
-        try page(layout.reviews.file, "private/avis", ReviewsPageView(bundle: bundle, content: content))
-        try page(layout.registrations.file, "private/inscriptions", RegistrationsPageView(bundle: bundle, content: content))
-        try page(layout.searches.file, "private/recherches", SearchesPageView(bundle: bundle, content: content, feeds: feeds))
-        try page(layout.profile.file, "private/profil", ProfilePageView(bundle: bundle, content: content))
+        try page(layout.reviews.file, "private/avis", PrivateReviewsPageView(bundle: bundle, content: content))
+        try page(layout.registrations.file, "private/inscriptions", PrivateRegistrationsPageView(bundle: bundle, content: content))
+        try page(layout.searches.file, "private/recherches", PrivateSearchesPageView(bundle: bundle, content: content, feeds: feeds))
+        try page(layout.profile.file, "private/profil", PrivateProfilePageView(bundle: bundle, content: content))
         files.append(RenderedFile(path: try folder.appending(layout.dataExport),
                                   text: PatronDataExport(bundle: bundle, content: content).text))
         let feedRenderer = SavedSearchFeedRenderer(content: content, folderURL: folderURL)

@@ -1,7 +1,7 @@
 /// `prets.html`: the guide's loans table, one per account (own first, then each
 /// shared account, labelled with the member's name), each loan saying whether it
 /// can be renewed and, if not, why.
-struct LoansPageView {
+struct PrivateLoansPageView {
     struct LoanRow {
         var title: String
         var barcode: String

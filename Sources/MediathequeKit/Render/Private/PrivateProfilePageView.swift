@@ -1,7 +1,7 @@
 import Foundation
 
 /// `profil.html`, "Mon profil": the personal data fields of the guide, in its order.
-struct ProfilePageView {
+struct PrivateProfilePageView {
     struct Field {
         var label: String
         var value: String

@@ -1,6 +1,6 @@
 /// `favoris/<shelf-id>.html`: one shelf and its documents. The shelf's name is
 /// text only; the file is named after its numeric id.
-struct ShelfPageView {
+struct PrivateShelfPageView {
     var page: PageView
     var nav: PrivateNavigation
     var shelfName: String
@@ -13,7 +13,7 @@ struct ShelfPageView {
         shelfName = PrivateText.clean(shelf.name)
         page = PageView(content: content, title: "Mes favoris : \(shelfName)", depth: 2, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.favourites, depth: 2, patron: bundle.own.patron)
-        kindLabel = FavouritesPageView.label(shelf.kind)
+        kindLabel = PrivateFavouritesPageView.label(shelf.kind)
         createdOn = shelf.createdOn.french
         documents = shelf.entries.map { PrivateDocumentView($0.document, addedOn: $0.addedOn) }
         hasDocuments = !documents.isEmpty

@@ -3,7 +3,7 @@ import Foundation
 /// `recherches.html`, "Mes centres d'intérêt": each saved search with its date,
 /// criteria, follow-up and frequency, whether it is switched on, and for active
 /// ones the number of results and the feed `recherches/<id>.rss`.
-struct SearchesPageView {
+struct PrivateSearchesPageView {
     struct SearchRow {
         var name: String
         var createdOn: String

@@ -1,7 +1,7 @@
 /// `inscriptions.html`, "Mes inscriptions événements": the registrations of the
 /// patron and of each shared account, with the session's registration status as
 /// of today. A registration whose event or session left the feed is listed as such.
-struct RegistrationsPageView {
+struct PrivateRegistrationsPageView {
     struct RegistrationRow {
         var lastName: String
         var firstName: String

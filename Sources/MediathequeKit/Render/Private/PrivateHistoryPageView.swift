@@ -1,6 +1,6 @@
 /// `historique.html`: the loans returned within the history window, with the
 /// guide's GDPR sentence; older ones were never read.
-struct HistoryPageView {
+struct PrivateHistoryPageView {
     struct HistoryRow {
         var title: String
         var kind: String

@@ -1,7 +1,7 @@
 /// `index.html`, "Mon compte": the account in brief of the patron and of each
 /// shared account (the guide's "MON COMPTE – SÉLECTIONNER LE COMPTE À AFFICHER"),
 /// the counts of the tabs and links to every file of the folder.
-struct HomePageView {
+struct PrivateHomePageView {
     struct AccountBrief {
         var anchor: String
         var heading: String

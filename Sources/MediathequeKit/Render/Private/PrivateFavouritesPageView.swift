@@ -1,7 +1,7 @@
 /// `favoris/index.html`, "Mes favoris (mon panier)": the basket's documents and
 /// the list of categories (the four default ones and the patron's own), each
 /// linking to its page `favoris/<shelf-id>.html`.
-struct FavouritesPageView {
+struct PrivateFavouritesPageView {
     struct ShelfLink {
         var href: String
         var name: String

@@ -1,6 +1,6 @@
 /// `avis.html`, "Mes avis": each review with its document, its rating ("4/5" and
 /// stars with a text alternative) and where moderation stands.
-struct ReviewsPageView {
+struct PrivateReviewsPageView {
     struct ReviewItem {
         var document: PrivateDocumentView
         var reviewTitle: String

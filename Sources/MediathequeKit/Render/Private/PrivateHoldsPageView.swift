@@ -1,7 +1,7 @@
 /// `reservations.html`: the holds table of each account, saying which holds can be
 /// cancelled on line (waiting ones) and which cannot (available ones: "adressez-vous
 /// au personnel").
-struct HoldsPageView {
+struct PrivateHoldsPageView {
     struct HoldRow {
         var title: String
         var kind: String

@@ -1,0 +1,31 @@
+/// The view of the home page `index.html`: "À la une" (the next sessions),
+/// "Découvrir tout l'agenda", and the links to every listing.
+struct HomePageView {
+    var page: PageView
+    var links: SiteLinksView
+    var metaDescription: String
+    var libraryCount: Int
+    var eventCount: Int
+    var sessionCount: Int
+    var featured: [SessionSummaryView]
+    var hasFeatured: Bool
+    /// `featured_count = 0` hides "À la une".
+    var showFeatured: Bool
+    var subscribe: SubscribeView
+    var browse: BrowseView
+
+    init(context: PublicPageContext) {
+        let plan = context.plan
+        page = context.pageView(title: "Agenda des médiathèques")
+        links = context.siteLinks
+        metaDescription = "Les animations à venir dans les médiathèques : ateliers, lectures, conférences, clubs."
+        libraryCount = plan.libraries.count
+        eventCount = Set(plan.coming.map(\.event.id)).count
+        sessionCount = plan.coming.count
+        featured = plan.featured.map { context.summary($0, withDay: true) }
+        hasFeatured = !featured.isEmpty
+        showFeatured = context.content.config.featuredCount > 0
+        subscribe = context.subscribe(calendar: PublicPlan.calendarPath, scope: "Toutes les animations")
+        browse = context.browse(current: nil)
+    }
+}

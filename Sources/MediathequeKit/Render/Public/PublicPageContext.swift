@@ -1,0 +1,114 @@
+/// Everything a public page's view is built from: the content, the plan, and
+/// where the page stands, so that every link can be written relative to it.
+///
+/// Pages link with relative URLs (`../../index.html`), computed from the page's
+/// depth, so the bundle works from any folder and from `file://`. The 404 page is
+/// the exception: a server sends it for any missing path, so its links start
+/// from the base URL's path (`/`).
+struct PublicPageContext {
+    let content: SiteContent
+    let plan: PublicPlan
+    /// Where the page goes, relative to `public/`.
+    let path: String
+    /// What goes before a path relative to `public/`: `""`, `"../"`, `"/"`...
+    let root: String
+
+    init(content: SiteContent, plan: PublicPlan, page: PublicPage) {
+        self.content = content
+        self.plan = plan
+        path = page.path
+        if case .notFound = page.kind {
+            root = Self.basePath(of: content.config.baseURL)
+        } else {
+            root = String(repeating: "../", count: page.depth)
+        }
+    }
+
+    /// The link from this page to `target` (relative to `public/`, may carry a `#fragment`).
+    func href(_ target: String) -> String { root + target }
+
+    /// The layout's view: title, stylesheet root, date.
+    func pageView(title: String) -> PageView {
+        var page = PageView(content: content, title: HTMLText.clean(title), depth: 0)
+        page.root = root
+        page.networkName = HTMLText.clean(page.networkName)
+        return page
+    }
+
+    var siteLinks: SiteLinksView {
+        SiteLinksView(home: href(PublicPlan.homePath), agenda: href(PublicPlan.agendaPath),
+                      feed: href(PublicPlan.feedPath))
+    }
+
+    /// The `webcal://` form of a file's absolute URL, for calendar apps to subscribe to.
+    func webcal(_ target: String) -> String {
+        var base = content.config.baseURL
+        for scheme in ["https://", "http://"] where base.lowercased().hasPrefix(scheme) {
+            base = "webcal://" + base.dropFirst(scheme.count)
+        }
+        return base + target
+    }
+
+    /// The calendar and feed links of a listing.
+    func subscribe(calendar: String, scope: String) -> SubscribeView {
+        SubscribeView(scope: HTMLText.clean(scope), webcal: webcal(calendar), calendarFile: href(calendar),
+                      feed: href(PublicPlan.feedPath))
+    }
+
+    /// The path part of the base URL, ending in `/`: `https://example.org/agenda/` → `/agenda/`.
+    static func basePath(of baseURL: String) -> String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        var path = String(rest[slash...])
+        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    // MARK: - Pieces shared by several pages
+
+    /// The months, libraries and categories lists, `current` (a path) marked as the page shown.
+    func browse(current: String?) -> BrowseView {
+        func link(_ target: String, _ label: String, _ count: Int) -> LinkView {
+            LinkView(href: href(target), label: HTMLText.clean(label), count: count, current: target == current)
+        }
+        let months = plan.months.map { link(PublicPlan.monthPath($0), FrenchDate.month(year: $0.year, month: $0.month), $0.sessions.count) }
+        let libraries = plan.libraries.map { link(plan.libraryPath($0.library.code), $0.library.name, $0.sessions.count) }
+        let categories = plan.categories.map { link(plan.categoryPath($0.name), $0.name, $0.sessions.count) }
+        return BrowseView(all: link(PublicPlan.agendaPath, "Toutes les animations", plan.coming.count),
+                          months: months, libraries: libraries, categories: categories,
+                          hasMonths: !months.isEmpty, hasLibraries: !libraries.isEmpty, hasCategories: !categories.isEmpty)
+    }
+
+    /// One coming session as a listing shows it; `withDay` adds the day (lists not grouped by day).
+    func summary(_ item: ComingSession, withDay: Bool) -> SessionSummaryView {
+        let event = item.event, session = item.session
+        let status = content.status(of: session, in: event)
+        return SessionSummaryView(
+            title: HTMLText.clean(event.title),
+            href: href(plan.eventPath(event.id)) + "#" + EventPageView.anchor(for: session, in: event),
+            summary: HTMLText.optional(event.summary),
+            dayLabel: withDay ? FrenchDate.heading(item.day) : nil,
+            startISO: "\(session.start.day.iso)T\(session.start.frenchTime)",
+            timeLabel: Self.timeLabel(session, listedOn: item.day),
+            library: HTMLText.clean(session.library.name),
+            libraryHref: href(plan.libraryPath(session.library.code)),
+            categories: HTMLText.optional(event.categories.joined(separator: ", ")),
+            audience: HTMLText.optional(event.audience),
+            status: status.label,
+            statusCode: status.code,
+            places: RegistrationStatus.placesLabel(content.placesRemaining(of: session, in: event)))
+    }
+
+    /// "19:00 – 20:30"; "de 10:00 au 13 avril à 18:00" over several days; "depuis le 27 mars
+    /// à 10:00, jusqu'au 13 avril à 18:00" for a session under way before the day it is listed on.
+    static func timeLabel(_ session: Session, listedOn day: Day) -> String {
+        let start = session.start, end = session.end
+        func date(_ d: Day) -> String { d.year == day.year ? FrenchDate.short(d) : "\(FrenchDate.short(d)) \(d.year)" }
+        if start.day < day {
+            return "depuis le \(date(start.day)) à \(start.frenchTime), jusqu'au \(date(end.day)) à \(end.frenchTime)"
+        }
+        if start.day == end.day { return "\(start.frenchTime) – \(end.frenchTime)" }
+        return "de \(start.frenchTime) au \(date(end.day)) à \(end.frenchTime)"
+    }
+}

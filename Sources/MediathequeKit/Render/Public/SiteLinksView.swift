@@ -1,0 +1,6 @@
+/// Links every public page carries (header, `<head>`).
+struct SiteLinksView {
+    var home: String
+    var agenda: String
+    var feed: String
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import MediathequeKit
+
+/// Whole builds of the bundled demo, through the same entry points as the command.
+struct BuildTests {
+    static let today = Fixtures.day("2025-03-28")
+
+    static func build(into out: URL, database: String, agenda: String, today: Day = today) throws -> BuildReport {
+        try SiteBuilder(inputs: .init(database: database, agenda: agenda, siteDirectory: Repository.site,
+                                      templatesDirectory: Repository.templates, output: out, today: today,
+                                      secret: .demo)).build()
+    }
+
+    @Test func theDemoBuildsAndRebuildsToTheSameBytes() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        let report = try Self.build(into: out, database: demo.database, agenda: demo.agenda)
+        #expect(report.patrons > 100 && report.events >= 12)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("public/index.html").path))
+        let first = StagedBundleTests.snapshot(out)
+        #expect(first.keys.contains { $0.hasPrefix("private/") && $0.hasSuffix("/index.html") })
+
+        let again = try Self.build(into: out, database: demo.database, agenda: demo.agenda)
+        #expect(again.written == 0 && again.unchanged == first.count)
+        #expect(StagedBundleTests.snapshot(out) == first)
+    }
+
+    @Test func aFailedBuildLeavesThePreviousBundleByteForByte() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        _ = try Self.build(into: out, database: demo.database, agenda: demo.agenda)
+        let before = StagedBundleTests.snapshot(out)
+
+        let broken = try dir.write("broken.xml", Fixtures.feed("<event id=\"e1\" updated=\"2025-02-20T10:00\"><title>x</title>"))
+        #expect { try Self.build(into: out, database: demo.database, agenda: broken, today: Fixtures.day("2025-04-01")) } throws: {
+            ($0 as? BuildError)?.description.contains("broken.xml:") == true
+        }
+        let badDatabase = try Fixtures.database(in: dir, name: "bad.sqlite", """
+            INSERT INTO loan (id, barcode, patron_card, library, borrowed_on, due_on) VALUES (1, '1', '24200001234567', 'TAR', 'x', 'y');
+            """)
+        #expect { try Self.build(into: out, database: badDatabase, agenda: demo.agenda) } throws: {
+            ($0 as? BuildError)?.lines.contains { $0.contains("table loan, row 1, column barcode") } == true
+        }
+        #expect(StagedBundleTests.snapshot(out) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.hasPrefix("_site") } == ["_site"])
+    }
+
+    @Test func theSecretRules() throws {
+        #expect(try SiteSecret.resolve(file: nil, environment: [:], isDemo: true).bytes == SiteSecret.demo.bytes)
+        #expect { try SiteSecret.resolve(file: nil, environment: [:], isDemo: false) } throws: { "\($0)".contains("no site secret") }
+        let demoText = String(decoding: SiteSecret.demo.bytes, as: UTF8.self)
+        #expect { try SiteSecret.resolve(file: nil, environment: ["MEDIATHEQUE_SECRET": demoText], isDemo: false) } throws: {
+            "\($0)".contains("demo secret is refused")
+        }
+        let dir = try TemporaryDirectory()
+        let file = try dir.write("secret", "a-long-enough-production-secret\n")
+        #expect(try SiteSecret.resolve(file: file, environment: [:], isDemo: false).bytes == Array("a-long-enough-production-secret".utf8))
+    }
+
+    @Test func tokensAreTheSpecifiedHMAC() {
+        // HMAC-SHA256("key", "24200001234567:0"), first 16 bytes, computed independently with openssl.
+        let token = PatronToken(secret: Array("key".utf8)).token(card: "24200001234567", version: 0)
+        #expect(token == "0aa4218237382dd7ee8a096f89518d5b")
+        #expect(token.count == 32)
+        #expect(PatronToken(secret: Array("key".utf8)).token(card: "24200001234567", version: 1) != token)
+    }
+}

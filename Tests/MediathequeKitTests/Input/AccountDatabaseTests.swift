@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import Testing
+@testable import MediathequeKit
+
+struct AccountDatabaseTests {
+    let today = Fixtures.day("2025-03-28")
+
+    func problems(_ sql: String) throws -> [String] {
+        let dir = try TemporaryDirectory()
+        let db = try AccountDatabase(path: try Fixtures.database(in: dir, sql))
+        return try db.contractProblems().problems.map(\.description)
+    }
+
+    @Test func aCleanDatabaseHasNoProblem() throws {
+        #expect(try problems("").isEmpty)
+    }
+
+    @Test func aWrongVersionIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        let path = try Fixtures.database(in: dir, "PRAGMA user_version = 2")
+        #expect { try AccountDatabase(path: path) } throws: {
+            "\($0)".contains(path) && "\($0)".contains("user_version) is 2, expected 1")
+        }
+    }
+
+    @Test func aMissingColumnOrTableIsNamed() throws {
+        let dir = try TemporaryDirectory()
+        let path = try Fixtures.database(in: dir, "ALTER TABLE loan DROP COLUMN renewals; DROP TABLE review;")
+        #expect { try AccountDatabase(path: path) } throws: {
+            "\($0)".contains("table 'loan' lacks column 'renewals'") && "\($0)".contains("missing table 'review'")
+        }
+    }
+
+    @Test func aCorruptFileIsRefusedCleanly() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("broken.sqlite", String(repeating: "this is not a database ", count: 200))
+        #expect { try AccountDatabase(path: path) } throws: {
+            "\($0)".contains(path) && "\($0)".contains("not a readable SQLite database")
+        }
+    }
+
+    @Test func aMissingFileIsNeverCreated() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("nowhere.sqlite")
+        #expect { try AccountDatabase(path: path) } throws: { "\($0)".contains("no such database file") }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func readingNeverWrites() throws {
+        let dir = try TemporaryDirectory()
+        let path = try Fixtures.database(in: dir, """
+            INSERT INTO loan (id, barcode, patron_card, library, borrowed_on, due_on) VALUES (1, '34200021072893', '24200001234567', 'TAR', '2025-03-01', '2025-03-29');
+            """)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let db = try AccountDatabase(path: path)
+        _ = try db.contractProblems()
+        try db.forEachBundle(today: today, rules: Rules()) { _ in }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: dir.url.path)
+        #expect(entries == ["accounts.sqlite"])
+    }
+
+    @Test func rowsThatBreakTheContractAreReportedWithTableRowColumnAndValue() throws {
+        let found = try problems("""
+            INSERT INTO patron (card_number, pseudo, first_name, last_name, membership_expires) VALUES ('123', 'Short', 'A', 'B', '2026-01-01');
+            INSERT INTO loan (id, barcode, patron_card, library, borrowed_on, due_on) VALUES
+              (7, '34200021072893', '24200001234567', 'TAR', '2025-02-30', '2025-03-29'),
+              (8, '99999999999999', '24200001234567', 'TAR', '2025-03-01', '2025-03-29');
+            INSERT INTO hold (id, document_id, patron_card, pickup_library, placed_on, available_on, available_until, queue_position)
+              VALUES (3, 1, '24200001234567', 'TAR', '2025-03-01', '2025-03-10', NULL, 2);
+            """)
+        #expect(found.contains { $0.contains("table patron, row 123, column card_number") && $0.contains("'123' is not a 14-digit card number") })
+        #expect(found.contains { $0.contains("table loan, row 7, column borrowed_on") && $0.contains("'2025-02-30' is not a date") })
+        #expect(found.contains { $0.contains("table loan, row 8, column barcode") && $0.contains("'99999999999999' names an unknown item") })
+        #expect(found.contains { $0.contains("table hold, row 3, column queue_position") && $0.contains("neither waiting") })
+    }
+
+    @Test func problemsAreCappedWithACount() throws {
+        let dir = try TemporaryDirectory()
+        let rows = (1...30).map { "(\($0), '34200021072893', '24200001234567', 'TAR', 'never', '2025-03-29')" }.joined(separator: ",")
+        let db = try AccountDatabase(path: try Fixtures.database(in: dir, """
+            INSERT INTO loan (id, barcode, patron_card, library, borrowed_on, due_on) VALUES \(rows);
+            """))
+        let found = try db.contractProblems(limit: 10)
+        #expect(found.problems.count == 10 && found.omitted == 20)
+        #expect(found.description.hasSuffix("… and 20 more problems"))
+    }
+
+    @Test func hostileValuesArePrintedSafely() throws {
+        let found = try problems("""
+            INSERT INTO patron (card_number, pseudo, first_name, last_name, membership_expires) VALUES ('24200001234599', 'X', 'A', 'B', char(27) || '[31mred');
+            """)
+        let line = try #require(found.first { $0.contains("membership_expires") })
+        #expect(!line.contains("\u{1B}") && line.contains("\\u{1b}[31mred"))
+    }
+
+    @Test func readsABundleWithSharedAccountsAndTheHistoryWindow() throws {
+        let dir = try TemporaryDirectory()
+        let db = try AccountDatabase(path: try Fixtures.database(in: dir, """
+            INSERT INTO account_share (holder_card, member_card) VALUES ('24200001234567', '24200001234568');
+            INSERT INTO loan (id, barcode, patron_card, library, borrowed_on, due_on, renewals, returned_on) VALUES
+              (1, '34200021072893', '24200001234567', 'TAR', '2025-03-01', '2025-03-27', 0, NULL),
+              (2, '34200022292839', '24200001234568', 'TAR', '2025-03-01', '2025-03-29', 1, NULL),
+              (3, '34200021072893', '24200001234567', 'TAR', '2024-12-01', '2024-12-29', 0, '2024-12-28'),
+              (4, '34200021072893', '24200001234567', 'TAR', '2024-12-01', '2024-12-29', 0, '2024-12-27');
+            INSERT INTO hold (id, document_id, patron_card, pickup_library, placed_on, available_on, available_until, queue_position) VALUES
+              (1, 2, '24200001234569', 'CAR', '2025-03-10', NULL, NULL, 1),
+              (2, 1, '24200001234568', 'TAR', '2025-03-10', '2025-03-20', '2025-04-03', NULL);
+            INSERT INTO event_registration (id, patron_card, registered_by, event_id, session_id, status, registered_at) VALUES
+              (1, '24200001234568', '24200001234567', 'e1', 's1', 'confirmed', '2025-03-01T10:00:00');
+            """))
+        let bundle = try #require(try db.bundle(card: "24200001234567", today: today, rules: Rules()))
+        #expect(bundle.own.patron.firstName == "Aurore")
+        #expect(bundle.own.loans.map(\.id) == [1])
+        #expect(bundle.own.history.map(\.loanID) == [3]) // returned exactly three months ago; loan 4 a day older is never read
+        #expect(bundle.shared.map(\.patron.firstName) == ["Hannibal"])
+        let member = bundle.shared[0]
+        #expect(member.loans.first?.awaitedByAnother == true)
+        #expect(member.loans.first?.renewal(today: today, rules: Rules()) == .refused(.alreadyRenewed))
+        #expect(member.holds.first?.isAvailable == true)
+        #expect(member.registrations.map(\.eventID) == ["e1"])
+        #expect(member.history.isEmpty && member.reviews.isEmpty) // a holder sees loans, holds and registrations only
+        let hannibal = try #require(try db.bundle(card: "24200001234568", today: today, rules: Rules()))
+        #expect(hannibal.shared.isEmpty) // sharing goes one way per row
+        #expect(try db.confirmedRegistrations() == [SessionKey(eventID: "e1", sessionID: "s1"): 1])
+    }
+
+    @Test func streamsEveryPatronOnce() throws {
+        let dir = try TemporaryDirectory()
+        let db = try AccountDatabase(path: try Fixtures.database(in: dir))
+        var cards: [String] = []
+        try db.forEachBundle(today: today, rules: Rules()) { cards.append($0.own.patron.cardNumber) }
+        #expect(cards == ["24200001234567", "24200001234568", "24200001234569"])
+    }
+
+    @Test func theEmbeddedSchemaIsTheDocumentedContract() throws {
+        let documented = try String(contentsOf: Repository.root.appendingPathComponent("docs/account-db.sql"), encoding: .utf8)
+        #expect(AccountSchema.sql + "\n" == documented || AccountSchema.sql == documented)
+    }
+}

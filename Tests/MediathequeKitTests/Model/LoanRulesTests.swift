@@ -1,0 +1,54 @@
+import Testing
+@testable import MediathequeKit
+
+struct LoanRulesTests {
+    let today = Fixtures.day("2023-10-06")
+    let rules = Rules()
+
+    func loan(due: String, renewals: Int = 0, awaited: Bool = false) -> Loan {
+        Loan(id: 1, barcode: "34200021072893", document: Fixtures.document, library: Fixtures.tarentaize,
+             borrowedOn: Fixtures.day("2023-09-01"), dueOn: Fixtures.day(due), renewals: renewals, awaitedByAnother: awaited)
+    }
+
+    @Test func stateFollowsTheDueDate() {
+        #expect(loan(due: "2023-10-05").state(today: today, rules: rules) == .late)
+        #expect(loan(due: "2023-10-06").state(today: today, rules: rules) == .dueSoon) // due today
+        #expect(loan(due: "2023-10-09").state(today: today, rules: rules) == .dueSoon) // in exactly 3 days
+        #expect(loan(due: "2023-10-10").state(today: today, rules: rules) == .ongoing) // in 4 days
+        #expect(LoanState.late.label == "En retard")
+        #expect(LoanState.dueSoon.label == "A rendre bientôt")
+        #expect(LoanState.ongoing.label == "En cours")
+    }
+
+    @Test func dueSoonDaysIsASetting() {
+        let week = Rules(dueSoonDays: 7)
+        #expect(loan(due: "2023-10-13").state(today: today, rules: week) == .dueSoon)
+        #expect(loan(due: "2023-10-14").state(today: today, rules: week) == .ongoing)
+    }
+
+    @Test func renewalOnceBeforeTheDueDateIfNobodyWaits() {
+        #expect(loan(due: "2023-10-19").renewal(today: today, rules: rules) == .allowed)
+        #expect(loan(due: "2023-10-06").renewal(today: today, rules: rules) == .allowed) // due today: still on time
+    }
+
+    @Test func eachRefusalHasItsReason() {
+        #expect(loan(due: "2023-10-05").renewal(today: today, rules: rules) == .refused(.late))
+        #expect(loan(due: "2023-10-19", renewals: 1).renewal(today: today, rules: rules) == .refused(.alreadyRenewed))
+        #expect(loan(due: "2023-10-19", awaited: true).renewal(today: today, rules: rules) == .refused(.awaitedByAnother))
+        // Lateness is the first reason given when several hold.
+        #expect(loan(due: "2023-09-29", renewals: 1, awaited: true).renewal(today: today, rules: rules).refusal == .late)
+        for refusal in RenewalRefusal.allCases { #expect(!refusal.reason.isEmpty) }
+    }
+
+    @Test func holdsWaitOrAreAvailable() {
+        let waiting = Hold(id: 1, document: Fixtures.document, pickupLibrary: Fixtures.tarentaize,
+                           placedOn: Fixtures.day("2025-02-04"), state: .waiting(rank: 2))
+        let available = Hold(id: 2, document: Fixtures.document, pickupLibrary: Fixtures.tarentaize,
+                             placedOn: Fixtures.day("2025-01-15"),
+                             state: .available(on: Fixtures.day("2025-02-11"), until: Fixtures.day("2025-02-26")))
+        #expect(waiting.isCancellableOnline && !waiting.isAvailable)
+        #expect(!available.isCancellableOnline && available.isAvailable)
+        #expect(waiting.state.rankLabel == "2")
+        #expect(available.state.rankLabel == "Disponible")
+    }
+}
