@@ -40,6 +40,8 @@ struct PrivateHostileTextTests {
         }
         let shelf = try #require(files["favoris/7.html"])
         #expect(shelf.contains("<h1>../../x</h1>"))
+        #expect(files["favoris/index.html"]!.contains(#"<a href="7.html">../../x</a>"#))
+        #expect(files["recherches.html"]!.contains("<td>&lt;img src=x&gt;</td>"))
         #expect(files["index.html"]!.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(files["avis.html"]!.contains("Ligne 1\nLigne 2 Bof[31m!"))
     }

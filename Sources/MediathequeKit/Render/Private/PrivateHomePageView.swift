@@ -1,3 +1,5 @@
+import Mustache
+
 /// `index.html`, "Mon compte": the account in brief of the patron and of each
 /// shared account (the guide's "MON COMPTE – SÉLECTIONNER LE COMPTE À AFFICHER"),
 /// the counts of the tabs and links to every file of the folder.
@@ -42,5 +44,43 @@ struct PrivateHomePageView {
         calendar = layout.calendar
         calendarSubscription = layout.webcal(folderURL + layout.calendar)
         dataExport = layout.dataExport
+    }
+}
+
+// MARK: - Mustache lookup
+
+// Mustache finds each name through these switches rather than a `Mirror`, which took half of a
+// build's time; keep them in step with the stored properties (`PrivateViewLookupTests` checks).
+
+extension PrivateHomePageView.AccountBrief: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "anchor": self.anchor
+        case "heading": self.heading
+        case "isOwn": self.isOwn
+        case "loanLines": self.loanLines
+        case "holdLines": self.holdLines
+        default: nil
+        }
+    }
+}
+
+extension PrivateHomePageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": self.page
+        case "nav": self.nav
+        case "firstName": self.firstName
+        case "accounts": self.accounts
+        case "hasSharedAccounts": self.hasSharedAccounts
+        case "loanCount": self.loanCount
+        case "holdCount": self.holdCount
+        case "historyCount": self.historyCount
+        case "summaryPDF": self.summaryPDF
+        case "calendar": self.calendar
+        case "calendarSubscription": self.calendarSubscription
+        case "dataExport": self.dataExport
+        default: nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// `prets.html`: the guide's loans table, one per account (own first, then each
 /// shared account, labelled with the member's name), each loan saying whether it
 /// can be renewed and, if not, why.
@@ -49,5 +51,54 @@ struct PrivateLoansPageView {
         }
         hasSharedAccounts = !bundle.shared.isEmpty
         renewalTimes = rules.maxRenewals == 1 ? "une fois" : "\(PrivateWording.number(rules.maxRenewals)) fois"
+    }
+}
+
+// MARK: - Mustache lookup
+
+// Mustache finds each name through these switches rather than a `Mirror`, which took half of a
+// build's time; keep them in step with the stored properties (`PrivateViewLookupTests` checks).
+
+extension PrivateLoansPageView.LoanRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "barcode": self.barcode
+        case "kind": self.kind
+        case "library": self.library
+        case "dueOn": self.dueOn
+        case "state": self.state
+        case "stateCode": self.stateCode
+        case "awaited": self.awaited
+        case "isRenewable": self.isRenewable
+        case "refusal": self.refusal
+        default: nil
+        }
+    }
+}
+
+extension PrivateLoansPageView.AccountLoans: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "anchor": self.anchor
+        case "heading": self.heading
+        case "caption": self.caption
+        case "loans": self.loans
+        case "hasLoans": self.hasLoans
+        default: nil
+        }
+    }
+}
+
+extension PrivateLoansPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": self.page
+        case "nav": self.nav
+        case "accounts": self.accounts
+        case "hasSharedAccounts": self.hasSharedAccounts
+        case "renewalTimes": self.renewalTimes
+        default: nil
+        }
     }
 }

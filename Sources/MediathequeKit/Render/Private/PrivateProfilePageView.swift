@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// `profil.html`, "Mon profil": the personal data fields of the guide, in its order.
 struct PrivateProfilePageView {
@@ -39,5 +40,31 @@ struct PrivateProfilePageView {
             Field(label: "Ville", value: text(p.city)),
             Field(label: "Activation les recommandations", value: PrivateWording.yesNo(p.recommendations)),
         ]
+    }
+}
+
+// MARK: - Mustache lookup
+
+// Mustache finds each name through these switches rather than a `Mirror`, which took half of a
+// build's time; keep them in step with the stored properties (`PrivateViewLookupTests` checks).
+
+extension PrivateProfilePageView.Field: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": self.label
+        case "value": self.value
+        default: nil
+        }
+    }
+}
+
+extension PrivateProfilePageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": self.page
+        case "nav": self.nav
+        case "fields": self.fields
+        default: nil
+        }
     }
 }
