@@ -74,7 +74,18 @@ public struct SiteBuilder {
                 try stage("write") { try copyAssets(into: bundle) }
             }
             if inputs.shard.map({ !$0.buildsPublicSite }) ?? true {
-                let folders = PatronFolderRenderer(templates: templates, content: content)
+                var catalogue: CatalogueIndex?
+                if try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) {
+                    progress(.stage("indexing the catalogue for saved searches"))
+                    catalogue = try stage("catalogue index") { try CatalogueIndex(source: database) }
+                }
+                // One renderer per worker: each keeps its own cache of search results; the
+                // catalogue index (a GRDB queue) serializes their queries.
+                let folders = WorkerLocal(count: workers) { _ in
+                    var renderer = PatronFolderRenderer(templates: templates, content: content)
+                    renderer.searches = SavedSearchResolver(content: content, catalogue: catalogue)
+                    return renderer
+                }
                 let fingerprint = try stage("fingerprint") {
                     try self.fingerprint(config: config, content: content, database: database)
                 }
@@ -111,7 +122,7 @@ public struct SiteBuilder {
 
     /// Renders every patron folder of this build's shard on all cores, keeping the published
     /// folders whose fingerprint did not change.
-    private func renderPatrons(database: AccountDatabase, content: SiteContent, folders: PatronFolderRenderer,
+    private func renderPatrons(database: AccountDatabase, content: SiteContent, folders: WorkerLocal<PatronFolderRenderer>,
                                fingerprint: FolderFingerprint, into bundle: StagedBundle) throws
         -> (patrons: Int, files: Int, kept: Int, manifest: BuildManifest) {
         let previous = BuildManifest(publishedAt: inputs.output)
@@ -134,7 +145,7 @@ public struct SiteBuilder {
                 tally.add(files: 0, kept: true, token: token, digest: digest, progress: progress)
                 return
             }
-            var files = try folders.files(for: patron, token: token)
+            var files = try folders[worker].files(for: patron, token: token)
             if let renderer = documents[worker] {
                 for document in try renderer.files(for: patron, content: content) {
                     files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))

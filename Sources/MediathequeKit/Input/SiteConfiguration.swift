@@ -6,6 +6,9 @@ public struct SiteConfiguration: Hashable, Sendable {
     public var networkName = "Médiathèques de Saint-Étienne"
     /// Absolute base URL of the published site, ending in `/`; feeds, sitemap and calendars need it.
     public var baseURL = "https://mediatheques.example/"
+    /// Absolute URL where `private/` is published, ending in `/`: a patron's folder is
+    /// `<private_base_url><token>/` (the `link` command prints these URLs).
+    public var privateBaseURL = "https://mediatheques.example/espace/"
     /// IANA zone of every local time in the inputs.
     public var timeZone = "Europe/Paris"
     public var locale = "fr-FR"
@@ -50,6 +53,12 @@ public struct SiteConfiguration: Hashable, Sendable {
             guard let url = URL(string: v), ["http", "https"].contains(url.scheme ?? ""), url.host != nil
             else { return "must be an absolute http(s) URL" }
             c.baseURL = v.hasSuffix("/") ? v : v + "/"
+            return nil
+        },
+        "private_base_url": { c, v in
+            guard let url = URL(string: v), ["http", "https"].contains(url.scheme ?? ""), url.host != nil
+            else { return "must be an absolute http(s) URL" }
+            c.privateBaseURL = v.hasSuffix("/") ? v : v + "/"
             return nil
         },
         "time_zone": { c, v in

@@ -1,0 +1,33 @@
+import GRDB
+
+/// Streaming the catalogue, for the saved-search index.
+extension AccountDatabase {
+    /// Calls `body` with every document, in id order, one at a time.
+    /// - Throws: ``InputProblem`` for a row that breaks the contract or a SQLite error.
+    public func forEachDocument(_ body: (Document) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.documentColumns) FROM document d ORDER BY d.id")
+            while let row = try rows.next() {
+                try body(try document(row, at: 0, table: "document", id: row.text(0) ?? "?"))
+            }
+        }
+    }
+
+    /// Calls `body` with the document and library of every item (copy), in no particular order.
+    public func forEachItemLibrary(_ body: (_ documentID: Int64, _ library: String) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT document_id, library FROM item")
+            while let row = try rows.next() {
+                guard let id = row.int64(0), let library = row.text(1) else { continue }
+                try body(id, library)
+            }
+        }
+    }
+
+    /// Whether any saved search of the catalogue is switched on (else no index is needed).
+    public func hasActiveCatalogueSearch() throws -> Bool {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT 1 FROM saved_search WHERE scope = 'catalogue' AND active = 1 LIMIT 1") != nil
+        }
+    }
+}

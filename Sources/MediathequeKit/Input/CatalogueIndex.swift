@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+
+/// The catalogue's full-text index for saved searches: one SQLite FTS5 table
+/// (`unicode61 remove_diacritics 2`, so case and accents are ignored), built
+/// once per build into an anonymous temporary database that SQLite deletes when
+/// it is closed. The account database is only read.
+///
+/// Answers follow ``SavedSearchMatcher``: the index and the facet columns narrow
+/// the candidates, and each candidate is checked against the pure rules before
+/// it is kept.
+///
+/// ```swift
+/// let index = try CatalogueIndex(source: database)
+/// let newest = try index.documents(matching: SearchCriteria(search), limit: 50)
+/// ```
+public final class CatalogueIndex: CatalogueSearchable {
+    private let queue: DatabaseQueue
+    /// Documents indexed.
+    public private(set) var documentCount = 0
+
+    static let schema = """
+        CREATE TABLE doc (
+          id INTEGER PRIMARY KEY, title TEXT NOT NULL, authors TEXT, kind TEXT NOT NULL, year INTEGER,
+          summary TEXT, series TEXT, genre TEXT, audience TEXT, subjects TEXT, isbn TEXT, added_on TEXT NOT NULL,
+          kind_f TEXT NOT NULL, genre_f TEXT, audience_f TEXT, words TEXT NOT NULL);
+        CREATE TABLE doc_library (doc_id INTEGER NOT NULL, library_f TEXT NOT NULL, library TEXT NOT NULL,
+          PRIMARY KEY (doc_id, library_f)) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE doc_text USING fts5(body, content='', detail='none', tokenize='unicode61 remove_diacritics 2');
+        """
+
+    static let indexes = """
+        CREATE INDEX doc_added ON doc(added_on, id);
+        CREATE INDEX doc_genre ON doc(genre_f, added_on);
+        CREATE INDEX doc_kind ON doc(kind_f, added_on);
+        CREATE INDEX doc_library_code ON doc_library(library_f, doc_id);
+        """
+
+    /// Reads every document and item of `source` and builds the index.
+    /// - Throws: ``InputProblem`` naming the account database for a bad row, or the
+    ///   index for a SQLite failure (such as a SQLite built without FTS5).
+    public init(source: AccountDatabase) throws {
+        var config = Configuration()
+        config.label = "catalogue-index"
+        do {
+            // An empty path is SQLite's anonymous temporary database: a file unlinked at once, gone on close.
+            queue = try DatabaseQueue(path: "", configuration: config)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+                try db.execute(sql: Self.schema)
+            }
+        } catch let error as DatabaseError {
+            throw InputProblem(file: "catalogue index", message: "cannot create the full-text index (SQLite FTS5 needed): \(error.message ?? "\(error.resultCode)")")
+        }
+        var count = 0
+        try queue.writeWithoutTransaction { db in
+            try db.inTransaction {
+                let insertDoc = try db.makeStatement(sql: """
+                    INSERT INTO doc (id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn, added_on,
+                                     kind_f, genre_f, audience_f, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let insertText = try db.makeStatement(sql: "INSERT INTO doc_text (rowid, body) VALUES (?, ?)")
+                try source.forEachDocument { d in
+                    let text = SavedSearchMatcher.searchableText(of: d)
+                    let words = Array(Set(SearchText.words(text))).sorted()
+                    try insertDoc.execute(arguments: [
+                        d.id, d.title, d.authors, d.kind, d.year, d.summary, d.series, d.genre, d.audience,
+                        d.subjects.joined(separator: " ; "), d.isbn, d.addedOn.iso,
+                        SearchText.fold(d.kind), d.genre.map(SearchText.fold), d.audience.map(SearchText.fold),
+                        words.joined(separator: " "),
+                    ])
+                    try insertText.execute(arguments: [d.id, text.precomposedStringWithCanonicalMapping])
+                    count += 1
+                }
+                let insertLibrary = try db.makeStatement(sql: "INSERT OR IGNORE INTO doc_library (doc_id, library_f, library) VALUES (?, ?, ?)")
+                try source.forEachItemLibrary { id, library in
+                    try insertLibrary.execute(arguments: [id, SearchText.fold(library), library])
+                }
+                try db.execute(sql: Self.indexes)
+                return .commit
+            }
+        }
+        documentCount = count
+    }
+
+    public func documents(matching criteria: SearchCriteria, limit: Int) throws -> [Document] {
+        guard criteria.scope == .catalogue, limit > 0 else { return [] }
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        var from = "doc d"
+        if !criteria.words.isEmpty {
+            from = "doc_text t JOIN doc d ON d.id = t.rowid"
+            conditions.append("doc_text MATCH ?")
+            arguments.append(criteria.words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " "))
+        }
+        for (facet, column) in [("kind", "kind_f"), ("genre", "genre_f"), ("audience", "audience_f")] {
+            guard let values = criteria.values[facet] else { continue }
+            let sorted = values.sorted()
+            conditions.append("d.\(column) IN (\(Array(repeating: "?", count: sorted.count).joined(separator: ", ")))")
+            arguments += sorted.map { $0 as String? }
+        }
+        if let libraries = criteria.values["library"] {
+            let sorted = libraries.sorted()
+            conditions.append("EXISTS (SELECT 1 FROM doc_library l WHERE l.doc_id = d.id AND l.library_f IN (\(Array(repeating: "?", count: sorted.count).joined(separator: ", "))))")
+            arguments += sorted.map { $0 as String? }
+        }
+        if let year = criteria.yearFrom { conditions.append("d.year >= ?"); arguments.append(year) }
+        if let year = criteria.yearTo { conditions.append("d.year <= ?"); arguments.append(year) }
+        let sql = """
+            SELECT d.id, d.title, d.authors, d.kind, d.year, d.summary, d.series, d.genre, d.audience, d.subjects,
+                   d.isbn, d.added_on, d.words,
+                   (SELECT group_concat(library, char(31)) FROM doc_library WHERE doc_id = d.id)
+            FROM \(from)\(conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY d.added_on DESC, d.id DESC
+            """
+        do {
+            return try queue.read { db in
+                var found: [Document] = []
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+                while found.count < limit, let row = try rows.next() {
+                    guard let document = Self.document(row) else { continue }
+                    let words = (row.text(12) ?? "").split(separator: " ").map(String.init)
+                    let libraries = (row.text(13) ?? "").split(separator: "\u{1F}").map(String.init)
+                    if SavedSearchMatcher.matches(document, words: words, libraries: libraries, criteria) {
+                        found.append(document)
+                    }
+                }
+                return found
+            }
+        } catch let error as DatabaseError {
+            throw InputProblem(file: "catalogue index", message: "search failed: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+
+    private static func document(_ r: Row) -> Document? {
+        guard let id = r.int64(0), let title = r.text(1), let kind = r.text(3), let added = r.day(11) else { return nil }
+        let subjects = (r.text(9) ?? "").components(separatedBy: " ; ").filter { !$0.isEmpty }
+        return Document(id: id, title: title, authors: r.text(2), kind: kind, year: r.int(4), summary: r.text(5),
+                        series: r.text(6), genre: r.text(7), audience: r.text(8), subjects: subjects, isbn: r.text(10),
+                        addedOn: added)
+    }
+}

@@ -1,0 +1,64 @@
+/// The files of a patron's private folder (`private/<token>/`), by relative path:
+/// the pages, one page per shelf, one feed per active saved search, and the
+/// calendar, summary and data export.
+///
+/// File names use numeric ids only: a shelf or a search named `../../x` is just a name.
+public struct PrivateFolderLayout: Sendable {
+    /// A page of the folder's navigation.
+    public struct Page: Hashable, Sendable {
+        public var file: String
+        public var title: String
+    }
+
+    public static let home = Page(file: "index.html", title: "Mon compte")
+    public static let loans = Page(file: "prets.html", title: "Prêts")
+    public static let holds = Page(file: "reservations.html", title: "Réservations")
+    public static let history = Page(file: "historique.html", title: "Historique de prêts")
+    public static let favourites = Page(file: "favoris/index.html", title: "Mes favoris (mon panier)")
+    public static let reviews = Page(file: "avis.html", title: "Mes avis")
+    public static let registrations = Page(file: "inscriptions.html", title: "Mes inscriptions événements")
+    public static let searches = Page(file: "recherches.html", title: "Mes centres d'intérêt")
+    public static let profile = Page(file: "profil.html", title: "Profil")
+
+    /// The navigation, in the guide's menu order.
+    public static let pages = [home, loans, holds, history, profile, reviews, favourites, registrations, searches]
+
+    public static let summaryPDF = "synthese.pdf"
+    public static let calendar = "calendrier.ics"
+    public static let dataExport = "donnees.json"
+
+    public static func shelfPage(_ id: Int64) -> String { "favoris/\(id).html" }
+    public static func searchFeed(_ id: Int64) -> String { "recherches/\(id).rss" }
+
+    /// A labelled absolute URL of the folder.
+    public struct Link: Hashable, Sendable {
+        public var label: String
+        public var url: String
+    }
+
+    /// Every URL of `bundle`'s folder under `baseURL` (the site's `private_base_url`, ending in `/`).
+    /// The token names the folder; the secret that made it appears nowhere.
+    public static func links(for bundle: PatronBundle, token: String, baseURL: String) -> [Link] {
+        let folder = "\(baseURL)\(token)/"
+        var links = pages.map { Link(label: $0.title, url: folder + $0.file) }
+        for shelf in bundle.own.shelves {
+            links.append(Link(label: "Favoris : \(shelf.name)", url: folder + shelfPage(shelf.id)))
+        }
+        links.append(Link(label: "Synthèse de mes comptes (PDF)", url: folder + summaryPDF))
+        links.append(Link(label: "Calendrier (téléchargement)", url: folder + calendar))
+        links.append(Link(label: "Calendrier (abonnement)", url: webcal(folder + calendar)))
+        links.append(Link(label: "Mes données (JSON)", url: folder + dataExport))
+        for search in bundle.own.searches where search.active {
+            links.append(Link(label: "Flux : \(search.name)", url: folder + searchFeed(search.id)))
+        }
+        return links
+    }
+
+    /// The `webcal://` form of an http(s) URL, for calendar subscriptions.
+    public static func webcal(_ url: String) -> String {
+        for scheme in ["https://", "http://"] where url.hasPrefix(scheme) {
+            return "webcal://" + url.dropFirst(scheme.count)
+        }
+        return url
+    }
+}

@@ -1,0 +1,39 @@
+/// What a saved search's feed (`recherches/<id>.rss`) lists, as plain values:
+/// the RSS serialization is the feed writer's business.
+public struct SavedSearchFeed: Hashable, Sendable {
+    public var searchID: Int64
+    /// The search's name, as the patron gave it (untrusted text: escape on output).
+    public var title: String
+    public var description: String
+    public var items: [Item]
+
+    public init(searchID: Int64, title: String, description: String, items: [Item]) {
+        self.searchID = searchID
+        self.title = title
+        self.description = description
+        self.items = items
+    }
+
+    /// One matching document or session.
+    public struct Item: Hashable, Sendable {
+        /// Stable across builds: `document-<id>` or `session-<event-id>-<session-id>`.
+        public var guid: String
+        public var title: String
+        /// Absolute link (the public event page), when there is one.
+        public var link: String?
+        public var summary: String
+        /// When the item appeared: the document's `added_on`, the event's `updated`.
+        public var published: LocalDateTime
+        public var categories: [String]
+
+        public init(guid: String, title: String, link: String? = nil, summary: String, published: LocalDateTime,
+                    categories: [String] = []) {
+            self.guid = guid
+            self.title = title
+            self.link = link
+            self.summary = summary
+            self.published = published
+            self.categories = categories
+        }
+    }
+}

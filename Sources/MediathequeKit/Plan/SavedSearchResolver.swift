@@ -1,0 +1,66 @@
+/// Turns a patron's saved searches into their feeds' items, once per distinct
+/// criteria: many patrons follow the same "Mangas : nouveautés".
+///
+/// Not thread-safe: one resolver serves one build's sequential patron loop.
+public final class SavedSearchResolver {
+    public let content: SiteContent
+    /// The catalogue; without one, catalogue searches list nothing.
+    public let catalogue: (any CatalogueSearchable)?
+    let agenda: AgendaSearchIndex
+    private var cache: [SearchCriteria: [SavedSearchFeed.Item]] = [:]
+    /// Distinct criteria kept; beyond, the cache starts over (memory stays flat).
+    static let cacheLimit = 512
+
+    public init(content: SiteContent, catalogue: (any CatalogueSearchable)?) {
+        self.content = content
+        self.catalogue = catalogue
+        agenda = AgendaSearchIndex(content: content)
+    }
+
+    /// The feed of an active search; `nil` for a search that is switched off (it gets no feed).
+    /// - Throws: what the catalogue throws.
+    public func feed(for search: SavedSearch) throws -> SavedSearchFeed? {
+        guard search.active else { return nil }
+        let criteria = SearchCriteria(search)
+        let items: [SavedSearchFeed.Item]
+        if let cached = cache[criteria] {
+            items = cached
+        } else {
+            items = try resolve(criteria)
+            if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[criteria] = items
+        }
+        let description = switch search.scope {
+        case .catalogue: "Les nouveautés du catalogue qui correspondent à votre recherche « \(search.name) »."
+        case .agenda: "Les animations à venir qui correspondent à votre recherche « \(search.name) »."
+        }
+        return SavedSearchFeed(searchID: search.id, title: search.name, description: description, items: items)
+    }
+
+    private func resolve(_ criteria: SearchCriteria) throws -> [SavedSearchFeed.Item] {
+        switch criteria.scope {
+        case .catalogue:
+            guard let catalogue else { return [] }
+            return try catalogue.documents(matching: criteria, limit: SavedSearchMatcher.catalogueLimit).map(item(for:))
+        case .agenda:
+            return agenda.sessions(matching: criteria).map { item(for: $0.event, $0.session) }
+        }
+    }
+
+    func item(for document: Document) -> SavedSearchFeed.Item {
+        let facts = [document.kind, document.authors, document.year.map(String.init)].compactMap { $0 }
+        let summary = ([facts.joined(separator: " | ")] + [document.summary].compactMap { $0 }).joined(separator: "\n")
+        return SavedSearchFeed.Item(guid: "document-\(document.id)", title: document.title, summary: summary,
+                                    published: LocalDateTime(day: document.addedOn),
+                                    categories: [document.kind] + [document.genre].compactMap { $0 })
+    }
+
+    func item(for event: Event, _ session: Session) -> SavedSearchFeed.Item {
+        let status = content.status(of: session, in: event)
+        let when = "\(session.start.day.french) à \(session.start.frenchTime), \(session.library.name) : \(status.label)"
+        let summary = ([when] + [event.summary].compactMap { $0 }).joined(separator: "\n")
+        return SavedSearchFeed.Item(guid: "session-\(event.id)-\(session.id)", title: event.title,
+                                    link: "\(content.config.baseURL)agenda/\(event.id)/", summary: summary,
+                                    published: event.updated, categories: event.categories)
+    }
+}

@@ -1,0 +1,77 @@
+/// Renders `private/<token>/` for one patron: their own account and each shared
+/// account ("Comptes partagés").
+///
+/// Pages: `index.html`, `prets.html`, `reservations.html`, `historique.html`,
+/// `favoris/index.html` and `favoris/<shelf-id>.html`, `avis.html`,
+/// `inscriptions.html`, `recherches.html`, `profil.html`; `donnees.json`; and one
+/// RSS feed per active saved search, `recherches/<id>.rss`.
+/// A member's loans, holds and registrations appear only in the folders of the
+/// holders the database says share with them (``PatronBundle/shared``); history,
+/// reviews, shelves, searches and profile are the patron's own.
+///
+/// ```swift
+/// var renderer = PatronFolderRenderer(templates: templates, content: content)
+/// renderer.searches = SavedSearchResolver(content: content, catalogue: index)
+/// let files = try renderer.files(for: bundle, token: token)
+/// ```
+struct PatronFolderRenderer {
+    static let templates = [
+        "layout", "private/nav", "private/document", "private/index", "private/prets", "private/reservations",
+        "private/historique", "private/favoris", "private/etagere", "private/avis", "private/inscriptions",
+        "private/recherches", "private/profil", "private/synthese",
+    ]
+
+    let templates: TemplateSet
+    let content: SiteContent
+    /// Resolves saved searches into feeds; by default agenda searches only (no catalogue index).
+    var searches: SavedSearchResolver
+
+    /// The VEVENTs of registered sessions, as the public calendars write them.
+    let sessionEvents: SessionCalendarEvent
+
+    init(templates: TemplateSet, content: SiteContent) {
+        self.templates = templates
+        self.content = content
+        searches = SavedSearchResolver(content: content, catalogue: nil)
+        sessionEvents = SessionCalendarEvent(content: content, plan: PublicPlan(content: content))
+    }
+
+    /// Every file of the patron's folder, paths under `private/<token>/`.
+    /// - Throws: ``RenderError`` for a missing template or an unsafe path; what the catalogue index throws.
+    func files(for bundle: PatronBundle, token: String) throws -> [RenderedFile] {
+        let folder = try BundlePath("private/\(token)")
+        let folderURL = "\(content.config.privateBaseURL)\(token)/"
+        let layout = PrivateFolderLayout.self
+        var feeds: [Int64: SavedSearchFeed] = [:]
+        for search in bundle.own.searches {
+            if let feed = try searches.feed(for: search) { feeds[search.id] = feed }
+        }
+
+        var files: [RenderedFile] = []
+        func page(_ file: String, _ template: String, _ view: Any) throws {
+            files.append(RenderedFile(path: try folder.appending(file), text: try templates.render(template, view)))
+        }
+        try page(layout.home.file, "private/index", PrivateHomePageView(bundle: bundle, content: content, folderURL: folderURL))
+        try page(layout.loans.file, "private/prets", PrivateLoansPageView(bundle: bundle, content: content))
+        try page(layout.holds.file, "private/reservations", PrivateHoldsPageView(bundle: bundle, content: content))
+        try page(layout.history.file, "private/historique", PrivateHistoryPageView(bundle: bundle, content: content))
+        try page(layout.favourites.file, "private/favoris", PrivateFavouritesPageView(bundle: bundle, content: content))
+        for shelf in bundle.own.shelves {
+            try page(layout.shelfPage(shelf.id), "private/etagere", PrivateShelfPageView(shelf: shelf, bundle: bundle, content: content))
+        }
+        try page(layout.reviews.file, "private/avis", PrivateReviewsPageView(bundle: bundle, content: content))
+        try page(layout.registrations.file, "private/inscriptions", PrivateRegistrationsPageView(bundle: bundle, content: content))
+        try page(layout.searches.file, "private/recherches", PrivateSearchesPageView(bundle: bundle, content: content, feeds: feeds))
+        try page(layout.profile.file, "private/profil", PrivateProfilePageView(bundle: bundle, content: content))
+        try page("synthese.html", "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, folderURL: folderURL))
+        let calendar = PersonalCalendar(content: content, sessions: sessionEvents).calendar(for: bundle, url: folderURL + layout.calendar)
+        files.append(RenderedFile(path: try folder.appending(layout.calendar), text: ICalendarWriter().render(calendar)))
+        files.append(RenderedFile(path: try folder.appending(layout.dataExport),
+                                  text: PatronDataExport(bundle: bundle, content: content).text))
+        let feedRenderer = SavedSearchFeedRenderer(content: content, folderURL: folderURL)
+        for (id, feed) in feeds.sorted(by: { $0.key < $1.key }) {
+            files.append(feedRenderer.file(for: feed, at: try folder.appending(layout.searchFeed(id))))
+        }
+        return files
+    }
+}

@@ -1,0 +1,40 @@
+import Mustache
+
+/// A catalogue record as the private pages show it: title, then
+/// 'Vidéo | Carrié, Stéphane. Auteur | 2022', series, genre and summary.
+struct PrivateDocumentView {
+    var title: String
+    var facts: String
+    var series: String?
+    var genre: String?
+    var summary: String?
+    var addedOn: String?
+
+    init(_ document: Document, addedOn: Day? = nil) {
+        title = PrivateText.clean(document.title)
+        facts = PrivateWording.facts(of: document)
+        series = PrivateText.clean(document.series)
+        genre = PrivateText.clean(document.genre)
+        summary = PrivateText.clean(document.summary)
+        self.addedOn = addedOn?.french
+    }
+}
+
+// MARK: - Mustache lookup
+
+// Mustache finds each name through these switches rather than a `Mirror`, which took half of a
+// build's time; keep them in step with the stored properties (`PrivateViewLookupTests` checks).
+
+extension PrivateDocumentView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "facts": self.facts
+        case "series": self.series
+        case "genre": self.genre
+        case "summary": self.summary
+        case "addedOn": self.addedOn
+        default: nil
+        }
+    }
+}

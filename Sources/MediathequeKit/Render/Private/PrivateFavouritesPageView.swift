@@ -1,0 +1,84 @@
+import Mustache
+
+/// `favoris/index.html`, "Mes favoris (mon panier)": the basket's documents and
+/// the list of categories (the four default ones and the patron's own), each
+/// linking to its page `favoris/<shelf-id>.html`.
+struct PrivateFavouritesPageView {
+    struct ShelfLink {
+        var href: String
+        var name: String
+        /// The category's kind, when its name does not already say it ("Ma catégorie" for the patron's own).
+        var kindNote: String
+        var hasKindNote: Bool
+        var count: String
+    }
+
+    var page: PageView
+    var nav: PrivateNavigation
+    var basket: [PrivateDocumentView]
+    var hasBasketDocuments: Bool
+    var shelves: [ShelfLink]
+    var hasShelves: Bool
+    var historyMonths: String
+
+    init(bundle: PatronBundle, content: SiteContent) {
+        page = PageView(content: content, title: PrivateFolderLayout.favourites.title, depth: 2, isPrivate: true)
+        nav = PrivateNavigation(current: PrivateFolderLayout.favourites, depth: 2, patron: bundle.own.patron)
+        let basketShelf = bundle.own.shelves.first { $0.kind == .basket }
+        basket = basketShelf?.entries.map { PrivateDocumentView($0.document, addedOn: $0.addedOn) } ?? []
+        shelves = bundle.own.shelves.map { shelf in
+            let name = PrivateText.clean(shelf.name)
+            let note = Self.label(shelf.kind) == name ? "" : Self.label(shelf.kind)
+            return ShelfLink(href: "\(shelf.id).html", name: name, kindNote: note, hasKindNote: !note.isEmpty,
+                             count: PrivateWording.count(shelf.entries.count, "document"))
+        }
+        hasBasketDocuments = !basket.isEmpty
+        hasShelves = !shelves.isEmpty
+        historyMonths = PrivateWording.number(content.config.rules.historyMonths)
+    }
+
+    /// The kind of a shelf, as the guide names the default categories.
+    static func label(_ kind: Shelf.Kind) -> String {
+        switch kind {
+        case .basket: "Mon panier"
+        case .read: "J'ai lu"
+        case .listened: "J'ai écouté"
+        case .watched: "J'ai regardé"
+        case .toBorrow: "À emprunter"
+        case .custom: "Ma catégorie"
+        }
+    }
+}
+
+// MARK: - Mustache lookup
+
+// Mustache finds each name through these switches rather than a `Mirror`, which took half of a
+// build's time; keep them in step with the stored properties (`PrivateViewLookupTests` checks).
+
+extension PrivateFavouritesPageView.ShelfLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": self.href
+        case "name": self.name
+        case "kindNote": self.kindNote
+        case "hasKindNote": self.hasKindNote
+        case "count": self.count
+        default: nil
+        }
+    }
+}
+
+extension PrivateFavouritesPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": self.page
+        case "nav": self.nav
+        case "basket": self.basket
+        case "hasBasketDocuments": self.hasBasketDocuments
+        case "shelves": self.shelves
+        case "hasShelves": self.hasShelves
+        case "historyMonths": self.historyMonths
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Mustache
+
+/// The menu of every private page: the patron's name and a link to each page,
+/// the current one marked for assistive technologies (`aria-current="page"`).
+struct PrivateNavigation {
+    struct Item {
+        var href: String
+        var label: String
+        var isCurrent: Bool
+    }
+
+    var patronName: String
+    var items: [Item]
+
+    /// - Parameters:
+    ///   - current: the page being rendered.
+    ///   - depth: folders below `private/` of the page (1 for `index.html`, 2 for `favoris/...`).
+    init(current: PrivateFolderLayout.Page, depth: Int, patron: Patron) {
+        patronName = PrivateText.clean(patron.displayName)
+        let up = String(repeating: "../", count: max(0, depth - 1))
+        items = PrivateFolderLayout.pages.map { page in
+            Item(href: up + page.file, label: page.title, isCurrent: page == current)
+        }
+    }
+}
+
+// MARK: - Mustache lookup
+
+// Mustache finds each name through these switches rather than a `Mirror`, which took half of a
+// build's time; keep them in step with the stored properties (`PrivateViewLookupTests` checks).
+
+extension PrivateNavigation.Item: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": self.href
+        case "label": self.label
+        case "isCurrent": self.isCurrent
+        default: nil
+        }
+    }
+}
+
+extension PrivateNavigation: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "patronName": self.patronName
+        case "items": self.items
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Mustache
+
+/// `favoris/<shelf-id>.html`: one shelf and its documents. The shelf's name is
+/// text only; the file is named after its numeric id.
+struct PrivateShelfPageView {
+    var page: PageView
+    var nav: PrivateNavigation
+    var shelfName: String
+    var kindLabel: String
+    var createdOn: String
+    var documents: [PrivateDocumentView]
+    var hasDocuments: Bool
+
+    init(shelf: Shelf, bundle: PatronBundle, content: SiteContent) {
+        shelfName = PrivateText.clean(shelf.name)
+        page = PageView(content: content, title: "Mes favoris : \(shelfName)", depth: 2, isPrivate: true)
+        nav = PrivateNavigation(current: PrivateFolderLayout.favourites, depth: 2, patron: bundle.own.patron)
+        kindLabel = PrivateFavouritesPageView.label(shelf.kind)
+        createdOn = shelf.createdOn.french
+        documents = shelf.entries.map { PrivateDocumentView($0.document, addedOn: $0.addedOn) }
+        hasDocuments = !documents.isEmpty
+    }
+}
+
+// MARK: - Mustache lookup
+
+// Mustache finds each name through these switches rather than a `Mirror`, which took half of a
+// build's time; keep them in step with the stored properties (`PrivateViewLookupTests` checks).
+
+extension PrivateShelfPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": self.page
+        case "nav": self.nav
+        case "shelfName": self.shelfName
+        case "kindLabel": self.kindLabel
+        case "createdOn": self.createdOn
+        case "documents": self.documents
+        case "hasDocuments": self.hasDocuments
+        default: nil
+        }
+    }
+}

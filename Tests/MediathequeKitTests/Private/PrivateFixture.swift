@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import Testing
+@testable import MediathequeKit
+
+/// A small account database built in a fresh temporary folder, and the private
+/// folders rendered from it with the real templates.
+///
+/// Everything is dated from ``today`` (2025-03-28); `day(-5)` is five days earlier.
+struct PrivateFixture {
+    static let today = Day(iso: "2025-03-28")!
+    static let templatesDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Templates")
+
+    let folder: URL
+    let database: AccountDatabase
+    let content: SiteContent
+    let renderer: PatronFolderRenderer
+
+    /// Libraries and patrons every test can use: A (holder of B), B, C (unrelated), E (nothing at all).
+    static let base = """
+        INSERT INTO library (code, name) VALUES ('TAR', 'Tarentaize'), ('CAR', 'Carnot');
+        INSERT INTO patron (card_number, pseudo, first_name, last_name, membership_expires, home_library) VALUES
+          ('24200000000001', 'AnneA', 'Anne', 'Aubert', '2026-01-01', 'TAR'),
+          ('24200000000002', 'BrunoB', 'Bruno', 'Berger', '2026-01-01', 'CAR'),
+          ('24200000000003', 'ClaraC', 'Clara', 'Chevalier', '2026-01-01', NULL),
+          ('24200000000005', 'EmileE', 'Émile', 'Estève', '2026-01-01', NULL);
+        INSERT INTO account_share (holder_card, member_card) VALUES ('24200000000001', '24200000000002');
+        """
+
+    static let anne = "24200000000001", bruno = "24200000000002", clara = "24200000000003", emile = "24200000000005"
+
+    /// - Parameters:
+    ///   - sql: inserts after ``base``; `{{d-5}}` stands for the ISO date five days before today, `{{d}}` for today, `{{m-3}}` for three months before.
+    ///   - feed: the agenda's events.
+    ///   - fill: more rows, with arguments (hostile text).
+    init(sql: String = "", feed: [Event] = [], fill: (Database) throws -> Void = { _ in }) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("mediatheque-private-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("accounts.sqlite").path
+        try DemoData.createDatabase(at: path) { db in
+            try db.execute(sql: Self.base)
+            if !sql.isEmpty { try db.execute(sql: Self.expand(sql)) }
+            try fill(db)
+        }
+        database = try AccountDatabase(path: path)
+        let problems = try database.contractProblems()
+        if !problems.problems.isEmpty { throw problems }
+        content = SiteContent(config: SiteConfiguration(), feed: AgendaFeed(timeZone: "Europe/Paris", generated: LocalDateTime(day: Self.today), events: feed),
+                              libraries: database.libraries, confirmed: try database.confirmedRegistrations(),
+                              patronCount: try database.patronCount(), today: Self.today)
+        var renderer = PatronFolderRenderer(templates: try TemplateSet(directory: Self.templatesDirectory), content: content)
+        if try database.hasActiveCatalogueSearch() {
+            renderer.searches = SavedSearchResolver(content: content, catalogue: try CatalogueIndex(source: database))
+        }
+        self.renderer = renderer
+    }
+
+    /// Replaces `{{d±N}}` and `{{m±N}}` / `{{m±N d±K}}` tokens with ISO dates relative to today.
+    static func expand(_ sql: String) -> String {
+        let pattern = try! NSRegularExpression(pattern: #"\{\{(?:m([+-]\d+))?\s*(?:d([+-]\d+)?)?\}\}"#)
+        let ns = sql as NSString
+        var out = ""
+        var last = 0
+        for match in pattern.matches(in: sql, range: NSRange(location: 0, length: ns.length)) {
+            out += ns.substring(with: NSRange(location: last, length: match.range.location - last))
+            var day = today
+            if match.range(at: 1).location != NSNotFound { day = day.adding(months: Int(ns.substring(with: match.range(at: 1)))!) }
+            if match.range(at: 2).location != NSNotFound { day = day.adding(days: Int(ns.substring(with: match.range(at: 2)))!) }
+            out += day.iso
+            last = match.range.location + match.range.length
+        }
+        return out + ns.substring(from: last)
+    }
+
+    func bundle(_ card: String) throws -> PatronBundle {
+        try #require(try database.bundle(card: card, today: Self.today, rules: content.config.rules))
+    }
+
+    /// The patron's folder as file path (relative to the folder) → text.
+    func folderFiles(_ card: String) throws -> [String: String] {
+        let files = try renderer.files(for: try bundle(card), token: "t\(card)")
+        var byPath: [String: String] = [:]
+        for file in files {
+            let prefix = "private/t\(card)/"
+            #expect(file.path.value.hasPrefix(prefix), "\(file.path) is outside the patron's folder")
+            byPath[String(file.path.value.dropFirst(prefix.count))] = String(decoding: file.bytes, as: UTF8.self)
+        }
+        return byPath
+    }
+
+    /// One page, with the HTML entities the templates produce turned back into characters.
+    func page(_ card: String, _ file: String) throws -> String {
+        let files = try folderFiles(card)
+        return Self.unescape(try #require(files[file], "no \(file) in the folder"))
+    }
+
+    static func unescape(_ html: String) -> String {
+        html.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// The rows (`<tr>…</tr>`) of a page's table bodies, tags removed, cells separated by " | ".
+    static func rows(_ html: String) -> [String] {
+        html.components(separatedBy: "<tr").dropFirst().compactMap { chunk -> String? in
+            guard let end = chunk.range(of: "</tr>") else { return nil }
+            let row = String(chunk[..<end.lowerBound])
+            guard row.contains("<td") else { return nil }
+            let cells = row.components(separatedBy: "<td").dropFirst().map { cell in
+                cell.replacingOccurrences(of: #"^[^>]*>"#, with: "", options: .regularExpression)
+                    .replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
+                    .trimmingCharacters(in: .whitespaces)
+            }
+            return cells.joined(separator: " | ").trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+}

