@@ -48,15 +48,8 @@ struct Build: ParsableCommand {
             let config = try SiteConfiguration.load(from: siteURL)
             let day = try referenceDay(today, timeZone: config.timeZone)
             let secret = try SiteSecret.resolve(file: secretFile, environment: ProcessInfo.processInfo.environment, isDemo: isDemo)
-            var demoFolder: URL?
-            defer { demoFolder.map { try? FileManager.default.removeItem(at: $0) } }
-            var inputs = (database: database ?? "", agenda: agenda ?? "")
-            if isDemo {
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mediatheque-demo-\(getpid())")
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                demoFolder = folder
-                inputs = try DemoData(siteDirectory: siteURL, today: day).materialize(into: folder)
-            }
+            let inputs = try CommandInputs(database: database, agenda: agenda, site: siteURL, today: day)
+            defer { inputs.cleanUp() }
             var builder = SiteBuilder(inputs: .init(
                 database: inputs.database, agenda: inputs.agenda, siteDirectory: siteURL,
                 templatesDirectory: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out),

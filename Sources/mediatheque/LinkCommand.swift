@@ -39,15 +39,9 @@ struct Link: ParsableCommand {
             let config = try SiteConfiguration.load(from: siteURL)
             let day = try referenceDay(today, timeZone: config.timeZone)
             let secret = try SiteSecret.resolve(file: secretFile, environment: ProcessInfo.processInfo.environment, isDemo: isDemo)
-            var demoFolder: URL?
-            defer { demoFolder.map { try? FileManager.default.removeItem(at: $0) } }
-            var path = database ?? ""
-            if isDemo {
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mediatheque-link-\(getpid())")
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                demoFolder = folder
-                path = try DemoData(siteDirectory: siteURL, today: day).materialize(into: folder).database
-            }
+            let inputs = try CommandInputs(database: database, agenda: nil, site: siteURL, today: day)
+            defer { inputs.cleanUp() }
+            let path = inputs.database
             let accounts = try AccountDatabase(path: path)
             guard let bundle = try accounts.bundle(card: card, today: day, rules: config.rules) else {
                 throw fail(["\(database ?? "the demo database"): no patron with card number \(card)"])

@@ -35,3 +35,29 @@ func referenceDay(_ text: String?, timeZone: String) throws -> Day {
     let parts = calendar.dateComponents([.year, .month, .day], from: Date())
     return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
 }
+
+/// The inputs of a command: the files given, or the demo materialized in a temporary
+/// folder (removed with ``cleanUp()``) when none are.
+struct CommandInputs {
+    var database: String
+    var agenda: String
+    private var demoFolder: URL?
+
+    var isDemo: Bool { demoFolder != nil }
+
+    init(database: String?, agenda: String?, site: URL, today: Day) throws {
+        guard database == nil else {
+            self.database = database ?? ""
+            self.agenda = agenda ?? ""
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mediatheque-demo-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        demoFolder = folder
+        (self.database, self.agenda) = try DemoData(siteDirectory: site, today: today).materialize(into: folder)
+    }
+
+    func cleanUp() {
+        demoFolder.map { try? FileManager.default.removeItem(at: $0) }
+    }
+}

@@ -24,6 +24,7 @@ public struct PrivateFolderLayout: Sendable {
     public static let pages = [home, loans, holds, history, profile, reviews, favourites, registrations, searches]
 
     public static let summaryPDF = "synthese.pdf"
+    public static let summaryPage = "synthese.html"
     public static let calendar = "calendrier.ics"
     public static let dataExport = "donnees.json"
 
@@ -45,6 +46,7 @@ public struct PrivateFolderLayout: Sendable {
             links.append(Link(label: "Favoris : \(shelf.name)", url: folder + shelfPage(shelf.id)))
         }
         links.append(Link(label: "Synthèse de mes comptes (PDF)", url: folder + summaryPDF))
+        links.append(Link(label: "Synthèse de mes comptes (page)", url: folder + summaryPage))
         links.append(Link(label: "Calendrier (téléchargement)", url: folder + calendar))
         links.append(Link(label: "Calendrier (abonnement)", url: webcal(folder + calendar)))
         links.append(Link(label: "Mes données (JSON)", url: folder + dataExport))

@@ -63,7 +63,7 @@ struct PatronFolderRenderer {
         try page(layout.registrations.file, "private/inscriptions", PrivateRegistrationsPageView(bundle: bundle, content: content))
         try page(layout.searches.file, "private/recherches", PrivateSearchesPageView(bundle: bundle, content: content, feeds: feeds))
         try page(layout.profile.file, "private/profil", PrivateProfilePageView(bundle: bundle, content: content))
-        try page("synthese.html", "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, folderURL: folderURL))
+        try page(layout.summaryPage, "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, folderURL: folderURL))
         let calendar = PersonalCalendar(content: content, sessions: sessionEvents).calendar(for: bundle, url: folderURL + layout.calendar)
         files.append(RenderedFile(path: try folder.appending(layout.calendar), text: ICalendarWriter().render(calendar)))
         files.append(RenderedFile(path: try folder.appending(layout.dataExport),
