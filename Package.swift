@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "mediatheque", targets: ["mediatheque"]),
         .library(name: "MediathequeKit", targets: ["MediathequeKit"]),
+        .library(name: "MediathequePDF", targets: ["MediathequePDF"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -21,6 +22,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CSupport"),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .target(
             name: "MediathequeKit",
             dependencies: [
@@ -34,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "mediatheque",
             dependencies: [
-                "MediathequeKit",
+                "MediathequeKit", "MediathequePDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -42,6 +45,21 @@ let package = Package(
         .testTarget(
             name: "MediathequeKitTests",
             dependencies: ["MediathequeKit", "mediatheque"],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "MediathequePDF",
+            dependencies: ["MediathequeKit", "CPangoCairo"],
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "pdf-benchmark",
+            dependencies: ["MediathequePDF", "MediathequeKit"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "MediathequePDFTests",
+            dependencies: ["MediathequePDF", "MediathequeKit"],
             swiftSettings: settings
         ),
     ]

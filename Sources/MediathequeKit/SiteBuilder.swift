@@ -13,9 +13,11 @@ public struct SiteBuilder {
         public var output: URL
         public var today: Day
         public var secret: SiteSecret
+        /// Builds only a slice of the bundle; `nil` builds it all.
+        public var shard: Shard?
 
         public init(database: String, agenda: String, siteDirectory: URL, templatesDirectory: URL,
-                    output: URL, today: Day, secret: SiteSecret) {
+                    output: URL, today: Day, secret: SiteSecret, shard: Shard? = nil) {
             self.database = database
             self.agenda = agenda
             self.siteDirectory = siteDirectory
@@ -23,12 +25,17 @@ public struct SiteBuilder {
             self.output = output
             self.today = today
             self.secret = secret
+            self.shard = shard
         }
     }
 
     public let inputs: Inputs
-    /// Told of each stage as it starts, for progress lines.
-    public var progress: @Sendable (String) -> Void = { _ in }
+    /// Told of each stage as it starts and of the patrons done, for progress lines.
+    public var progress: @Sendable (BuildProgress) -> Void = { _ in }
+    /// Makes the renderer of files this module cannot render itself (the summary PDF), once per worker.
+    public var documentRenderer: (@Sendable () -> (any PatronDocumentRenderer)?)?
+    /// Threads rendering patron folders.
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
 
     public init(inputs: Inputs) { self.inputs = inputs }
 
@@ -41,13 +48,13 @@ public struct SiteBuilder {
             try set.require(PublicSiteRenderer.templates + PatronFolderRenderer.templates)
             return set
         }
-        progress("reading \(inputs.database)")
+        progress(.stage("reading \(inputs.database)"))
         let database = try stage("database") { try AccountDatabase(path: inputs.database) }
         try stage("database") {
             let problems = try database.contractProblems()
             if !problems.problems.isEmpty { throw problems }
         }
-        progress("reading \(inputs.agenda)")
+        progress(.stage("reading \(inputs.agenda)"))
         let feed = try stage("agenda") { try AgendaFeedReader(file: inputs.agenda, libraries: database.libraries).read() }
         let content = try stage("database") {
             SiteContent(config: config, feed: feed, libraries: database.libraries,
@@ -58,28 +65,37 @@ public struct SiteBuilder {
         let bundle = try stage("write") { try StagedBundle(destination: inputs.output) }
         do {
             var report = BuildReport(output: inputs.output.path, today: inputs.today)
-            progress("rendering the public site")
-            for file in try stage("render public", { try PublicSiteRenderer(templates: templates, content: content).files() }) {
-                try stage("write") { try bundle.write(file) }
-                report.publicFiles += 1
-            }
-            try stage("write") { try copyAssets(into: bundle) }
-            var folders = PatronFolderRenderer(templates: templates, content: content)
-            if try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) {
-                progress("indexing the catalogue for saved searches")
-                let index = try stage("catalogue index") { try CatalogueIndex(source: database) }
-                folders.searches = SavedSearchResolver(content: content, catalogue: index)
-            }
-            progress("rendering \(content.patronCount) patron folders")
-            let tokens = PatronToken(secret: inputs.secret.bytes)
-            try stage("render private") {
-                try database.forEachBundle(today: inputs.today, rules: config.rules) { patron in
-                    for file in try folders.files(for: patron, token: tokens.token(for: patron.own.patron)) {
-                        try bundle.write(file)
-                        report.privateFiles += 1
-                    }
-                    report.patrons += 1
+            if inputs.shard?.buildsPublicSite ?? true {
+                progress(.stage("rendering the public site"))
+                for file in try stage("render public", { try PublicSiteRenderer(templates: templates, content: content).files() }) {
+                    try stage("write") { try bundle.write(file) }
+                    report.publicFiles += 1
                 }
+                try stage("write") { try copyAssets(into: bundle) }
+            }
+            if inputs.shard.map({ !$0.buildsPublicSite }) ?? true {
+                var catalogue: CatalogueIndex?
+                if try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) {
+                    progress(.stage("indexing the catalogue for saved searches"))
+                    catalogue = try stage("catalogue index") { try CatalogueIndex(source: database) }
+                }
+                // One renderer per worker: each keeps its own cache of search results; the
+                // catalogue index (a GRDB queue) serializes their queries.
+                let folders = WorkerLocal(count: workers) { _ in
+                    var renderer = PatronFolderRenderer(templates: templates, content: content)
+                    renderer.searches = SavedSearchResolver(content: content, catalogue: catalogue)
+                    return renderer
+                }
+                let fingerprint = try stage("fingerprint") {
+                    try self.fingerprint(config: config, content: content, database: database)
+                }
+                let rendered = try stage("render private") {
+                    try renderPatrons(database: database, content: content, folders: folders, fingerprint: fingerprint, into: bundle)
+                }
+                report.patrons = rendered.patrons
+                report.privateFiles = rendered.files
+                report.keptFolders = rendered.kept
+                try stage("write") { try bundle.writeRoot(BuildManifest.fileName, Array(rendered.manifest.text.utf8)) }
             }
             report.events = feed.events.count
             report.sessions = feed.events.reduce(0) { $0 + $1.sessions.count }
@@ -91,6 +107,54 @@ public struct SiteBuilder {
             bundle.abandon()
             throw error
         }
+    }
+
+    /// The inputs a patron folder depends on beyond its own rows, digested once per build.
+    private func fingerprint(config: SiteConfiguration, content: SiteContent, database: AccountDatabase) throws -> FolderFingerprint {
+        var salt: [[UInt8]] = [FolderFingerprint.programDigest, Array(content.today.iso.utf8), Array("\(config)".utf8)]
+        salt += FolderFingerprint.folderBytes(inputs.templatesDirectory)
+        let feedBytes = FileManager.default.contents(atPath: inputs.agenda).map { [UInt8]($0) } ?? []
+        let counts = content.confirmed.map { "\($0.key.eventID)\u{1F}\($0.key.sessionID)\u{1F}\($0.value)" }.sorted()
+        return FolderFingerprint(salt: FolderFingerprint.digest(salt),
+                                 agenda: FolderFingerprint.digest([feedBytes] + counts.map { Array($0.utf8) }),
+                                 catalogue: try database.catalogueDigest())
+    }
+
+    /// Renders every patron folder of this build's shard on all cores, keeping the published
+    /// folders whose fingerprint did not change.
+    private func renderPatrons(database: AccountDatabase, content: SiteContent, folders: WorkerLocal<PatronFolderRenderer>,
+                               fingerprint: FolderFingerprint, into bundle: StagedBundle) throws
+        -> (patrons: Int, files: Int, kept: Int, manifest: BuildManifest) {
+        let previous = BuildManifest(publishedAt: inputs.output)
+        let tokens = PatronToken(secret: inputs.secret.bytes)
+        let progress = self.progress
+        let tally = PatronTally(total: inputs.shard.map { (content.patronCount + $0.count - 1 - ($0.index - 1)) / $0.count } ?? content.patronCount)
+        let documents = WorkerLocal(count: workers) { _ in documentRenderer?() }
+        progress(.stage("rendering \(tally.total) patron folders"))
+        try ParallelRenderer(workers: workers).run(produce: { emit in
+            var position = 0
+            try database.forEachBundle(today: inputs.today, rules: content.config.rules) { patron in
+                defer { position += 1 }
+                if inputs.shard?.contains(patronAt: position) ?? true { try emit(patron) }
+            }
+        }, work: { patron, worker in
+            let token = tokens.token(for: patron.own.patron)
+            let digest = try fingerprint.digest(of: patron, token: token)
+            let folder = try BundlePath("private/\(token)")
+            if previous.folders[token] == digest, try bundle.keepFolder(folder) {
+                tally.add(files: 0, kept: true, token: token, digest: digest, progress: progress)
+                return
+            }
+            var files = try folders[worker].files(for: patron, token: token)
+            if let renderer = documents[worker] {
+                for document in try renderer.files(for: patron, content: content) {
+                    files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
+                }
+            }
+            for file in files { try bundle.write(file) }
+            tally.add(files: files.count, kept: false, token: token, digest: digest, progress: progress)
+        })
+        return (tally.done, tally.files, tally.kept, BuildManifest(folders: tally.manifest))
     }
 
     /// Copies `Site/assets/` to `public/assets/` and `private/assets/`.
@@ -129,11 +193,14 @@ public struct BuildReport: Sendable, CustomStringConvertible {
     public var written = 0
     /// Files identical to the published ones, kept as they were.
     public var unchanged = 0
+    /// Patron folders whose inputs did not change, kept whole without rendering.
+    public var keptFolders = 0
 
     public var description: String {
         """
         Built \(output) for \(today.french): \(events) events (\(sessions) sessions), \(patrons) patrons; \
-        \(publicFiles) public and \(privateFiles) private files (\(written) written, \(unchanged) unchanged).
+        \(publicFiles) public and \(privateFiles) private files rendered, \(keptFolders) patron folders kept \
+        (\(written) written, \(unchanged) unchanged).
         """
     }
 }

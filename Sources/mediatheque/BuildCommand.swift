@@ -27,7 +27,15 @@ struct Build: ParsableCommand {
     @Option(help: "A file holding the site secret (else the MEDIATHEQUE_SECRET environment variable).")
     var secretFile: String?
 
+    @Option(help: "Build one slice: 0/N the public site, K/N (K = 1…N) the K-th slice of the patrons.")
+    var shard: String?
+
+    @Option(help: "Threads rendering patron folders (default: one per core).")
+    var jobs: Int?
+
     func validate() throws {
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K ≤ N and N ≥ 1, got '\(shard)'") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if (database == nil) != (agenda == nil) {
             throw ValidationError("give both --database and --agenda, or neither to build the demo")
         }
@@ -52,8 +60,11 @@ struct Build: ParsableCommand {
             var builder = SiteBuilder(inputs: .init(
                 database: inputs.database, agenda: inputs.agenda, siteDirectory: siteURL,
                 templatesDirectory: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out),
-                today: day, secret: secret))
-            builder.progress = { line in FileHandle.standardError.write(Data("\(line)…\n".utf8)) }
+                today: day, secret: secret, shard: shard.flatMap(Shard.init)))
+            let progress = ProgressLine()
+            builder.progress = { progress.report($0) }
+            builder.documentRenderer = { SummaryDocument(config: config) }
+            if let jobs { builder.workers = jobs }
             let report = try builder.build()
             print(report)
         } catch let error as ValidationError {

@@ -23,7 +23,7 @@ struct BuildTests {
         #expect(first.keys.contains { $0.hasPrefix("private/") && $0.hasSuffix("/index.html") })
 
         let again = try Self.build(into: out, database: demo.database, agenda: demo.agenda)
-        #expect(again.written == 0 && again.unchanged == first.count)
+        #expect(again.written == 0 && again.unchanged == first.count - 1) // all but the build manifest
         #expect(StagedBundleTests.snapshot(out) == first)
     }
 

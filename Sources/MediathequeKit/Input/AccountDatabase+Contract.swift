@@ -28,8 +28,10 @@ extension AccountDatabase {
     static func digits14(_ c: String) -> String {
         "typeof(\(c)) <> 'text' OR length(\(c)) <> 14 OR \(c) GLOB '*[^0-9]*'"
     }
+    /// A reference to a missing row. `{t}` stands for the checked table: a correlated lookup uses
+    /// the referenced key's index, where `NOT IN` would copy the whole referenced table each time.
     static func unknown(_ c: String, in table: String, _ key: String, nullable: Bool = false) -> String {
-        (nullable ? "\(c) IS NOT NULL AND " : "") + "\(c) NOT IN (SELECT \(key) FROM \(table))"
+        (nullable ? "{t}.\(c) IS NOT NULL AND " : "") + "NOT EXISTS (SELECT 1 FROM \(table) ref WHERE ref.\(key) = {t}.\(c))"
     }
     static func missing(_ c: String) -> String { "\(c) IS NULL OR trim(\(c)) = ''" }
     static func flag(_ c: String) -> String { "\(c) IS NULL OR \(c) NOT IN (0, 1)" }
@@ -114,19 +116,27 @@ extension AccountDatabase {
     ]
 
     /// Every row that breaks the contract, capped at `limit` with a count of the rest.
+    /// Each table is scanned once, for all of its rules together.
     public func contractProblems(limit: Int = 100) throws -> InputProblems {
         var problems = ProblemCollector(limit: limit)
+        var tables: [String] = []
+        for rule in Self.rowRules where !tables.contains(rule.table) { tables.append(rule.table) }
         try read { db in
-            for rule in Self.rowRules {
-                let id = Self.rowID[rule.table] ?? "id"
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT \(id), \(rule.column) FROM \(rule.table) WHERE \(rule.violation)
-                    """)
+            for table in tables {
+                let rules = Self.rowRules.filter { $0.table == table }
+                let conditions = rules.map { "(" + $0.violation.replacingOccurrences(of: "{t}", with: table) + ")" }
+                let sql = "SELECT \(Self.rowID[table] ?? "id"), "
+                    + rules.map(\.column).joined(separator: ", ") + ", "
+                    + conditions.map { "coalesce(\($0), 0)" }.joined(separator: ", ")
+                    + " FROM \(table) WHERE " + conditions.joined(separator: " OR ")
+                let rows = try Row.fetchCursor(db, sql: sql)
                 while let row = try rows.next() {
-                    let value = row.text(1).map { "'\(Self.printable($0))'" } ?? "NULL"
-                    problems.report(InputProblem(
-                        file: file, place: .row(table: rule.table, id: Self.printable(row.text(0) ?? "?"), column: rule.column),
-                        message: "value \(value) \(rule.message)"))
+                    for (index, rule) in rules.enumerated() where row.int(1 + rules.count + index) == 1 {
+                        let value = row.text(1 + index).map { "'\(Self.printable($0))'" } ?? "NULL"
+                        problems.report(InputProblem(
+                            file: file, place: .row(table: table, id: Self.printable(row.text(0) ?? "?"), column: rule.column),
+                            message: "value \(value) \(rule.message)"))
+                    }
                 }
             }
         }

@@ -49,6 +49,8 @@ public final class AccountDatabase: @unchecked Sendable {
         var config = Configuration()
         config.readonly = true
         config.label = "accounts"
+        // A larger page cache: the builder scans whole tables, once each (32 MB at most).
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
             try queue.read { db in try checkSchema(db) }
@@ -63,12 +65,10 @@ public final class AccountDatabase: @unchecked Sendable {
     }
 
     /// Runs `body` against the database, turning SQLite errors into problems naming the file.
-    ///
-    /// The connection is opened read-only, so the file cannot be written; `inDatabase` (rather
-    /// than GRDB's query-only `read`) lets the builder keep its lookup indexes in the TEMP schema.
+    /// The connection is opened read-only and each read is query-only.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try queue.inDatabase(body)
+            return try queue.read(body)
         } catch let error as DatabaseError {
             throw problem(for: error)
         }
@@ -149,5 +149,29 @@ public struct SessionKey: Hashable, Sendable {
     public init(eventID: String, sessionID: String) {
         self.eventID = eventID
         self.sessionID = sessionID
+    }
+}
+
+extension AccountDatabase {
+    /// A digest of the catalogue (documents and where their items are), on which saved-search
+    /// feeds depend: one scan, once per build.
+    func catalogueDigest() throws -> [UInt8] {
+        try read { db in
+            var parts: [[UInt8]] = []
+            // Two ordered scans (no index on item.document_id to correlate on).
+            for sql in ["""
+                SELECT id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn, added_on
+                FROM document ORDER BY id
+                """, "SELECT document_id, library FROM item GROUP BY document_id, library ORDER BY document_id, library"] {
+                let rows = try Row.fetchCursor(db, sql: sql)
+                var chunk: [UInt8] = []
+                while let row = try rows.next() {
+                    for index in 0..<row.count { chunk += Array((row.text(index) ?? "\u{0}").utf8); chunk.append(0x1F) }
+                    if chunk.count > 1 << 20 { parts.append(FolderFingerprint.digest([chunk])); chunk.removeAll(keepingCapacity: true) }
+                }
+                parts.append(FolderFingerprint.digest([chunk]))
+            }
+            return FolderFingerprint.digest(parts)
+        }
     }
 }

@@ -5,7 +5,7 @@
 /// 3 sont en retard                    1 est disponible
 /// 2 autres sont à rendre aujourd'hui  2 autres sont en attente
 /// ```
-public struct AccountSummary: Hashable, Sendable {
+public struct AccountSummary: Hashable, Sendable, Codable {
     public var loanLines: [String]
     public var holdLines: [String]
 

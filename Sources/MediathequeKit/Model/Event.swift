@@ -1,5 +1,5 @@
 /// An event of the cultural programme ("animation" of the agenda), as the feed describes it.
-public struct Event: Hashable, Sendable {
+public struct Event: Hashable, Sendable, Codable {
     public var id: String
     public var updated: LocalDateTime
     public var title: String
@@ -48,7 +48,7 @@ public struct Event: Hashable, Sendable {
         return paragraphs
     }
 
-    public struct Image: Hashable, Sendable {
+    public struct Image: Hashable, Sendable, Codable {
         public var href: String
         public var alt: String
 
@@ -59,7 +59,7 @@ public struct Event: Hashable, Sendable {
     }
 
     /// The feed's accessibility codes, spelled out for people.
-    public enum Accessibility: String, Hashable, Sendable, CaseIterable {
+    public enum Accessibility: String, Hashable, Sendable, Codable, CaseIterable {
         case hearing = "hi", visual = "vi", psychic = "pi", motor = "mi", intellectual = "ii"
 
         public var label: String {

@@ -1,5 +1,5 @@
 /// A returned loan of the history ("Historique de prêts").
-public struct HistoryEntry: Hashable, Sendable {
+public struct HistoryEntry: Hashable, Sendable, Codable {
     public var loanID: Int64
     public var document: Document
     public var library: Library

@@ -1,5 +1,5 @@
 /// An active hold ("réservation"): waiting in the queue or available for pickup.
-public struct Hold: Hashable, Sendable {
+public struct Hold: Hashable, Sendable, Codable {
     public var id: Int64
     public var document: Document
     /// 'Lieu de mise à disposition'.
@@ -25,7 +25,7 @@ public struct Hold: Hashable, Sendable {
     public var isAvailable: Bool { !isCancellableOnline }
 }
 
-public enum HoldState: Hashable, Sendable {
+public enum HoldState: Hashable, Sendable, Codable {
     /// In the queue at this rank ('Rang', from 1).
     case waiting(rank: Int)
     /// Set aside since `on` ('Mise à disposition'), to be picked up by `until` ('Disponible jusqu'au').

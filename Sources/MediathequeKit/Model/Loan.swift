@@ -1,5 +1,5 @@
 /// A current loan ("prêt") with what the rules need to judge it.
-public struct Loan: Hashable, Sendable {
+public struct Loan: Hashable, Sendable, Codable {
     public var id: Int64
     public var barcode: String
     public var document: Document
@@ -40,7 +40,7 @@ public struct Loan: Hashable, Sendable {
 }
 
 /// The guide's "Etat" column.
-public enum LoanState: String, Hashable, Sendable, CaseIterable {
+public enum LoanState: String, Hashable, Sendable, Codable, CaseIterable {
     case late, dueSoon, ongoing
 
     public var label: String {
@@ -52,7 +52,7 @@ public enum LoanState: String, Hashable, Sendable, CaseIterable {
     }
 }
 
-public enum Renewal: Hashable, Sendable {
+public enum Renewal: Hashable, Sendable, Codable {
     case allowed
     case refused(RenewalRefusal)
 
@@ -63,7 +63,7 @@ public enum Renewal: Hashable, Sendable {
 }
 
 /// Why a loan cannot be renewed: the three cases the guide lists.
-public enum RenewalRefusal: String, Hashable, Sendable, CaseIterable {
+public enum RenewalRefusal: String, Hashable, Sendable, Codable, CaseIterable {
     case late, alreadyRenewed, awaitedByAnother
 
     public var reason: String {

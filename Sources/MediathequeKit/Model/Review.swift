@@ -1,5 +1,5 @@
 /// A patron's review ("avis") of a document, and where moderation stands.
-public struct Review: Hashable, Sendable {
+public struct Review: Hashable, Sendable, Codable {
     public var id: Int64
     public var document: Document
     public var pseudonym: String
@@ -21,7 +21,7 @@ public struct Review: Hashable, Sendable {
         self.status = status
     }
 
-    public enum Status: String, Hashable, Sendable, CaseIterable {
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
         case pending, published, rejected
 
         public var label: String {

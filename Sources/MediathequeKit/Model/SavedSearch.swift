@@ -1,5 +1,5 @@
 /// A saved search ("Mes centres d'intérêt") over the catalogue or the agenda.
-public struct SavedSearch: Hashable, Sendable {
+public struct SavedSearch: Hashable, Sendable, Codable {
     public var id: Int64
     public var name: String
     public var scope: Scope
@@ -26,7 +26,7 @@ public struct SavedSearch: Hashable, Sendable {
         self.facets = facets
     }
 
-    public enum Scope: String, Hashable, Sendable, CaseIterable {
+    public enum Scope: String, Hashable, Sendable, Codable, CaseIterable {
         case catalogue, agenda
 
         /// The facets a search of this scope may carry.
@@ -38,7 +38,7 @@ public struct SavedSearch: Hashable, Sendable {
         }
     }
 
-    public enum Frequency: String, Hashable, Sendable, CaseIterable {
+    public enum Frequency: String, Hashable, Sendable, Codable, CaseIterable {
         case daily, weekly, monthly
 
         public var label: String {

@@ -1,5 +1,5 @@
 /// One occurrence of an event: a place, a time and how to register.
-public struct Session: Hashable, Sendable {
+public struct Session: Hashable, Sendable, Codable {
     public var id: String
     public var library: Library
     public var start: LocalDateTime
@@ -25,7 +25,7 @@ public struct Session: Hashable, Sendable {
         self.status = status
     }
 
-    public enum RegistrationMode: String, Hashable, Sendable, CaseIterable {
+    public enum RegistrationMode: String, Hashable, Sendable, Codable, CaseIterable {
         /// Free entry, no registration ('Entrée libre').
         case none
         /// At the library or by phone, not on line.
@@ -34,7 +34,7 @@ public struct Session: Hashable, Sendable {
         case online
     }
 
-    public enum Status: String, Hashable, Sendable, CaseIterable {
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
         case scheduled, cancelled, postponed
     }
 
@@ -65,7 +65,7 @@ public struct Session: Hashable, Sendable {
 }
 
 /// What a session's row says about registering, and whether its link is active.
-public enum RegistrationStatus: Hashable, Sendable {
+public enum RegistrationStatus: Hashable, Sendable, Codable {
     case cancelled, postponed, ended, freeEntry, atDesk
     case opensLater(LocalDateTime)
     case closed, full, open

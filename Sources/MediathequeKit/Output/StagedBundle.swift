@@ -66,6 +66,50 @@ public final class StagedBundle: @unchecked Sendable {
         }
     }
 
+    /// Keeps a whole folder of the published bundle as it is (every file hard-linked).
+    /// - Returns: false, having kept nothing, when the published bundle has no such folder.
+    public func keepFolder(_ folder: BundlePath) throws -> Bool {
+        let source = destination.appendingPathComponent(folder.value)
+        guard let walker = FileManager.default.enumerator(atPath: source.path) else { return false }
+        var files: [String] = []
+        var directories: [String] = [""]
+        for case let relative as String in walker {
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: source.appendingPathComponent(relative).path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue { directories.append(relative) } else { files.append(relative) }
+        }
+        guard !files.isEmpty else { return false }
+        let target = staging.appendingPathComponent(folder.value)
+        do {
+            for directory in directories {
+                try fileManager.createDirectory(at: target.appendingPathComponent(directory), withIntermediateDirectories: true)
+            }
+            for file in files {
+                let from = source.appendingPathComponent(file).path, to = target.appendingPathComponent(file).path
+                guard link(from, to) == 0 else {
+                    throw OutputError(path: to, message: "cannot keep the published file (\(String(cString: strerror(errno))))")
+                }
+            }
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError(path: target.path, message: "cannot keep the published folder (\(AgendaFeedReader.reason(error)))")
+        }
+        lock.lock()
+        unchanged += files.count
+        lock.unlock()
+        return true
+    }
+
+    /// Writes a file at the bundle's root, beside `public/` and `private/` (the build manifest).
+    func writeRoot(_ name: String, _ bytes: [UInt8]) throws {
+        do {
+            try Data(bytes).write(to: staging.appendingPathComponent(name))
+        } catch {
+            throw OutputError(path: staging.appendingPathComponent(name).path, message: "cannot write (\(AgendaFeedReader.reason(error)))")
+        }
+    }
+
     private func count(unchanged same: Bool) {
         lock.lock()
         if same { unchanged += 1 } else { written += 1 }

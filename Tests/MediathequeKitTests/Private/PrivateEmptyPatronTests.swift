@@ -9,7 +9,8 @@ struct PrivateEmptyPatronTests {
         defer { fixture.remove() }
         let files = try fixture.folderFiles(PrivateFixture.emile)
         #expect(Set(files.keys) == ["index.html", "prets.html", "reservations.html", "historique.html", "favoris/index.html",
-                                    "avis.html", "inscriptions.html", "recherches.html", "profil.html", "donnees.json"])
+                                    "avis.html", "inscriptions.html", "recherches.html", "profil.html", "donnees.json",
+                                    "synthese.html", "calendrier.ics"])
         let page = { (file: String) in PrivateFixture.unescape(files[file]!) }
         #expect(page("index.html").contains("Vous n'avez pas d'emprunt en cours"))
         #expect(page("index.html").contains("Vous n'avez pas de réservation"))

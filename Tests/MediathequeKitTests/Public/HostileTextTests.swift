@@ -88,7 +88,7 @@ struct HostileTextTests {
         #expect(long.containsBytes("<h1 dir=\"auto\">\(Self.longTitle)</h1>"))
         #expect(!long.containsBytes("javascript:"))
         #expect(!long.containsBytes("<img"))
-        let categories = files.keys.filter { $0.hasPrefix("agenda/categories/") }.sorted()
+        let categories = files.keys.filter { $0.hasPrefix("agenda/categories/") && $0.hasSuffix(".html") }.sorted()
         #expect(categories == ["agenda/categories/atelier/index.html", "agenda/categories/categorie-2/index.html",
                                "agenda/categories/categorie/index.html", "agenda/categories/script/index.html"])
     }

@@ -80,8 +80,10 @@ struct PublicPageTests {
 
     @Test func anEmptyProgrammeStillGivesEveryListing() throws {
         let files = try S.render(S.content(events: []))
-        #expect(files.keys.sorted() == ["404.html", "agenda/index.html", "agenda/lieux/car/index.html", "agenda/lieux/tar/index.html",
-                                        "agenda/lieux/tre/index.html", "index.html", "robots.txt", "sitemap.xml"])
+        #expect(files.keys.sorted() == ["404.html", "agenda.ics", "agenda.rss", "agenda/index.html",
+                                        "agenda/lieux/car.ics", "agenda/lieux/car/index.html", "agenda/lieux/tar.ics",
+                                        "agenda/lieux/tar/index.html", "agenda/lieux/tre.ics", "agenda/lieux/tre/index.html",
+                                        "index.html", "robots.txt", "sitemap.xml"])
         #expect(files["index.html"]!.contains("Aucune animation à venir pour le moment."))
         #expect(files["agenda/lieux/car/index.html"]!.contains("Aucune animation à venir dans cette médiathèque pour le moment."))
     }

@@ -18,7 +18,7 @@ struct PatronFolderRenderer {
     static let templates = [
         "layout", "private/nav", "private/document", "private/index", "private/prets", "private/reservations",
         "private/historique", "private/favoris", "private/etagere", "private/avis", "private/inscriptions",
-        "private/recherches", "private/profil",
+        "private/recherches", "private/profil", "private/synthese",
     ]
 
     let templates: TemplateSet
@@ -26,10 +26,14 @@ struct PatronFolderRenderer {
     /// Resolves saved searches into feeds; by default agenda searches only (no catalogue index).
     var searches: SavedSearchResolver
 
+    /// The VEVENTs of registered sessions, as the public calendars write them.
+    let sessionEvents: SessionCalendarEvent
+
     init(templates: TemplateSet, content: SiteContent) {
         self.templates = templates
         self.content = content
         searches = SavedSearchResolver(content: content, catalogue: nil)
+        sessionEvents = SessionCalendarEvent(content: content, plan: PublicPlan(content: content))
     }
 
     /// Every file of the patron's folder, paths under `private/<token>/`.
@@ -59,6 +63,9 @@ struct PatronFolderRenderer {
         try page(layout.registrations.file, "private/inscriptions", PrivateRegistrationsPageView(bundle: bundle, content: content))
         try page(layout.searches.file, "private/recherches", PrivateSearchesPageView(bundle: bundle, content: content, feeds: feeds))
         try page(layout.profile.file, "private/profil", PrivateProfilePageView(bundle: bundle, content: content))
+        try page("synthese.html", "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, folderURL: folderURL))
+        let calendar = PersonalCalendar(content: content, sessions: sessionEvents).calendar(for: bundle, url: folderURL + layout.calendar)
+        files.append(RenderedFile(path: try folder.appending(layout.calendar), text: ICalendarWriter().render(calendar)))
         files.append(RenderedFile(path: try folder.appending(layout.dataExport),
                                   text: PatronDataExport(bundle: bundle, content: content).text))
         let feedRenderer = SavedSearchFeedRenderer(content: content, folderURL: folderURL)

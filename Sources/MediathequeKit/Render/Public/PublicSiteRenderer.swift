@@ -26,6 +26,7 @@ struct PublicSiteRenderer {
         }
         files += try sitemap(plan).map { RenderedFile(path: try BundlePath("public/" + $0.path), text: $0.xml) }
         files.append(RenderedFile(path: try BundlePath("public/" + PublicPlan.robotsPath), text: robots()))
+        files += try PublicFeedsRenderer(content: content, plan: plan).files()
         return files.sorted { $0.path < $1.path }
     }
 

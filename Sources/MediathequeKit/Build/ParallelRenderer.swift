@@ -1,0 +1,63 @@
+import Foundation
+
+/// Runs `work` on `workers` threads over the items `produce` emits on the calling thread.
+///
+/// The first error (from the producer or any worker) stops everything and is rethrown.
+struct ParallelRenderer {
+    var workers: Int
+
+    init(workers: Int = ProcessInfo.processInfo.activeProcessorCount) { self.workers = max(1, workers) }
+
+    func run<Item>(produce: (_ emit: (Item) throws -> Void) throws -> Void,
+                   work: @escaping @Sendable (_ item: Item, _ worker: Int) throws -> Void) throws {
+        let queue = WorkQueue<Item>(capacity: workers * 4)
+        let failure = FirstError()
+        let group = DispatchGroup()
+        for index in 0..<workers {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                while let item = queue.pop() {
+                    do {
+                        try work(item, index)
+                    } catch {
+                        failure.record(error)
+                        queue.cancel()
+                    }
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        do {
+            try produce { item in
+                if let error = failure.error { throw error }
+                queue.push(item)
+            }
+            queue.close()
+        } catch {
+            failure.record(error)
+            queue.cancel()
+        }
+        group.wait()
+        if let error = failure.error { throw error }
+    }
+}
+
+/// The first error of several threads.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (any Error)?
+
+    func record(_ error: any Error) {
+        lock.lock()
+        if first == nil { first = error }
+        lock.unlock()
+    }
+
+    var error: (any Error)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return first
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Counts of the patron folders done, shared by the rendering threads.
+final class PatronTally: @unchecked Sendable {
+    let total: Int
+    private let lock = NSLock()
+    private(set) var done = 0
+    private(set) var files = 0
+    private(set) var kept = 0
+    private(set) var manifest: [String: String] = [:]
+
+    init(total: Int) { self.total = total }
+
+    func add(files count: Int, kept isKept: Bool, token: String, digest: String, progress: (BuildProgress) -> Void) {
+        lock.lock()
+        done += 1
+        files += count
+        if isKept { kept += 1 }
+        manifest[token] = digest
+        let done = self.done
+        lock.unlock()
+        progress(.patrons(done: done, total: total))
+    }
+}
+
+/// One value per worker thread, each touched only by its own worker.
+final class WorkerLocal<Value>: @unchecked Sendable {
+    private let values: [Value]
+
+    init(count: Int, _ make: (Int) -> Value) { values = (0..<max(1, count)).map(make) }
+
+    subscript(worker: Int) -> Value { values[worker] }
+}

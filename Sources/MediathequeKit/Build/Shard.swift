@@ -1,0 +1,35 @@
+/// A slice of a build, so that N machines can build one bundle together:
+/// shard 0 is the public site, shard K (1…N) the K-th slice of the patrons.
+/// The union of shards 0…N is exactly the bundle of a single build.
+public struct Shard: Hashable, Sendable, CustomStringConvertible {
+    public var index: Int
+    public var count: Int
+
+    /// Parses `K/N`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0...n).contains(k) else { return nil }
+        index = k
+        count = n
+    }
+
+    public var buildsPublicSite: Bool { index == 0 }
+
+    /// Whether the patron at `position` (0-based, in card order) belongs to this shard.
+    public func contains(patronAt position: Int) -> Bool { index > 0 && position % count == index - 1 }
+
+    public var description: String { "\(index)/\(count)" }
+}
+
+/// Files a patron's folder gets from renderers that live outside this module
+/// (the summary PDF): one instance per worker thread, never shared.
+public protocol PatronDocumentRenderer {
+    /// Files to add to the folder, by name relative to it (`synthese.pdf`).
+    func files(for bundle: PatronBundle, content: SiteContent) throws -> [(name: String, bytes: [UInt8])]
+}
+
+/// What a build is doing, for progress lines.
+public enum BuildProgress: Sendable {
+    case stage(String)
+    case patrons(done: Int, total: Int)
+}

@@ -1,0 +1,57 @@
+import GRDB
+
+/// One per-patron query of the account database, in two forms: for one card
+/// (random access, for shared accounts and one-off reads) and for every card in
+/// card order (one pass, merged with the patron cursor). Column 0 is always the
+/// patron's card number; decoders read from column 1.
+struct AccountQuery {
+    /// `SELECT <card>, ... FROM ... JOIN ...`, without WHERE or ORDER BY.
+    var select: String
+    /// The card number expression (`l.patron_card`).
+    var card: String
+    /// Extra conditions, with `?` placeholders for `arguments`.
+    var filter: String?
+    /// Order within one patron.
+    var order: String
+
+    var forOneCard: String {
+        "\(select) WHERE \(card) = ?" + (filter.map { " AND (\($0))" } ?? "") + " ORDER BY \(order)"
+    }
+
+    var forEveryCard: String {
+        select + (filter.map { " WHERE \($0)" } ?? "") + " ORDER BY \(card), \(order)"
+    }
+}
+
+/// The rows of an ``AccountQuery`` over every card, consumed patron by patron.
+final class AccountRowStream {
+    private let cursor: RowCursor
+    /// The first row of a later patron, read ahead and kept.
+    private var pending: Row?
+    private var exhausted = false
+
+    init(_ db: Database, _ query: AccountQuery, arguments: StatementArguments = []) throws {
+        cursor = try Row.fetchCursor(db, sql: query.forEveryCard, arguments: arguments)
+    }
+
+    /// Calls `body` with each row of `card`, skipping rows of cards before it (rows of
+    /// unknown patrons, which the contract checks report).
+    func rows(of card: String, _ body: (Row) throws -> Void) throws {
+        if let row = pending {
+            let key = row.text(0) ?? ""
+            if key > card { return }
+            pending = nil
+            if key == card { try body(row) }
+        }
+        while !exhausted, let row = try cursor.next() {
+            let key = row.text(0) ?? ""
+            if key < card { continue }
+            if key > card {
+                pending = row.copy()
+                return
+            }
+            try body(row)
+        }
+        exhausted = true
+    }
+}

@@ -1,0 +1,68 @@
+import Mustache
+
+/// `synthese.html`, the HTML twin of the summary PDF: per account (own first, then
+/// each shared account), the account in brief, the loans, the holds and the coming
+/// registrations, on one page that prints cleanly.
+struct PrivateSummaryPageView {
+    struct AccountSummary {
+        var brief: PrivateHomePageView.AccountBrief
+        var loans: PrivateLoansPageView.AccountLoans
+        var holds: PrivateHoldsPageView.AccountHolds
+        var registrations: [PrivateRegistrationsPageView.RegistrationRow]
+        var hasRegistrations: Bool
+    }
+
+    var page: PageView
+    var nav: PrivateNavigation
+    var networkName: String
+    var holder: String
+    var cardNumber: String
+    var accounts: [AccountSummary]
+    var summaryPDF: String
+
+    init(bundle: PatronBundle, content: SiteContent, folderURL: String) {
+        page = PageView(content: content, title: "Synthèse de mes comptes", depth: 1, isPrivate: true)
+        nav = PrivateNavigation(current: PrivateFolderLayout.home, depth: 1, patron: bundle.own.patron)
+        networkName = PrivateText.clean(content.config.networkName)
+        holder = PrivateText.clean(bundle.own.patron.displayName)
+        cardNumber = bundle.own.patron.cardNumber
+        summaryPDF = PrivateFolderLayout.summaryPDF
+        let home = PrivateHomePageView(bundle: bundle, content: content, folderURL: folderURL)
+        let loans = PrivateLoansPageView(bundle: bundle, content: content)
+        let holds = PrivateHoldsPageView(bundle: bundle, content: content)
+        accounts = bundle.accounts.indices.map { index in
+            let own = PatronBundle(own: bundle.accounts[index])
+            let coming = PrivateRegistrationsPageView(bundle: own, content: content).registrations
+            return AccountSummary(brief: home.accounts[index], loans: loans.accounts[index], holds: holds.accounts[index],
+                                  registrations: coming, hasRegistrations: !coming.isEmpty)
+        }
+    }
+}
+
+extension PrivateSummaryPageView.AccountSummary: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "brief": self.brief
+        case "loans": self.loans
+        case "holds": self.holds
+        case "registrations": self.registrations
+        case "hasRegistrations": self.hasRegistrations
+        default: nil
+        }
+    }
+}
+
+extension PrivateSummaryPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": self.page
+        case "nav": self.nav
+        case "networkName": self.networkName
+        case "holder": self.holder
+        case "cardNumber": self.cardNumber
+        case "accounts": self.accounts
+        case "summaryPDF": self.summaryPDF
+        default: nil
+        }
+    }
+}

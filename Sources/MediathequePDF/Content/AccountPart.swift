@@ -1,0 +1,30 @@
+import MediathequeKit
+
+/// One account of the summary: its heading, the account in brief and its three tables.
+struct AccountPart: Hashable {
+    /// "Mon compte — Aurore Boréale" or "Compte partagé — Hannibal Lecteur".
+    var heading: String
+    /// "Carte n° 24200001234567".
+    var card: String
+    /// The sentences of ``AccountSummary``, exactly as the model words them.
+    var loanLines: [String]
+    var holdLines: [String]
+    var loans: TablePart
+    var holds: TablePart
+    var registrations: TablePart
+
+    var tables: [TablePart] { [loans, holds, registrations] }
+
+    init(_ account: Account, isOwn: Bool, today: Day, rules: Rules,
+         sessions: (SessionKey) -> (event: Event, session: Session)?) {
+        let name = Text.printable(account.patron.displayName)
+        heading = isOwn ? "Mon compte — \(name)" : "Compte partagé — \(name)"
+        card = "Carte n° \(Text.printable(account.patron.cardNumber))"
+        let summary = account.summary(today: today, rules: rules)
+        loanLines = summary.loanLines
+        holdLines = summary.holdLines
+        loans = TablePart.loans(account.loans, today: today, rules: rules)
+        holds = TablePart.holds(account.holds)
+        registrations = TablePart.registrations(account.registrations, today: today, sessions: sessions)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import Testing
+@testable import MediathequeKit
+
+/// A rebuild keeps what did not change and gives exactly the bytes of a clean
+/// build; shards built apart make up exactly one whole build.
+struct IncrementalBuildTests {
+    static let today = BuildTests.today
+
+    static func build(_ out: URL, _ inputs: (database: String, agenda: String), today: Day = today,
+                      shard: Shard? = nil, workers: Int = 2) throws -> BuildReport {
+        var builder = SiteBuilder(inputs: .init(database: inputs.database, agenda: inputs.agenda, siteDirectory: Repository.site,
+                                                templatesDirectory: Repository.templates, output: out, today: today,
+                                                secret: .demo, shard: shard))
+        builder.workers = workers
+        return try builder.build()
+    }
+
+    /// The published files, without the manifest kept beside them.
+    static func tree(_ out: URL) -> [String: Data] {
+        StagedBundleTests.snapshot(out).filter { $0.key != BuildManifest.fileName }
+    }
+
+    @Test func aRebuildAfterOnePatronChangedEqualsACleanBuild() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        let first = try Self.build(out, demo)
+        #expect(first.keptFolders == 0)
+
+        let noop = try Self.build(out, demo)
+        #expect(noop.written == 0 && noop.keptFolders == noop.patrons && noop.privateFiles == 0)
+
+        let changed = dir.path("changed.sqlite")
+        try FileManager.default.copyItem(atPath: demo.database, toPath: changed)
+        let queue = try DatabaseQueue(path: changed)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE loan SET due_on = date(due_on, '+7 days') WHERE patron_card = '24200001234568' AND returned_on IS NULL")
+        }
+        try queue.close()
+        let rebuilt = try Self.build(out, (changed, demo.agenda))
+        // Hannibal's own folder and Aurore's (who sees his account) are rendered again; nobody else's.
+        #expect(rebuilt.patrons - rebuilt.keptFolders == 2)
+        #expect(rebuilt.written > 0)
+
+        let clean = dir.url.appendingPathComponent("clean")
+        _ = try Self.build(clean, (changed, demo.agenda), workers: 1)
+        #expect(Self.tree(out) == Self.tree(clean))
+    }
+
+    @Test func anotherDayRendersEveryFolderAgain() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        _ = try Self.build(out, demo)
+        let tomorrow = try Self.build(out, demo, today: Self.today.adding(days: 1))
+        #expect(tomorrow.keptFolders == 0)
+        let clean = dir.url.appendingPathComponent("clean")
+        _ = try Self.build(clean, demo, today: Self.today.adding(days: 1))
+        #expect(Self.tree(out) == Self.tree(clean))
+    }
+
+    @Test func theShardsMakeUpOneBuild() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let whole = dir.url.appendingPathComponent("whole")
+        _ = try Self.build(whole, demo)
+        var union: [String: Data] = [:]
+        var patrons = 0
+        for k in 0...3 {
+            let part = dir.url.appendingPathComponent("shard-\(k)")
+            let report = try Self.build(part, demo, shard: Shard("\(k)/3"))
+            patrons += report.patrons
+            let files = Self.tree(part)
+            #expect(Set(files.keys).isDisjoint(with: union.keys.filter { !$0.hasPrefix("private/assets/") }) || k == 0)
+            union.merge(files) { a, _ in a }
+            #expect(k == 0 ? files.keys.allSatisfy { $0.hasPrefix("public/") || $0.hasPrefix("private/assets/") }
+                           : files.keys.allSatisfy { $0.hasPrefix("private/") })
+        }
+        #expect(union == Self.tree(whole))
+        #expect(Shard("4/3") == nil && Shard("1/0") == nil && Shard("x") == nil)
+    }
+}

@@ -1,0 +1,90 @@
+import MediathequeKit
+@testable import MediathequePDF
+import Testing
+
+/// What the summary says, checked without drawing it.
+@Suite("Summary PDF: content")
+struct SummaryContentTests {
+    let content = SummaryContent(bundle: Fixtures.family, networkName: Fixtures.networkName, today: Fixtures.today,
+                                 rules: Fixtures.rules, sessions: Fixtures.session)
+
+    @Test func ownAccountFirstThenEachSharedAccountByName() {
+        #expect(content.accounts.map(\.heading) == [
+            "Mon compte — Aurore Boréale", "Compte partagé — Zażółć Gęślą-Jaźń",
+            "Compte partagé — Çağrı İnönü Şimşek", "Compte partagé — ليلى حداد", "Compte partagé — 花子 山田",
+        ])
+        #expect(content.situation == "Situation au 28/03/2025")
+        #expect(content.holderLine == "\u{2068}Aurore Boréale\u{2069} · carte n° 24200001234567")
+    }
+
+    @Test func accountInBriefIsTheModelsSentences() {
+        for (part, account) in zip(content.accounts, Fixtures.family.accounts) {
+            let summary = account.summary(today: Fixtures.today, rules: Fixtures.rules)
+            #expect(part.loanLines == summary.loanLines)
+            #expect(part.holdLines == summary.holdLines)
+        }
+    }
+
+    @Test func loansUseTheModelsStatesAndRenewalReasons() {
+        let loans = content.accounts[0].loans
+        #expect(loans.columns.map(\.title) ==
+            ["Titre", "Code-barres", "Document", "Emprunté à", "Retour le", "Etat", "Prolongation"])
+        #expect(loans.rows.map { $0.cells[5] } ==
+            ["En retard", "En retard", "A rendre bientôt", "A rendre bientôt", "En cours"])
+        #expect(loans.rows.map(\.isLate) == [true, true, false, false, false])
+        #expect(loans.rows.map { $0.cells[6] } == [
+            "Document en retard : prolongation impossible", "Document en retard : prolongation impossible",
+            "Document réservé par un autre usager", "Possible", "Document déjà prolongé une fois",
+        ])
+        #expect(loans.legend != nil)
+        #expect(content.accounts[1].loans.legend == nil)
+    }
+
+    @Test func holdsShowAvailabilityThenRank() {
+        let holds = content.accounts[0].holds
+        #expect(holds.columns.map(\.title) == ["Titre", "Document", "Réservé le", "Mise à disposition",
+                                               "Disponible jusqu'au", "Lieu de mise à disposition", "Rang"])
+        #expect(holds.rows.map(\.cells) == [
+            ["Parfaite / Caroline Kepnes", "Livre", "16/02/2025", "26/03/2025", "10/04/2025", "Tarentaize", "Disponible"],
+            ["Vertèbres / Morgane Ortin", "Livre", "08/03/2025", "", "", "Tarentaize", "1"],
+            ["Les secrets de la forêt", "Livre", "27/01/2025", "", "", "Carnot", "2"],
+        ])
+    }
+
+    @Test func onlyComingRegistrationsStillInTheFeed() {
+        let registrations = content.accounts[0].registrations
+        #expect(registrations.heading == "Inscriptions aux animations (2)")
+        #expect(registrations.rows.map(\.cells) == [
+            ["Bébés lecteurs", "02/04/2025 09:00", "10:00", "Carnot", "Confirmée"],
+            ["Club de lecture : Marcel et compagnie", "09/04/2025 19:00", "20:30", "Tréfilerie",
+             "Liste d'attente (séance reportée)"],
+        ])
+        #expect(content.accounts[4].registrations.rows.map(\.cells) == [
+            ["マンガの夜 — Nuit du manga", "17/04/2025 18:00", "18/04/2025 02:00", "Tarentaize", "Confirmée"],
+        ])
+    }
+
+    @Test func emptyAccountHasItsSentences() {
+        let empty = SummaryContent(bundle: Fixtures.empty, networkName: Fixtures.networkName, today: Fixtures.today,
+                                   rules: Fixtures.rules, sessions: Fixtures.session).accounts[0]
+        #expect(empty.tables.allSatisfy { $0.rows.isEmpty })
+        #expect(empty.tables.map(\.emptyMessage) == [
+            "Vous n'avez pas d'emprunt en cours", "Vous n'avez pas de réservation",
+            "Vous n'avez pas d'inscription à une animation à venir",
+        ])
+    }
+
+    @Test func metadataIsDatedByTheReferenceDate() {
+        let metadata = content.metadata(today: Fixtures.today)
+        #expect(metadata.title == "Synthèse de mes comptes — Aurore Boréale")
+        #expect(metadata.author == "Médiathèques de Saint-Étienne")
+        #expect(metadata.date == "2025-03-28T00:00:00")
+    }
+
+    @Test func controlCharactersBecomeVisibleAndMarkupStaysText() {
+        #expect(Text.printable("a\nb\tc\r\nd") == "a b c  d")
+        #expect(Text.printable("nul\u{0}cloche\u{7}fin\u{85}") == "nul\u{FFFD}cloche\u{FFFD}fin ")
+        #expect(Text.printable("<b>&amp;</b>") == "<b>&amp;</b>")
+        #expect(Text.printable("ليلى 山田 Çağrı") == "ليلى 山田 Çağrı")
+    }
+}
