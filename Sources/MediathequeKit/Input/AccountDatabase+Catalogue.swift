@@ -2,11 +2,12 @@ import GRDB
 
 /// Streaming the catalogue, for the saved-search index.
 extension AccountDatabase {
-    /// Calls `body` with every document, in id order, one at a time.
+    /// Calls `body` with every document, oldest `added_on` first (then by id), one at a time.
     /// - Throws: ``InputProblem`` for a row that breaks the contract or a SQLite error.
     public func forEachDocument(_ body: (Document) throws -> Void) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.documentColumns) FROM document d ORDER BY d.id")
+            // The contract's index document_added gives this order without sorting.
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.documentColumns) FROM document d ORDER BY d.added_on, d.id")
             while let row = try rows.next() {
                 try body(try document(row, at: 0, table: "document", id: row.text(0) ?? "?"))
             }

@@ -2,10 +2,13 @@ import Foundation
 import GRDB
 
 /// The catalogue's full-text index for saved searches: one SQLite FTS5 table
-/// (`unicode61 remove_diacritics 2`, so case and accents are ignored), built
-/// once per build into an anonymous temporary database that SQLite deletes when
-/// it is closed. The account database is only read.
+/// (`unicode61 remove_diacritics 2`, so case and accents are ignored, composed
+/// or not), built once per build into an anonymous temporary database that
+/// SQLite deletes when it is closed. The account database is only read.
 ///
+/// Documents are numbered by age (`pos`: oldest `added_on` first, then id), and
+/// that number is the full-text row id, so "newest matches first" is the index's
+/// own order: a search reads matches from the newest and stops at the limit.
 /// Answers follow ``SavedSearchMatcher``: the index and the facet columns narrow
 /// the candidates, and each candidate is checked against the pure rules before
 /// it is kept.
@@ -21,19 +24,23 @@ public final class CatalogueIndex: CatalogueSearchable {
 
     static let schema = """
         CREATE TABLE doc (
-          id INTEGER PRIMARY KEY, title TEXT NOT NULL, authors TEXT, kind TEXT NOT NULL, year INTEGER,
-          summary TEXT, series TEXT, genre TEXT, audience TEXT, subjects TEXT, isbn TEXT, added_on TEXT NOT NULL,
-          kind_f TEXT NOT NULL, genre_f TEXT, audience_f TEXT, words TEXT NOT NULL);
+          pos INTEGER PRIMARY KEY, id INTEGER NOT NULL, title TEXT NOT NULL, authors TEXT, kind TEXT NOT NULL,
+          year INTEGER, summary TEXT, series TEXT, genre TEXT, audience TEXT, subjects TEXT, isbn TEXT,
+          added_on TEXT NOT NULL, kind_f TEXT NOT NULL, genre_f TEXT, audience_f TEXT);
         CREATE TABLE doc_library (doc_id INTEGER NOT NULL, library_f TEXT NOT NULL, library TEXT NOT NULL,
           PRIMARY KEY (doc_id, library_f)) WITHOUT ROWID;
         CREATE VIRTUAL TABLE doc_text USING fts5(body, content='', detail='none', tokenize='unicode61 remove_diacritics 2');
         """
 
-    static let indexes = """
-        CREATE INDEX doc_added ON doc(added_on, id);
-        CREATE INDEX doc_genre ON doc(genre_f, added_on);
-        CREATE INDEX doc_kind ON doc(kind_f, added_on);
-        CREATE INDEX doc_library_code ON doc_library(library_f, doc_id);
+    /// Filled once every document is in: the text is ``SavedSearchMatcher/searchableText(of:)``'s
+    /// fields (subjects keep their " ; ", a separator for the tokenizer as for the matcher).
+    static let finish = """
+        INSERT INTO doc_text (rowid, body)
+          SELECT pos, title || char(10) || ifnull(authors, '') || char(10) || ifnull(series, '') || char(10)
+                 || ifnull(summary, '') || char(10) || ifnull(subjects, '') || char(10) || ifnull(genre, '')
+          FROM doc;
+        CREATE INDEX doc_genre ON doc(genre_f, pos);
+        CREATE INDEX doc_kind ON doc(kind_f, pos);
         """
 
     /// Reads every document and item of `source` and builds the index.
@@ -50,33 +57,36 @@ public final class CatalogueIndex: CatalogueSearchable {
                 try db.execute(sql: Self.schema)
             }
         } catch let error as DatabaseError {
-            throw InputProblem(file: "catalogue index", message: "cannot create the full-text index (SQLite FTS5 needed): \(error.message ?? "\(error.resultCode)")")
+            throw Self.problem("cannot create the full-text index (SQLite with FTS5 is needed)", error)
         }
         var count = 0
         try queue.writeWithoutTransaction { db in
             try db.inTransaction {
                 let insertDoc = try db.makeStatement(sql: """
-                    INSERT INTO doc (id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn, added_on,
-                                     kind_f, genre_f, audience_f, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO doc (pos, id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn,
+                                     added_on, kind_f, genre_f, audience_f) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-                let insertText = try db.makeStatement(sql: "INSERT INTO doc_text (rowid, body) VALUES (?, ?)")
+                // Facet values repeat a lot ('Livre', 'Roman policier'): fold each once.
+                var folded: [String: String] = [:]
+                func fold(_ value: String) -> String {
+                    if let done = folded[value] { return done }
+                    let done = SearchText.fold(value)
+                    if folded.count < 10_000 { folded[value] = done }
+                    return done
+                }
                 try source.forEachDocument { d in
-                    let text = SavedSearchMatcher.searchableText(of: d)
-                    let words = Array(Set(SearchText.words(text))).sorted()
-                    try insertDoc.execute(arguments: [
-                        d.id, d.title, d.authors, d.kind, d.year, d.summary, d.series, d.genre, d.audience,
-                        d.subjects.joined(separator: " ; "), d.isbn, d.addedOn.iso,
-                        SearchText.fold(d.kind), d.genre.map(SearchText.fold), d.audience.map(SearchText.fold),
-                        words.joined(separator: " "),
-                    ])
-                    try insertText.execute(arguments: [d.id, text.precomposedStringWithCanonicalMapping])
                     count += 1
+                    try insertDoc.execute(arguments: [
+                        count, d.id, d.title, d.authors, d.kind, d.year, d.summary, d.series, d.genre, d.audience,
+                        d.subjects.joined(separator: " ; "), d.isbn, d.addedOn.iso,
+                        fold(d.kind), d.genre.map(fold), d.audience.map(fold),
+                    ])
                 }
                 let insertLibrary = try db.makeStatement(sql: "INSERT OR IGNORE INTO doc_library (doc_id, library_f, library) VALUES (?, ?, ?)")
                 try source.forEachItemLibrary { id, library in
-                    try insertLibrary.execute(arguments: [id, SearchText.fold(library), library])
+                    try insertLibrary.execute(arguments: [id, fold(library), library])
                 }
-                try db.execute(sql: Self.indexes)
+                try db.execute(sql: Self.finish)
                 return .commit
             }
         }
@@ -87,9 +97,13 @@ public final class CatalogueIndex: CatalogueSearchable {
         guard criteria.scope == .catalogue, limit > 0 else { return [] }
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
-        var from = "doc d"
+        var source = "doc d"
+        var order = "d.pos DESC"
         if !criteria.words.isEmpty {
-            from = "doc_text t JOIN doc d ON d.id = t.rowid"
+            // The full-text table leads (CROSS JOIN keeps it first) and yields its matches newest first, so the
+            // cursor below stops after `limit` kept rows, without sorting every match.
+            source = "doc_text t CROSS JOIN doc d ON d.pos = t.rowid"
+            order = "t.rowid DESC"
             conditions.append("doc_text MATCH ?")
             arguments.append(criteria.words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " "))
         }
@@ -108,10 +122,10 @@ public final class CatalogueIndex: CatalogueSearchable {
         if let year = criteria.yearTo { conditions.append("d.year <= ?"); arguments.append(year) }
         let sql = """
             SELECT d.id, d.title, d.authors, d.kind, d.year, d.summary, d.series, d.genre, d.audience, d.subjects,
-                   d.isbn, d.added_on, d.words,
+                   d.isbn, d.added_on,
                    (SELECT group_concat(library, char(31)) FROM doc_library WHERE doc_id = d.id)
-            FROM \(from)\(conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY d.added_on DESC, d.id DESC
+            FROM \(source)\(conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY \(order)
             """
         do {
             return try queue.read { db in
@@ -119,17 +133,20 @@ public final class CatalogueIndex: CatalogueSearchable {
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
                 while found.count < limit, let row = try rows.next() {
                     guard let document = Self.document(row) else { continue }
-                    let words = (row.text(12) ?? "").split(separator: " ").map(String.init)
-                    let libraries = (row.text(13) ?? "").split(separator: "\u{1F}").map(String.init)
-                    if SavedSearchMatcher.matches(document, words: words, libraries: libraries, criteria) {
+                    let libraries = (row.text(12) ?? "").split(separator: "\u{1F}").map(String.init)
+                    if SavedSearchMatcher.matches(document, libraries: libraries, criteria) {
                         found.append(document)
                     }
                 }
                 return found
             }
         } catch let error as DatabaseError {
-            throw InputProblem(file: "catalogue index", message: "search failed: \(error.message ?? "\(error.resultCode)")")
+            throw Self.problem("search failed", error)
         }
+    }
+
+    private static func problem(_ what: String, _ error: DatabaseError) -> InputProblem {
+        InputProblem(file: "catalogue index", message: "\(what): \(error.message ?? "\(error.resultCode)")")
     }
 
     private static func document(_ r: Row) -> Document? {

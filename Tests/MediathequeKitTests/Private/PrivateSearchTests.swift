@@ -109,3 +109,21 @@ struct PrivateSearchTests {
         #expect(page.contains("Désactivée"))
     }
 }
+
+/// Text stored decomposed (NFD, "e" + U+0301) is found like composed text.
+struct PrivateSearchDecomposedTextTests {
+    @Test func decomposedAccentsAreFoundToo() throws {
+        let fixture = try PrivateFixture(fill: { db in
+            try db.execute(sql: "INSERT INTO document (id, title, kind, added_on) VALUES (1, ?, 'Livre', '2025-01-01'), (2, ?, 'Livre', '2025-01-02')",
+                           arguments: ["La Fe\u{301}e des neiges", "Ete\u{301} indien"])
+        })
+        defer { fixture.remove() }
+        let index = try CatalogueIndex(source: fixture.database)
+        let search = { (query: String) in
+            try index.documents(matching: SearchCriteria(PrivateSearchTests.search(query)), limit: 50).map(\.id)
+        }
+        #expect(try search("fee") == [1])
+        #expect(try search("FÉE NEIGES") == [1])
+        #expect(try search("été") == [2])
+    }
+}

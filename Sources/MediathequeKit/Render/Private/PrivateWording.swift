@@ -27,7 +27,7 @@ enum PrivateWording {
         isOwn ? "Mon compte" : PrivateText.clean(account.patron.displayName)
     }
 
-    /// "ligne, ligne" for documents: 'Vidéo | Carrié, Stéphane. Auteur | 2022', as the catalogue shows them.
+    /// A document's kind, authors and year as the catalogue shows them: 'Vidéo | Carrié, Stéphane. Auteur | 2022'.
     static func facts(of document: Document) -> String {
         [document.kind, document.authors, document.year.map(String.init)].compactMap { $0 }
             .map(PrivateText.clean).joined(separator: " | ")
