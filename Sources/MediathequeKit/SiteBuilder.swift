@@ -74,10 +74,12 @@ public struct SiteBuilder {
                 try stage("write") { try copyAssets(into: bundle) }
             }
             if inputs.shard.map({ !$0.buildsPublicSite }) ?? true {
-                var catalogue: CatalogueIndex?
+                var catalogue: LazyCatalogue?
                 if try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) {
-                    progress(.stage("indexing the catalogue for saved searches"))
-                    catalogue = try stage("catalogue index") { try CatalogueIndex(source: database) }
+                    let progress = self.progress
+                    catalogue = LazyCatalogue(databasePath: inputs.database) {
+                        progress(.stage("indexing the catalogue for saved searches"))
+                    }
                 }
                 // One renderer per worker: each keeps its own cache of search results; the
                 // catalogue index (a GRDB queue) serializes their queries.
@@ -141,8 +143,8 @@ public struct SiteBuilder {
             let token = tokens.token(for: patron.own.patron)
             let digest = try fingerprint.digest(of: patron, token: token)
             let folder = try BundlePath("private/\(token)")
-            if previous.folders[token] == digest, try bundle.keepFolder(folder) {
-                tally.add(files: 0, kept: true, token: token, digest: digest, progress: progress)
+            if let kept = previous.folders[token], kept.digest == digest, try bundle.keepFolder(folder, files: kept.files) {
+                tally.add(files: 0, kept: true, token: token, folder: kept, progress: progress)
                 return
             }
             var files = try folders[worker].files(for: patron, token: token)
@@ -152,7 +154,8 @@ public struct SiteBuilder {
                 }
             }
             for file in files { try bundle.write(file) }
-            tally.add(files: files.count, kept: false, token: token, digest: digest, progress: progress)
+            let names = files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }.sorted()
+            tally.add(files: files.count, kept: false, token: token, folder: .init(digest: digest, files: names), progress: progress)
         })
         return (tally.done, tally.files, tally.kept, BuildManifest(folders: tally.manifest))
     }

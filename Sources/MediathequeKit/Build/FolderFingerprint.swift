@@ -19,9 +19,7 @@ struct FolderFingerprint: Sendable {
         var hash = SHA256()
         hash.update(data: salt)
         hash.update(data: Array(token.utf8))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        hash.update(data: try encoder.encode(bundle))
+        hash.update(data: Array(try DigestEncoder.digest(of: bundle)))
         let searches = bundle.own.searches.filter(\.active)
         if bundle.accounts.contains(where: { !$0.registrations.isEmpty }) || searches.contains(where: { $0.scope == .agenda }) {
             hash.update(data: agenda)

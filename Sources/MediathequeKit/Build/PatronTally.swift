@@ -7,16 +7,16 @@ final class PatronTally: @unchecked Sendable {
     private(set) var done = 0
     private(set) var files = 0
     private(set) var kept = 0
-    private(set) var manifest: [String: String] = [:]
+    private(set) var manifest: [String: BuildManifest.Folder] = [:]
 
     init(total: Int) { self.total = total }
 
-    func add(files count: Int, kept isKept: Bool, token: String, digest: String, progress: (BuildProgress) -> Void) {
+    func add(files count: Int, kept isKept: Bool, token: String, folder: BuildManifest.Folder, progress: (BuildProgress) -> Void) {
         lock.lock()
         done += 1
         files += count
         if isKept { kept += 1 }
-        manifest[token] = digest
+        manifest[token] = folder
         let done = self.done
         lock.unlock()
         progress(.patrons(done: done, total: total))

@@ -26,6 +26,29 @@ public struct SavedSearch: Hashable, Sendable, Codable {
         self.facets = facets
     }
 
+    /// Facets in key order: a dictionary's own order changes from one run to the next, and
+    /// the encoding feeds the folder's fingerprint.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(scope, forKey: .scope)
+        try container.encode(query, forKey: .query)
+        try container.encode(createdOn, forKey: .createdOn)
+        try container.encode(followed, forKey: .followed)
+        try container.encode(frequency, forKey: .frequency)
+        try container.encode(active, forKey: .active)
+        var facetList = container.nestedUnkeyedContainer(forKey: .facets)
+        for key in facets.keys.sorted() {
+            try facetList.encode(key)
+            try facetList.encode(facets[key]!)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, scope, query, createdOn, followed, frequency, active, facets
+    }
+
     public enum Scope: String, Hashable, Sendable, Codable, CaseIterable {
         case catalogue, agenda
 

@@ -59,6 +59,8 @@ public final class StagedBundle: @unchecked Sendable {
                 count(unchanged: true)
                 return
             }
+            // Never write through a path that may already be a link to a published file.
+            unlink(target.path)
             try Data(file.bytes).write(to: target)
             count(unchanged: false)
         } catch {
@@ -66,34 +68,24 @@ public final class StagedBundle: @unchecked Sendable {
         }
     }
 
-    /// Keeps a whole folder of the published bundle as it is (every file hard-linked).
-    /// - Returns: false, having kept nothing, when the published bundle has no such folder.
-    public func keepFolder(_ folder: BundlePath) throws -> Bool {
-        let source = destination.appendingPathComponent(folder.value)
-        guard let walker = FileManager.default.enumerator(atPath: source.path) else { return false }
-        var files: [String] = []
-        var directories: [String] = [""]
-        for case let relative as String in walker {
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: source.appendingPathComponent(relative).path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue { directories.append(relative) } else { files.append(relative) }
-        }
+    /// Keeps a folder of the published bundle as it is: each of `files` (relative to the
+    /// folder) hard-linked, never copied or rewritten.
+    /// - Returns: false, leaving nothing of the folder staged, when a file is missing.
+    public func keepFolder(_ folder: BundlePath, files: [String]) throws -> Bool {
         guard !files.isEmpty else { return false }
-        let target = staging.appendingPathComponent(folder.value)
-        do {
-            for directory in directories {
-                try fileManager.createDirectory(at: target.appendingPathComponent(directory), withIntermediateDirectories: true)
+        let source = destination.appendingPathComponent(folder.value).path
+        let target = staging.appendingPathComponent(folder.value).path
+        var directories = Set(files.compactMap { file in file.lastIndex(of: "/").map { String(file[..<$0]) } })
+        directories.insert("")
+        for directory in directories.sorted() {
+            let path = directory.isEmpty ? target : target + "/" + directory
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                try? fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
             }
-            for file in files {
-                let from = source.appendingPathComponent(file).path, to = target.appendingPathComponent(file).path
-                guard link(from, to) == 0 else {
-                    throw OutputError(path: to, message: "cannot keep the published file (\(String(cString: strerror(errno))))")
-                }
-            }
-        } catch let error as OutputError {
-            throw error
-        } catch {
-            throw OutputError(path: target.path, message: "cannot keep the published folder (\(AgendaFeedReader.reason(error)))")
+        }
+        for file in files where link(source + "/" + file, target + "/" + file) != 0 {
+            try? fileManager.removeItem(atPath: target)
+            return false
         }
         lock.lock()
         unchanged += files.count
@@ -103,6 +95,8 @@ public final class StagedBundle: @unchecked Sendable {
 
     /// Writes a file at the bundle's root, beside `public/` and `private/` (the build manifest).
     func writeRoot(_ name: String, _ bytes: [UInt8]) throws {
+        let published = destination.appendingPathComponent(name).path
+        if Self.sameBytes(atPath: published, bytes), link(published, staging.appendingPathComponent(name).path) == 0 { return }
         do {
             try Data(bytes).write(to: staging.appendingPathComponent(name))
         } catch {

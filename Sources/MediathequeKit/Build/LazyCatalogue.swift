@@ -1,0 +1,30 @@
+import Foundation
+
+/// The catalogue index, built the first time a folder being rendered needs it, so
+/// that a rebuild that keeps every folder never pays for it. It reads through its
+/// own connection: the patrons' reader holds the main one for the whole pass.
+final class LazyCatalogue: CatalogueSearchable, @unchecked Sendable {
+    private let path: String
+    private let lock = NSLock()
+    private var index: Result<CatalogueIndex, any Error>?
+    private let onBuild: @Sendable () -> Void
+
+    init(databasePath: String, onBuild: @escaping @Sendable () -> Void = {}) {
+        path = databasePath
+        self.onBuild = onBuild
+    }
+
+    func documents(matching criteria: SearchCriteria, limit: Int) throws -> [Document] {
+        try built().documents(matching: criteria, limit: limit)
+    }
+
+    private func built() throws -> CatalogueIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if index == nil {
+            onBuild()
+            index = Result { try CatalogueIndex(source: try AccountDatabase(path: path)) }
+        }
+        return try index!.get()
+    }
+}
