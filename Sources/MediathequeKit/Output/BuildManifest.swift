@@ -9,8 +9,21 @@ struct BuildManifest: Sendable {
 
     struct Folder: Hashable, Sendable {
         var digest: String
-        /// The folder's files, relative to it, so that keeping it needs no directory walk.
-        var files: [String]
+        /// The folder's files, relative to it and `|`-separated (one string per folder keeps
+        /// the manifest small in memory), so that keeping it needs no directory walk.
+        var fileList: String
+
+        init(digest: String, files: [String]) {
+            self.digest = digest
+            fileList = files.joined(separator: "|")
+        }
+
+        init(digest: String, fileList: String) {
+            self.digest = digest
+            self.fileList = fileList
+        }
+
+        var files: [String] { fileList.split(separator: "|").map(String.init) }
     }
 
     var folders: [String: Folder] = [:]
@@ -24,7 +37,7 @@ struct BuildManifest: Sendable {
         for line in text.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: "\t")
             if fields.count == 3 {
-                folders[String(fields[0])] = Folder(digest: String(fields[1]), files: fields[2].split(separator: "|").map(String.init))
+                folders[String(fields[0])] = Folder(digest: String(fields[1]), fileList: String(fields[2]))
             }
         }
     }
@@ -32,7 +45,7 @@ struct BuildManifest: Sendable {
     var text: String {
         ([Self.header] + folders.keys.sorted().map { token in
             let folder = folders[token]!
-            return "\(token)\t\(folder.digest)\t\(folder.files.joined(separator: "|"))"
+            return "\(token)\t\(folder.digest)\t\(folder.fileList)"
         }).joined(separator: "\n") + "\n"
     }
 }

@@ -16,7 +16,6 @@ public final class StagedBundle: @unchecked Sendable {
     public let staging: URL
     private let fileManager = FileManager.default
     private let lock = NSLock()
-    private var createdDirectories: Set<String> = []
     public private(set) var written = 0
     public private(set) var unchanged = 0
 
@@ -49,11 +48,11 @@ public final class StagedBundle: @unchecked Sendable {
     public func write(_ file: RenderedFile) throws {
         let target = staging.appendingPathComponent(file.path.value)
         let directory = target.deletingLastPathComponent().path
-        lock.lock()
-        let needsDirectory = createdDirectories.insert(directory).inserted
-        lock.unlock()
         do {
-            if needsDirectory { try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            // mkdir is cheaper than remembering every folder made (memory would grow with the network).
+            if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+                try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
             let published = destination.appendingPathComponent(file.path.value).path
             if Self.sameBytes(atPath: published, file.bytes), link(published, target.path) == 0 {
                 count(unchanged: true)
