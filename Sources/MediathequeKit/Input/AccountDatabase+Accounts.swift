@@ -57,6 +57,11 @@ extension AccountDatabase {
     public func forEachBundle(today: Day, rules: Rules, _ body: (PatronBundle) throws -> Void) throws {
         let window: StatementArguments = [rules.historyStart(today: today).iso, today.iso]
         try read { db in
+            // Each stream sorts its table in card order; SQLite lets a sorter hold as much memory
+            // as the page cache before spilling to a temporary file. A small cache keeps the ten
+            // sorters of a pass (and so the builder's memory) flat whatever the network's size.
+            try db.execute(sql: "PRAGMA cache_size = -2048")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -32768") }
             let streams = (
                 patrons: try AccountRowStream(db, Self.patrons), loans: try AccountRowStream(db, Self.loans),
                 history: try AccountRowStream(db, Self.history, arguments: window), holds: try AccountRowStream(db, Self.holds),

@@ -89,6 +89,8 @@ public final class CatalogueIndex: CatalogueSearchable {
                 try db.execute(sql: Self.finish)
                 return .commit
             }
+            // A big cache served the bulk load; searches need little, and memory must stay flat.
+            try db.execute(sql: "PRAGMA cache_size = -4096")
         }
         documentCount = count
     }
