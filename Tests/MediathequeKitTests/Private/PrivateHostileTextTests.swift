@@ -66,3 +66,22 @@ struct PrivateHostileTextTests {
         #expect(PrivateText.clean("Fée 雪 ليلى") == "Fée 雪 ليلى")
     }
 }
+
+/// A quote fused with a combining mark is one Swift `Character`, which swift-mustache
+/// would not escape: private pages clean it like the public ones.
+struct PrivateFusedQuoteTests {
+    @Test func aQuoteWithACombiningMarkIsEscaped() throws {
+        let fixture = try PrivateFixture(fill: { db in
+            try db.execute(sql: "UPDATE patron SET first_name = ? WHERE card_number = '24200000000005'",
+                           arguments: ["É\"\u{301} onmouseover=alert(1) x=\"\u{301}"])
+        })
+        defer { fixture.remove() }
+        let files = try fixture.folderFiles(PrivateFixture.emile)
+        #expect(files["index.html"]?.contains("É&quot; onmouseover=alert(1) x=&quot;") == true)
+        let fused = String(decoding: [0x22, 0xCC, 0x81], as: UTF8.self) // a quote and U+0301
+        for (path, html) in files where path.hasSuffix(".html") {
+            let leaks = html.contains(fused)
+            #expect(!leaks, "\(path) lets a fused quote through unescaped")
+        }
+    }
+}

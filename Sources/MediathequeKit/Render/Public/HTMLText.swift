@@ -23,9 +23,13 @@ enum HTMLText {
         for scalar in text.unicodeScalars {
             if isAllowed(scalar) { scalars.append(scalar) } else { changed = true }
         }
-        var result = changed ? String(scalars) : text
-        if result.unicodeScalars.contains(where: isMarkup) { result = isolatingMarkup(result) }
-        return result
+        return isolatingFusedMarkup(changed ? String(scalars) : text)
+    }
+
+    /// `text` with every markup character a `Character` of its own (see above); the
+    /// private pages apply it after their own cleaning.
+    static func isolatingFusedMarkup(_ text: String) -> String {
+        text.unicodeScalars.contains(where: isMarkup) ? isolatingMarkup(text) : text
     }
 
     /// ``clean(_:)``, with `nil` for an absent or blank value (so that a template's
