@@ -43,17 +43,14 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let siteURL = URL(fileURLWithPath: site)
-        let isDemo = database == nil
         do {
-            let config = try SiteConfiguration.load(from: siteURL)
-            let day = try referenceDay(today, timeZone: config.timeZone)
-            let secret = try SiteSecret.resolve(file: secretFile, environment: ProcessInfo.processInfo.environment, isDemo: isDemo)
-            let inputs = try CommandInputs(database: database, agenda: agenda, site: siteURL, today: day)
+            let inputs = try CommandInputs(database: database, agenda: agenda, site: siteURL, today: today, secretFile: secretFile)
             defer { inputs.cleanUp() }
+            let config = inputs.config
             var builder = SiteBuilder(inputs: .init(
                 database: inputs.database, agenda: inputs.agenda, siteDirectory: siteURL,
                 templatesDirectory: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out),
-                today: day, secret: secret, shard: shard.flatMap(Shard.init)))
+                today: inputs.today, secret: inputs.secret, shard: shard.flatMap(Shard.init)))
             let progress = ProgressLine()
             builder.progress = { progress.report($0) }
             builder.documentRenderer = { SummaryDocument(config: config) }

@@ -33,16 +33,12 @@ struct Link: ParsableCommand {
     }
 
     func run() throws {
-        let siteURL = URL(fileURLWithPath: site)
-        let isDemo = database == nil
         do {
-            let config = try SiteConfiguration.load(from: siteURL)
-            let day = try referenceDay(today, timeZone: config.timeZone)
-            let secret = try SiteSecret.resolve(file: secretFile, environment: ProcessInfo.processInfo.environment, isDemo: isDemo)
-            let inputs = try CommandInputs(database: database, agenda: nil, site: siteURL, today: day)
+            let inputs = try CommandInputs(database: database, agenda: nil, site: URL(fileURLWithPath: site),
+                                           today: today, secretFile: secretFile)
             defer { inputs.cleanUp() }
-            let path = inputs.database
-            let accounts = try AccountDatabase(path: path)
+            let (config, day, secret) = (inputs.config, inputs.today, inputs.secret)
+            let accounts = try AccountDatabase(path: inputs.database)
             guard let bundle = try accounts.bundle(card: card, today: day, rules: config.rules) else {
                 throw fail(["\(database ?? "the demo database"): no patron with card number \(card)"])
             }

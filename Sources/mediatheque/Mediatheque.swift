@@ -36,16 +36,23 @@ func referenceDay(_ text: String?, timeZone: String) throws -> Day {
     return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
 }
 
-/// The inputs of a command: the files given, or the demo materialized in a temporary
+/// What `build` and `link` start from: the site configuration, the reference date,
+/// the secret, and the input files given, or the demo materialized in a temporary
 /// folder (removed with ``cleanUp()``) when none are.
 struct CommandInputs {
+    var config: SiteConfiguration
+    var today: Day
+    var secret: SiteSecret
     var database: String
     var agenda: String
     private var demoFolder: URL?
 
-    var isDemo: Bool { demoFolder != nil }
-
-    init(database: String?, agenda: String?, site: URL, today: Day) throws {
+    init(database: String?, agenda: String?, site: URL, today text: String?, secretFile: String?) throws {
+        config = try SiteConfiguration.load(from: site)
+        let today = try referenceDay(text, timeZone: config.timeZone)
+        self.today = today
+        secret = try SiteSecret.resolve(file: secretFile, environment: ProcessInfo.processInfo.environment,
+                                        isDemo: database == nil)
         guard database == nil else {
             self.database = database ?? ""
             self.agenda = agenda ?? ""

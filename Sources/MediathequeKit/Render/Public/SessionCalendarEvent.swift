@@ -8,11 +8,17 @@ import Foundation
 struct SessionCalendarEvent {
     let content: SiteContent
     let plan: PublicPlan
-
-    var zone: TimeZone { TimeZone(identifier: content.feed.timeZone) ?? TimeZone(identifier: "Europe/Paris")! }
-
+    /// The feed's zone, looked up once (every VEVENT of every calendar needs it).
+    let zone: TimeZone
     /// The domain part of UIDs: the site's host.
-    var uidDomain: String { URL(string: content.config.baseURL)?.host ?? "mediatheque" }
+    let uidDomain: String
+
+    init(content: SiteContent, plan: PublicPlan) {
+        self.content = content
+        self.plan = plan
+        zone = TimeZone(identifier: content.feed.timeZone) ?? TimeZone(identifier: "Europe/Paris")!
+        uidDomain = URL(string: content.config.baseURL)?.host ?? "mediatheque"
+    }
 
     static func uid(event: String, session: String, domain: String) -> String { "session-\(event)-\(session)@\(domain)" }
 
