@@ -51,9 +51,12 @@ struct PatronFolderRenderer {
         func page(_ file: String, _ template: String, _ view: Any) throws {
             files.append(RenderedFile(path: try folder.appending(file), text: try templates.render(template, view)))
         }
-        try page(layout.home.file, "private/index", PrivateHomePageView(bundle: bundle, content: content, folderURL: folderURL))
-        try page(layout.loans.file, "private/prets", PrivateLoansPageView(bundle: bundle, content: content))
-        try page(layout.holds.file, "private/reservations", PrivateHoldsPageView(bundle: bundle, content: content))
+        let home = PrivateHomePageView(bundle: bundle, content: content, folderURL: folderURL)
+        let loans = PrivateLoansPageView(bundle: bundle, content: content)
+        let holds = PrivateHoldsPageView(bundle: bundle, content: content)
+        try page(layout.home.file, "private/index", home)
+        try page(layout.loans.file, "private/prets", loans)
+        try page(layout.holds.file, "private/reservations", holds)
         try page(layout.history.file, "private/historique", PrivateHistoryPageView(bundle: bundle, content: content))
         try page(layout.favourites.file, "private/favoris", PrivateFavouritesPageView(bundle: bundle, content: content))
         for shelf in bundle.own.shelves {
@@ -63,7 +66,7 @@ struct PatronFolderRenderer {
         try page(layout.registrations.file, "private/inscriptions", PrivateRegistrationsPageView(bundle: bundle, content: content))
         try page(layout.searches.file, "private/recherches", PrivateSearchesPageView(bundle: bundle, content: content, feeds: feeds))
         try page(layout.profile.file, "private/profil", PrivateProfilePageView(bundle: bundle, content: content))
-        try page(layout.summaryPage, "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, folderURL: folderURL))
+        try page(layout.summaryPage, "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, home: home, loans: loans, holds: holds))
         let calendar = PersonalCalendar(content: content, sessions: sessionEvents).calendar(for: bundle, url: folderURL + layout.calendar)
         files.append(RenderedFile(path: try folder.appending(layout.calendar), text: ICalendarWriter().render(calendar)))
         files.append(RenderedFile(path: try folder.appending(layout.dataExport),

@@ -20,16 +20,15 @@ struct PrivateSummaryPageView {
     var accounts: [AccountSummary]
     var summaryPDF: String
 
-    init(bundle: PatronBundle, content: SiteContent, folderURL: String) {
+    /// Built from the pages' own views, so the summary shows exactly what they show.
+    init(bundle: PatronBundle, content: SiteContent, home: PrivateHomePageView, loans: PrivateLoansPageView,
+         holds: PrivateHoldsPageView) {
         page = PageView(content: content, title: "Synthèse de mes comptes", depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.home, depth: 1, patron: bundle.own.patron)
         networkName = PrivateText.clean(content.config.networkName)
         holder = PrivateText.clean(bundle.own.patron.displayName)
         cardNumber = bundle.own.patron.cardNumber
         summaryPDF = PrivateFolderLayout.summaryPDF
-        let home = PrivateHomePageView(bundle: bundle, content: content, folderURL: folderURL)
-        let loans = PrivateLoansPageView(bundle: bundle, content: content)
-        let holds = PrivateHoldsPageView(bundle: bundle, content: content)
         accounts = bundle.accounts.indices.map { index in
             let own = PatronBundle(own: bundle.accounts[index])
             let coming = PrivateRegistrationsPageView(bundle: own, content: content).registrations
