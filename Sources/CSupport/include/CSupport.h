@@ -6,4 +6,8 @@
 /// the file system or kernel cannot exchange).
 int mq_exchange_paths(const char *a, const char *b);
 
+/// Removes `path` and everything below it, never following symbolic links.
+/// Returns 0 when all is gone, -1 (errno of the last failure) otherwise.
+int mq_remove_tree(const char *path);
+
 #endif

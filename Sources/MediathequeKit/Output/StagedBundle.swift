@@ -40,7 +40,7 @@ public final class StagedBundle: @unchecked Sendable {
         for entry in entries where entry.hasPrefix("\(name).staging-") || entry.hasPrefix("\(name).replaced-") {
             let pid = Int32(entry.split(separator: "-").last ?? "") ?? 0
             if pid > 0, pid != getpid(), kill(pid, 0) == 0 { continue } // another build is running
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+            removeTree(parent.appendingPathComponent(entry))
         }
     }
 
@@ -71,9 +71,19 @@ public final class StagedBundle: @unchecked Sendable {
     /// folder) hard-linked, never copied or rewritten.
     /// - Returns: false, leaving nothing of the folder staged, when a file is missing.
     public func keepFolder(_ folder: BundlePath, files: [String]) throws -> Bool {
+        try keep(files, in: folder.value)
+    }
+
+    /// Keeps files of the published bundle, named from its root (the public site and its assets).
+    /// - Returns: false, having removed what it staged, when a file is missing.
+    func keepFiles(_ files: [String]) throws -> Bool {
+        try keep(files, in: nil)
+    }
+
+    private func keep(_ files: [String], in folder: String?) throws -> Bool {
         guard !files.isEmpty else { return false }
-        let source = destination.appendingPathComponent(folder.value).path
-        let target = staging.appendingPathComponent(folder.value).path
+        let source = folder.map { destination.appendingPathComponent($0).path } ?? destination.path
+        let target = folder.map { staging.appendingPathComponent($0).path } ?? staging.path
         var directories = Set(files.compactMap { file in file.lastIndex(of: "/").map { String(file[..<$0]) } })
         directories.insert("")
         for directory in directories.sorted() {
@@ -82,8 +92,16 @@ public final class StagedBundle: @unchecked Sendable {
                 try? fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
             }
         }
-        for file in files where link(source + "/" + file, target + "/" + file) != 0 {
-            try? fileManager.removeItem(atPath: target)
+        // Names resolved from the two folders, not from the root: a kept folder is a dozen links.
+        let from = open(source, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let to = open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if from >= 0 { close(from) }; if to >= 0 { close(to) } }
+        guard from >= 0, to >= 0, files.allSatisfy({ linkat(from, $0, to, $0, 0) == 0 }) else {
+            if folder == nil {
+                for file in files { unlinkat(to, file, 0) }
+            } else {
+                Self.removeTree(URL(fileURLWithPath: target))
+            }
             return false
         }
         lock.lock()
@@ -92,15 +110,16 @@ public final class StagedBundle: @unchecked Sendable {
         return true
     }
 
-    /// Writes a file at the bundle's root, beside `public/` and `private/` (the build manifest).
-    func writeRoot(_ name: String, _ bytes: [UInt8]) throws {
-        let published = destination.appendingPathComponent(name).path
-        if Self.sameBytes(atPath: published, bytes), link(published, staging.appendingPathComponent(name).path) == 0 { return }
-        do {
-            try Data(bytes).write(to: staging.appendingPathComponent(name))
-        } catch {
-            throw OutputError(path: staging.appendingPathComponent(name).path, message: "cannot write (\(AgendaFeedReader.reason(error)))")
-        }
+    /// Where a file at the bundle's root is staged.
+    func stagedRoot(_ name: String) -> String { staging.appendingPathComponent(name).path }
+
+    /// Replaces a file staged at the bundle's root by a link to the published one when
+    /// their bytes are equal, so that a build that changed nothing writes nothing.
+    func linkRootIfUnchanged(_ name: String) {
+        let staged = stagedRoot(name), published = destination.appendingPathComponent(name).path
+        guard let bytes = FileManager.default.contents(atPath: staged), Self.sameBytes(atPath: published, [UInt8](bytes)),
+              rename(staged, staged + ".new") == 0 else { return }
+        if link(published, staged) == 0 { unlink(staged + ".new") } else { rename(staged + ".new", staged) }
     }
 
     private func count(unchanged same: Bool) {
@@ -129,7 +148,7 @@ public final class StagedBundle: @unchecked Sendable {
         }
         if mq_exchange_paths(staging.path, destination.path) == 0 {
             // `staging` now names the previous bundle.
-            try? fileManager.removeItem(at: staging)
+            Self.removeTree(staging)
             return
         }
         // No atomic exchange on this file system: two renames, the old one kept until the new one is in.
@@ -143,11 +162,25 @@ public final class StagedBundle: @unchecked Sendable {
             _ = rename(replaced.path, destination.path)
             throw OutputError(path: destination.path, message: "cannot move the new bundle in (\(cause))")
         }
-        try? fileManager.removeItem(at: replaced)
+        Self.removeTree(replaced)
+    }
+
+    /// Removes a replaced bundle, its patron folders spread over all cores: a tree of
+    /// a hundred thousand links is otherwise a good part of a no-op rebuild.
+    static func removeTree(_ root: URL) {
+        let folders = ["private", "public"].flatMap { part in
+            let path = root.appendingPathComponent(part).path
+            return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).map { path + "/" + $0 }
+        }
+        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, folders.count))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            for index in stride(from: slice, to: folders.count, by: slices) { mq_remove_tree(folders[index]) }
+        }
+        mq_remove_tree(root.path)
     }
 
     /// Throws the staging folder away; the published bundle is untouched.
     public func abandon() {
-        try? fileManager.removeItem(at: staging)
+        Self.removeTree(staging)
     }
 }
