@@ -65,13 +65,27 @@ public struct SiteBuilder {
         let bundle = try stage("write") { try StagedBundle(destination: inputs.output) }
         do {
             var report = BuildReport(output: inputs.output.path, today: inputs.today)
+            let previous = BuildManifest(publishedAt: inputs.output)
+            let salt = try stage("fingerprint") { try buildSalt(config: config, libraries: content.libraries) }
+            let manifest = try stage("write") {
+                try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), salt: FolderFingerprint.hex(salt))
+            }
             if inputs.shard?.buildsPublicSite ?? true {
                 progress(.stage("rendering the public site"))
-                for file in try stage("render public", { try PublicSiteRenderer(templates: templates, content: content).files() }) {
-                    try stage("write") { try bundle.write(file) }
-                    report.publicFiles += 1
+                let digest = FolderFingerprint.publicDigest(salt: salt, agenda: agendaDigest(content), assets: assetsDirectory)
+                if let kept = previous.folders[BuildManifest.publicSite], kept.digest == digest,
+                   try stage("write", { try bundle.keepFiles(kept.files) }) {
+                    manifest.recordPublicSite(kept)
+                } else {
+                    var names: [String] = []
+                    for file in try stage("render public", { try PublicSiteRenderer(templates: templates, content: content).files() }) {
+                        try stage("write") { try bundle.write(file) }
+                        names.append(file.path.value)
+                        report.publicFiles += 1
+                    }
+                    names += try stage("write") { try copyAssets(into: bundle) }
+                    manifest.recordPublicSite(.init(digest: digest, files: names.sorted()))
                 }
-                try stage("write") { try copyAssets(into: bundle) }
             }
             if inputs.shard.map({ !$0.buildsPublicSite }) ?? true {
                 var catalogue: LazyCatalogue?
@@ -89,15 +103,19 @@ public struct SiteBuilder {
                     return renderer
                 }
                 let fingerprint = try stage("fingerprint") {
-                    try self.fingerprint(config: config, content: content, database: database)
+                    FolderFingerprint(salt: salt, agenda: agendaDigest(content), catalogue: try database.catalogueDigest())
                 }
                 let rendered = try stage("render private") {
-                    try renderPatrons(database: database, content: content, folders: folders, fingerprint: fingerprint, into: bundle)
+                    try renderPatrons(database: database, content: content, folders: folders, fingerprint: fingerprint,
+                                      previous: previous, manifest: manifest, into: bundle)
                 }
                 report.patrons = rendered.patrons
                 report.privateFiles = rendered.files
                 report.keptFolders = rendered.kept
-                try stage("write") { try bundle.writeRoot(BuildManifest.fileName, Array(rendered.manifest.text.utf8)) }
+            }
+            try stage("write") {
+                try manifest.finish()
+                bundle.linkRootIfUnchanged(BuildManifest.fileName)
             }
             report.events = feed.events.count
             report.sessions = feed.events.reduce(0) { $0 + $1.sessions.count }
@@ -111,65 +129,157 @@ public struct SiteBuilder {
         }
     }
 
-    /// The inputs a patron folder depends on beyond its own rows, digested once per build.
-    private func fingerprint(config: SiteConfiguration, content: SiteContent, database: AccountDatabase) throws -> FolderFingerprint {
-        var salt: [[UInt8]] = [FolderFingerprint.programDigest, Array(content.today.iso.utf8), Array("\(config)".utf8)]
+    /// What every part of the bundle is rendered with: the program, the date, the
+    /// configuration, the templates and the libraries, digested once per build.
+    private func buildSalt(config: SiteConfiguration, libraries: [String: Library]) throws -> [UInt8] {
+        var salt: [[UInt8]] = [FolderFingerprint.programDigest, Array(inputs.today.iso.utf8), Array("\(config)".utf8)]
         salt += FolderFingerprint.folderBytes(inputs.templatesDirectory)
-        let feedBytes = FileManager.default.contents(atPath: inputs.agenda).map { [UInt8]($0) } ?? []
-        let counts = content.confirmed.map { "\($0.key.eventID)\u{1F}\($0.key.sessionID)\u{1F}\($0.value)" }.sorted()
-        return FolderFingerprint(salt: FolderFingerprint.digest(salt),
-                                 agenda: FolderFingerprint.digest([feedBytes] + counts.map { Array($0.utf8) }),
-                                 catalogue: try database.catalogueDigest())
+        salt += FolderFingerprint.libraryLines(libraries)
+        return FolderFingerprint.digest(salt)
     }
 
-    /// Renders every patron folder of this build's shard on all cores, keeping the published
+    /// The agenda as the pages see it: the feed's bytes and the confirmed registrations.
+    private func agendaDigest(_ content: SiteContent) -> [UInt8] {
+        let feedBytes = FileManager.default.contents(atPath: inputs.agenda).map { [UInt8]($0) } ?? []
+        let counts = content.confirmed.map { "\($0.key.eventID)\u{1F}\($0.key.sessionID)\u{1F}\($0.value)" }.sorted()
+        return FolderFingerprint.digest([feedBytes] + counts.map { Array($0.utf8) })
+    }
+
+    private var assetsDirectory: URL { inputs.siteDirectory.appendingPathComponent("assets") }
+
+    /// One patron folder to build: kept from the published bundle, or rendered.
+    private enum FolderWork: Sendable {
+        case keep(token: String, folder: BuildManifest.Folder)
+        case render(token: String, digest: String, bundle: PatronBundle)
+    }
+
+    /// Builds every patron folder of this build's shard on all cores, keeping the published
     /// folders whose fingerprint did not change.
+    ///
+    /// When the previous build had the same salt, a first pass only digests each patron's
+    /// rows and keeps the unchanged folders; the changed ones are then read again, decoded
+    /// and rendered (one by one when they are few). Otherwise one pass decodes and renders all.
+    /// The manifest lists kept folders first, then rendered ones, each in card order.
     private func renderPatrons(database: AccountDatabase, content: SiteContent, folders: WorkerLocal<PatronFolderRenderer>,
-                               fingerprint: FolderFingerprint, into bundle: StagedBundle) throws
-        -> (patrons: Int, files: Int, kept: Int, manifest: BuildManifest) {
-        let previous = BuildManifest(publishedAt: inputs.output)
+                               fingerprint: FolderFingerprint, previous: BuildManifest, manifest: ManifestWriter,
+                               into bundle: StagedBundle) throws -> (patrons: Int, files: Int, kept: Int) {
         let tokens = PatronToken(secret: inputs.secret.bytes)
         let progress = self.progress
         let tally = PatronTally(total: inputs.shard.map { (content.patronCount + $0.count - 1 - ($0.index - 1)) / $0.count } ?? content.patronCount)
         let documents = WorkerLocal(count: workers) { _ in documentRenderer?() }
+        let rules = content.config.rules
         progress(.stage("rendering \(tally.total) patron folders"))
-        try ParallelRenderer(workers: workers).run(produce: { emit in
+
+        /// Reads the patrons of this shard in card order.
+        func eachPatron(decoding: @escaping (String) -> Bool, _ body: (AccountDatabase.PatronRead, String, String) throws -> Void) throws {
             var position = 0
-            try database.forEachBundle(today: inputs.today, rules: content.config.rules) { patron in
+            try database.forEachPatron(today: inputs.today, rules: rules, decoding: decoding) { read in
                 defer { position += 1 }
-                if inputs.shard?.contains(patronAt: position) ?? true { try emit(patron) }
+                guard inputs.shard?.contains(patronAt: position) ?? true else { return }
+                let token = tokens.token(card: read.card, version: read.keyVersion)
+                try body(read, token, fingerprint.digest(of: read.rows, token: token))
             }
-        }, work: { patron, worker in
-            let token = tokens.token(for: patron.own.patron)
-            let digest = try fingerprint.digest(of: patron, token: token)
-            let folder = try BundlePath("private/\(token)")
-            if let kept = previous.folders[token], kept.digest == digest, try bundle.keepFolder(folder, files: kept.files) {
-                tally.add(files: 0, kept: true, token: token, folder: kept, progress: progress)
-                return
-            }
-            var files = try folders[worker].files(for: patron, token: token)
-            if let renderer = documents[worker] {
-                for document in try renderer.files(for: patron, content: content) {
-                    files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
+        }
+        let lost = LostFolders()
+        // Positions in the manifest go on from one pass to the next.
+        var emitted = 0
+        func build(_ produce: (_ emit: (FolderWork) throws -> Void) throws -> Void) throws {
+            var position = emitted
+            defer { emitted = position }
+            try ParallelRenderer(workers: workers).run(produce: { emit in
+                try withoutActuallyEscaping(emit) { emit in
+                    try produce { work in
+                        try emit((position, work))
+                        position += 1
+                    }
+                }
+            }, work: { item, worker in
+                let (position, work) = item
+                switch work {
+                case .keep(let token, let kept):
+                    if try bundle.keepFolder(try BundlePath("private/\(token)"), files: kept.files) {
+                        manifest.record(position: position, token: token, folder: kept)
+                        tally.add(files: 0, kept: true, progress: progress)
+                    } else {
+                        lost.add(token)
+                        manifest.skip(position: position)
+                    }
+                case .render(let token, let digest, let patron):
+                    let folder = try BundlePath("private/\(token)")
+                    var files = try folders[worker].files(for: patron, token: token)
+                    if let renderer = documents[worker] {
+                        for document in try renderer.files(for: patron, content: content) {
+                            files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
+                        }
+                    }
+                    for file in files { try bundle.write(file) }
+                    let names = files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }.sorted()
+                    manifest.record(position: position, token: token, folder: .init(digest: digest, files: names))
+                    tally.add(files: files.count, kept: false, progress: progress)
+                }
+            })
+        }
+
+        guard previous.salt == FolderFingerprint.hex(fingerprint.salt) else {
+            try build { emit in
+                try eachPatron(decoding: { _ in true }) { read, token, digest in
+                    if let patron = read.bundle { try emit(.render(token: token, digest: digest, bundle: patron)) }
                 }
             }
-            for file in files { try bundle.write(file) }
-            let names = files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }.sorted()
-            tally.add(files: files.count, kept: false, token: token, folder: .init(digest: digest, files: names), progress: progress)
-        })
-        return (tally.done, tally.files, tally.kept, BuildManifest(folders: tally.manifest))
+            return (tally.done, tally.files, tally.kept)
+        }
+        // Pass 1: keep what did not change, note the rest.
+        var changed: [(card: String, token: String, digest: String)] = []
+        try build { emit in
+            try eachPatron(decoding: { _ in false }) { read, token, digest in
+                if let kept = previous.folders[token], kept.digest == digest {
+                    try emit(.keep(token: token, folder: kept))
+                } else {
+                    changed.append((read.card, token, digest))
+                }
+            }
+        }
+        // A kept folder whose files went missing from the published bundle is rendered again.
+        let missing = lost.tokens
+        if !missing.isEmpty {
+            try eachPatron(decoding: { _ in false }) { read, token, digest in
+                if missing.contains(token) { changed.append((read.card, token, digest)) }
+            }
+            changed.sort { $0.card < $1.card }
+        }
+        // Pass 2: render what changed.
+        if changed.count <= max(100, tally.total / 50) {
+            try build { emit in
+                for (card, token, digest) in changed {
+                    guard let patron = try database.bundle(card: card, today: inputs.today, rules: rules) else { continue }
+                    try emit(.render(token: token, digest: digest, bundle: patron))
+                }
+            }
+        } else {
+            let cards = Set(changed.map(\.card))
+            try build { emit in
+                try eachPatron(decoding: { cards.contains($0) }) { read, token, digest in
+                    if let patron = read.bundle { try emit(.render(token: token, digest: digest, bundle: patron)) }
+                }
+            }
+        }
+        return (tally.done, tally.files, tally.kept)
     }
 
     /// Copies `Site/assets/` to `public/assets/` and `private/assets/`.
-    private func copyAssets(into bundle: StagedBundle) throws {
-        let assets = inputs.siteDirectory.appendingPathComponent("assets")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: assets.path) else { return }
+    /// - Returns: the paths written, from the bundle's root.
+    private func copyAssets(into bundle: StagedBundle) throws -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: assetsDirectory.path) else { return [] }
+        var written: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
-            guard let data = FileManager.default.contents(atPath: assets.appendingPathComponent(name).path) else { continue }
+            guard let data = FileManager.default.contents(atPath: assetsDirectory.appendingPathComponent(name).path) else { continue }
             for part in ["public", "private"] {
-                try bundle.write(RenderedFile(path: try BundlePath("\(part)/assets/\(name)"), bytes: [UInt8](data)))
+                let path = try BundlePath("\(part)/assets/\(name)")
+                try bundle.write(RenderedFile(path: path, bytes: [UInt8](data)))
+                written.append(path.value)
             }
         }
+        return written
     }
 
     private func stage<T>(_ name: String, _ body: () throws -> T) throws -> T {

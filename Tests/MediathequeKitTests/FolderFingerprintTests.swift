@@ -1,27 +1,54 @@
+import GRDB
 import Testing
 @testable import MediathequeKit
 
 struct FolderFingerprintTests {
-    func search(_ facets: [(String, [String])]) -> SavedSearch {
-        var search = SavedSearch(id: 1, name: "Mangas", scope: .catalogue, query: "", createdOn: Day(iso: "2024-12-20")!,
-                                 followed: true, frequency: .daily, active: true)
-        for (key, values) in facets { search.facets[key] = values }
-        return search
+    /// The digest of each row `sql` returns, in order.
+    func digests(_ sql: String, table: RowDigest.Table = .loan) throws -> [[UInt8]] {
+        let queue = try DatabaseQueue()
+        return try queue.read { db in
+            let statement = try db.makeStatement(sql: sql)
+            let rows = try Row.fetchCursor(statement)
+            var out: [[UInt8]] = []
+            while try rows.next() != nil {
+                var digest = RowDigest()
+                digest.add(table, statement.sqliteStatement)
+                out.append(digest.finalize())
+            }
+            return out
+        }
     }
 
-    @Test func theDigestIgnoresDictionaryOrderButNotContent() throws {
-        let a = try DigestEncoder.digest(of: search([("genre", ["Manga"]), ("audience", ["Ado", "Adulte"]), ("kind", ["Livre"])]))
-        let b = try DigestEncoder.digest(of: search([("kind", ["Livre"]), ("audience", ["Ado", "Adulte"]), ("genre", ["Manga"])]))
-        let c = try DigestEncoder.digest(of: search([("kind", ["Livre"]), ("audience", ["Ado"]), ("genre", ["Manga"])]))
-        #expect(a == b)
-        #expect(a != c)
+    @Test func neighbouringValuesCannotRunTogether() throws {
+        let d = try digests("SELECT 'ab', 'c' UNION ALL SELECT 'a', 'bc' UNION ALL SELECT 'abc', NULL UNION ALL SELECT 'abc', ''")
+        #expect(Set(d).count == 4)
     }
 
-    @Test func neighbouringFieldsCannotRunTogether() throws {
-        let ab = Patron(cardNumber: "24200001234567", pseudo: "x", firstName: "ab", lastName: "c", membershipExpires: Day(ordinal: 0))
-        var abc = ab
-        abc.firstName = "a"
-        abc.lastName = "bc"
-        #expect(try DigestEncoder.digest(of: ab) != DigestEncoder.digest(of: abc))
+    @Test func typesAndTablesCount() throws {
+        let d = try digests("SELECT 1 UNION ALL SELECT '1' UNION ALL SELECT 1.0 UNION ALL SELECT x'31'")
+        #expect(Set(d).count == 4)
+        #expect(try digests("SELECT 'x'", table: .loan) != digests("SELECT 'x'", table: .history))
+    }
+
+    @Test func equalRowsGiveEqualDigests() throws {
+        let d = try digests("SELECT 'Le Petit Prince', 42, NULL, 2.5 UNION ALL SELECT 'Le Petit Prince', 42, NULL, 2.5")
+        #expect(d.count == 2 && d[0] == d[1])
+    }
+
+    @Test func agendaAndCatalogueAreReadOnlyByFoldersThatShowThem() throws {
+        let queue = try DatabaseQueue()
+        try queue.read { db in
+            let statement = try db.makeStatement(sql: "SELECT 1")
+            _ = try Row.fetchCursor(statement).next()
+            var loans = RowDigest()
+            loans.add(.loan, statement.sqliteStatement)
+            #expect(!loans.readsAgenda && !loans.readsCatalogue)
+            var registrations = RowDigest()
+            registrations.add(.sharedRegistration, statement.sqliteStatement)
+            #expect(registrations.readsAgenda && !registrations.readsCatalogue)
+            var searches = RowDigest()
+            searches.add(.search, statement.sqliteStatement)
+            #expect(searches.readsAgenda && searches.readsCatalogue)
+        }
     }
 }

@@ -30,7 +30,7 @@ struct IncrementalBuildTests {
         #expect(first.keptFolders == 0)
 
         let noop = try Self.build(out, demo)
-        #expect(noop.written == 0 && noop.keptFolders == noop.patrons && noop.privateFiles == 0)
+        #expect(noop.written == 0 && noop.keptFolders == noop.patrons && noop.privateFiles == 0 && noop.publicFiles == 0)
 
         let changed = dir.path("changed.sqlite")
         try FileManager.default.copyItem(atPath: demo.database, toPath: changed)
@@ -46,6 +46,59 @@ struct IncrementalBuildTests {
 
         let clean = dir.url.appendingPathComponent("clean")
         _ = try Self.build(clean, (changed, demo.agenda), workers: 1)
+        #expect(Self.tree(out) == Self.tree(clean))
+    }
+
+    /// Rebuilds `out` from a copy of the demo database changed by `sql`, and checks that it
+    /// equals a clean build of the same inputs. Returns the rebuild's report.
+    static func rebuild(_ out: URL, in dir: TemporaryDirectory, _ demo: (database: String, agenda: String),
+                        changing sql: String) throws -> BuildReport {
+        let changed = dir.path("changed-\(UUID().uuidString).sqlite")
+        try FileManager.default.copyItem(atPath: demo.database, toPath: changed)
+        let queue = try DatabaseQueue(path: changed)
+        try queue.write { db in try db.execute(sql: sql) }
+        try queue.close()
+        let rebuilt = try build(out, (changed, demo.agenda))
+        let clean = dir.url.appendingPathComponent("clean-\(UUID().uuidString)")
+        _ = try build(clean, (changed, demo.agenda), workers: 1)
+        #expect(tree(out) == tree(clean))
+        return rebuilt
+    }
+
+    @Test func manyChangedPatronsAreReadAgainInOnePass() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        let first = try Self.build(out, demo)
+        // More than a hundred patrons change: the changed ones are streamed, not fetched one by one.
+        let rebuilt = try Self.rebuild(out, in: dir, demo, changing: "UPDATE patron SET phone = '04 77 00 00 00'")
+        #expect(first.patrons > 100 && rebuilt.keptFolders == 0 && rebuilt.patrons == first.patrons)
+    }
+
+    @Test func aRetitledDocumentRendersTheFoldersThatShowIt() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        let first = try Self.build(out, demo)
+        let rebuilt = try Self.rebuild(out, in: dir, demo, changing: """
+            UPDATE document SET title = 'Titre corrigé' WHERE id = (SELECT i.document_id FROM loan l JOIN item i ON i.barcode = l.barcode
+                                                                  WHERE l.returned_on IS NULL ORDER BY l.id LIMIT 1)
+            """)
+        #expect(rebuilt.keptFolders > 0 && rebuilt.keptFolders < first.patrons)
+    }
+
+    @Test func aFolderMissingFromThePublishedBundleIsRenderedAgain() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        let first = try Self.build(out, demo)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("private").path)
+            .filter { $0 != "assets" }.sorted()
+        try FileManager.default.removeItem(at: out.appendingPathComponent("private/\(folders[3])/prets.html"))
+        let rebuilt = try Self.build(out, demo)
+        #expect(rebuilt.keptFolders == first.patrons - 1)
+        let clean = dir.url.appendingPathComponent("clean")
+        _ = try Self.build(clean, demo, workers: 1)
         #expect(Self.tree(out) == Self.tree(clean))
     }
 

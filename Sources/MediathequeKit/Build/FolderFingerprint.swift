@@ -5,27 +5,39 @@ import Foundation
 /// previous build recorded, the folder's files are the same bytes and are kept
 /// (hard-linked) instead of rendered again.
 ///
-/// It covers the patron's rows and those of the accounts shared with them, the
-/// folder's token, the build's salt (reference date, configuration, templates,
-/// the program itself), and the inputs their pages read beyond their own rows:
-/// the agenda (for registrations and agenda searches) and the catalogue (for
-/// catalogue searches).
+/// It covers the patron's rows and those of the accounts shared with them (as
+/// SQLite holds them, documents joined), the folder's token, the build's salt
+/// (reference date, configuration, templates, libraries, the program itself),
+/// and the inputs their pages read beyond their own rows: the agenda (for
+/// registrations and saved searches) and the catalogue (for saved searches).
 struct FolderFingerprint: Sendable {
     let salt: [UInt8]
     let agenda: [UInt8]
     let catalogue: [UInt8]
 
-    func digest(of bundle: PatronBundle, token: String) throws -> String {
+    /// The folder's fingerprint from the digest of its rows (``RowDigest``).
+    func digest(of rows: RowDigest, token: String) -> String {
         var hash = SHA256()
         hash.update(data: salt)
         hash.update(data: Array(token.utf8))
-        hash.update(data: Array(try DigestEncoder.digest(of: bundle)))
-        let searches = bundle.own.searches.filter(\.active)
-        if bundle.accounts.contains(where: { !$0.registrations.isEmpty }) || searches.contains(where: { $0.scope == .agenda }) {
-            hash.update(data: agenda)
-        }
-        if searches.contains(where: { $0.scope == .catalogue }) { hash.update(data: catalogue) }
+        hash.update(data: rows.finalize())
+        if rows.readsAgenda { hash.update(data: agenda) }
+        if rows.readsCatalogue { hash.update(data: catalogue) }
         return Self.hex(hash.finalize())
+    }
+
+    /// The public site's fingerprint: beyond the salt, it reads the agenda and the assets.
+    static func publicDigest(salt: [UInt8], agenda: [UInt8], assets: URL) -> String {
+        hex(digest([salt, agenda] + folderBytes(assets)))
+    }
+
+    /// The libraries, one line each in code order: every page names them.
+    static func libraryLines(_ libraries: [String: Library]) -> [[UInt8]] {
+        libraries.keys.sorted().map { code in
+            let library = libraries[code]!
+            return Array([library.code, library.name, library.address ?? "\u{0}", library.phone ?? "\u{0}"]
+                .joined(separator: "\u{1F}").utf8)
+        }
     }
 
     static func hex(_ digest: some Sequence<UInt8>) -> String {

@@ -7,16 +7,14 @@ final class PatronTally: @unchecked Sendable {
     private(set) var done = 0
     private(set) var files = 0
     private(set) var kept = 0
-    private(set) var manifest: [String: BuildManifest.Folder] = [:]
 
     init(total: Int) { self.total = total }
 
-    func add(files count: Int, kept isKept: Bool, token: String, folder: BuildManifest.Folder, progress: (BuildProgress) -> Void) {
+    func add(files count: Int, kept isKept: Bool, progress: (BuildProgress) -> Void) {
         lock.lock()
         done += 1
         files += count
         if isKept { kept += 1 }
-        manifest[token] = folder
         let done = self.done
         lock.unlock()
         progress(.patrons(done: done, total: total))
@@ -30,4 +28,22 @@ final class WorkerLocal<Value>: @unchecked Sendable {
     init(count: Int, _ make: (Int) -> Value) { values = (0..<max(1, count)).map(make) }
 
     subscript(worker: Int) -> Value { values[worker] }
+}
+
+/// Patron folders the published bundle should have held but did not: rendered again.
+final class LostFolders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lost: Set<String> = []
+
+    func add(_ token: String) {
+        lock.lock()
+        lost.insert(token)
+        lock.unlock()
+    }
+
+    var tokens: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return lost
+    }
 }

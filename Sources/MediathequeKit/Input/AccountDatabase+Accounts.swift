@@ -55,6 +55,24 @@ extension AccountDatabase {
     /// Each table is read once, in card order, alongside the patrons: only one bundle is in
     /// memory at a time, and no per-patron query runs except for shared accounts.
     public func forEachBundle(today: Day, rules: Rules, _ body: (PatronBundle) throws -> Void) throws {
+        try forEachPatron(today: today, rules: rules, decoding: { _ in true }) { read in
+            if let bundle = read.bundle { try body(bundle) }
+        }
+    }
+
+    /// One patron as read: the digest of every row its folder is made from and, when
+    /// `decoding` asked for it, its bundle.
+    struct PatronRead {
+        var card: String
+        /// `feed_key_version`, read as the decoder reads it: the folder's token needs it.
+        var keyVersion: Int
+        var rows: RowDigest
+        var bundle: PatronBundle?
+    }
+
+    /// Reads every patron in card order, digesting its rows and decoding only those
+    /// `decoding` asks for: a rebuild finds what changed without decoding the rest.
+    func forEachPatron(today: Day, rules: Rules, decoding: (String) -> Bool, _ body: (PatronRead) throws -> Void) throws {
         let window: StatementArguments = [rules.historyStart(today: today).iso, today.iso]
         try read { db in
             // Each stream sorts its table in card order; SQLite lets a sorter hold as much memory
@@ -70,25 +88,39 @@ extension AccountDatabase {
                 searches: try AccountRowStream(db, Self.searches), facets: try AccountRowStream(db, Self.facets))
             let cards = try String.fetchCursor(db, sql: "SELECT card_number FROM patron ORDER BY card_number")
             while let card = try cards.next() {
-                let each = { (stream: AccountRowStream, body: (Row) throws -> Void) in try stream.rows(of: card, body) }
+                let decode = decoding(card)
+                var digest = RowDigest()
+                // Hashed before decoded: reading a value as another type would change its bytes.
+                func each(_ stream: AccountRowStream, _ table: RowDigest.Table, _ decoder: (Row) throws -> Void) throws {
+                    try stream.rows(of: card) { row, statement in
+                        digest.add(table, statement)
+                        if decode { try decoder(row) }
+                    }
+                }
                 var patron: Patron?
-                try each(streams.patrons) { patron = try self.patron($0) }
-                guard let patron else { continue }
-                var account = Account(patron: patron)
-                try each(streams.loans) { account.loans.append(try self.loan($0)) }
-                try each(streams.holds) { account.holds.append(try self.hold($0)) }
-                try each(streams.registrations) { account.registrations.append(try self.registration($0)) }
-                try each(streams.history) { account.history.append(try self.historyEntry($0)) }
-                try each(streams.reviews) { account.reviews.append(try self.review($0)) }
+                var keyVersion: Int?
+                try streams.patrons.rows(of: card) { row, statement in
+                    digest.add(.patron, statement)
+                    keyVersion = row.int(16) ?? 0
+                    if decode { patron = try self.patron(row) }
+                }
+                guard let keyVersion else { continue }
+                var account = patron.map { Account(patron: $0) }
+                try each(streams.loans, .loan) { account?.loans.append(try self.loan($0)) }
+                try each(streams.holds, .hold) { account?.holds.append(try self.hold($0)) }
+                try each(streams.registrations, .registration) { account?.registrations.append(try self.registration($0)) }
+                try each(streams.history, .history) { account?.history.append(try self.historyEntry($0)) }
+                try each(streams.reviews, .review) { account?.reviews.append(try self.review($0)) }
                 var shelves = ShelfAssembly()
-                try each(streams.shelves) { try shelves.add(self.shelf($0)) }
-                try each(streams.entries) { try shelves.add(entry: $0, database: self) }
-                account.shelves = shelves.result
+                try each(streams.shelves, .shelf) { try shelves.add(self.shelf($0)) }
+                try each(streams.entries, .shelfEntry) { try shelves.add(entry: $0, database: self) }
+                account?.shelves = shelves.result
                 var searches = SearchAssembly()
-                try each(streams.searches) { try searches.add(self.search($0)) }
-                try each(streams.facets) { searches.add(facet: $0) }
-                account.searches = searches.result
-                try body(PatronBundle(own: account, shared: try sharedAccounts(db, holder: card)))
+                try each(streams.searches, .search) { try searches.add(self.search($0)) }
+                try each(streams.facets, .facet) { searches.add(facet: $0) }
+                account?.searches = searches.result
+                let shared = try sharedAccounts(db, holder: card, decoding: decode, digest: &digest)
+                try body(PatronRead(card: card, keyVersion: keyVersion, rows: digest, bundle: account.map { PatronBundle(own: $0, shared: shared) }))
             }
         }
     }
@@ -98,7 +130,8 @@ extension AccountDatabase {
         try read { db in
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM patron WHERE card_number = ?", arguments: [card]) != nil
             else { return nil }
-            var account = try sharedAccount(db, card: card)
+            var digest = RowDigest()
+            guard var account = try sharedAccount(db, card: card, digest: &digest) else { return nil }
             try fetch(db, Self.history, [card, rules.historyStart(today: today).iso, today.iso]) { account.history.append(try historyEntry($0)) }
             try fetch(db, Self.reviews, [card]) { account.reviews.append(try review($0)) }
             var shelves = ShelfAssembly()
@@ -109,31 +142,57 @@ extension AccountDatabase {
             try fetch(db, Self.searches, [card]) { try searches.add(search($0)) }
             try fetch(db, Self.facets, [card]) { searches.add(facet: $0) }
             account.searches = searches.result
-            return PatronBundle(own: account, shared: try sharedAccounts(db, holder: card))
+            return PatronBundle(own: account, shared: try sharedAccounts(db, holder: card, decoding: true, digest: &digest))
         }
     }
 
     /// The accounts shared with `holder`: each member's loans, holds and registrations only.
-    private func sharedAccounts(_ db: Database, holder: String) throws -> [Account] {
+    private func sharedAccounts(_ db: Database, holder: String, decoding: Bool, digest: inout RowDigest) throws -> [Account] {
         let members = try String.fetchAll(db.cachedStatement(sql:
             "SELECT member_card FROM account_share WHERE holder_card = ? ORDER BY member_card"), arguments: [holder])
-        return try members.map { try sharedAccount(db, card: $0) }
+        var accounts: [Account] = []
+        for member in members {
+            digest.add(.sharedMember, text: member)
+            if let account = try sharedAccount(db, card: member, decoding: decoding, digest: &digest) { accounts.append(account) }
+        }
+        return accounts
     }
 
-    private func sharedAccount(_ db: Database, card: String) throws -> Account {
+    /// A patron's loans, holds and registrations (`nil` when not decoding).
+    private func sharedAccount(_ db: Database, card: String, decoding: Bool = true, digest: inout RowDigest) throws -> Account? {
         var patron: Patron?
-        try fetch(db, Self.patrons, [card]) { patron = try self.patron($0) }
-        guard let patron else { throw InputProblem(file: file, place: .row(table: "patron", id: card, column: nil), message: "unknown patron") }
-        var account = Account(patron: patron)
-        try fetch(db, Self.loans, [card]) { account.loans.append(try loan($0)) }
-        try fetch(db, Self.holds, [card]) { account.holds.append(try hold($0)) }
-        try fetch(db, Self.registrations, [card]) { account.registrations.append(try registration($0)) }
+        try fetch(db, Self.patrons, [card]) { row, statement in
+            digest.add(.sharedPatron, statement)
+            if decoding { patron = try self.patron(row) }
+        }
+        if decoding && patron == nil {
+            throw InputProblem(file: file, place: .row(table: "patron", id: card, column: nil), message: "unknown patron")
+        }
+        var account = patron.map { Account(patron: $0) }
+        try fetch(db, Self.loans, [card]) { row, statement in
+            digest.add(.sharedLoan, statement)
+            if decoding { account?.loans.append(try loan(row)) }
+        }
+        try fetch(db, Self.holds, [card]) { row, statement in
+            digest.add(.sharedHold, statement)
+            if decoding { account?.holds.append(try hold(row)) }
+        }
+        try fetch(db, Self.registrations, [card]) { row, statement in
+            digest.add(.sharedRegistration, statement)
+            if decoding { account?.registrations.append(try registration(row)) }
+        }
         return account
     }
 
+    private func fetch(_ db: Database, _ query: AccountQuery, _ arguments: StatementArguments,
+                       _ row: (Row, SQLiteStatement) throws -> Void) throws {
+        let statement = try db.cachedStatement(sql: query.forOneCard)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let next = try rows.next() { try row(next, statement.sqliteStatement) }
+    }
+
     private func fetch(_ db: Database, _ query: AccountQuery, _ arguments: StatementArguments, _ row: (Row) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: query.forOneCard), arguments: arguments)
-        while let next = try rows.next() { try row(next) }
+        try fetch(db, query, arguments) { next, _ in try row(next) }
     }
 }
 

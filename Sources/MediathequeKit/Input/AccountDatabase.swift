@@ -157,21 +157,17 @@ extension AccountDatabase {
     /// feeds depend: one scan, once per build.
     func catalogueDigest() throws -> [UInt8] {
         try read { db in
-            var parts: [[UInt8]] = []
-            // Two ordered scans (no index on item.document_id to correlate on).
-            for sql in ["""
+            var digest = RowDigest()
+            // Two ordered scans (no index on item.document_id to correlate on), hashed as SQLite holds them.
+            for (table, sql) in [(RowDigest.Table.document, """
                 SELECT id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn, added_on
                 FROM document ORDER BY id
-                """, "SELECT document_id, library FROM item GROUP BY document_id, library ORDER BY document_id, library"] {
-                let rows = try Row.fetchCursor(db, sql: sql)
-                var chunk: [UInt8] = []
-                while let row = try rows.next() {
-                    for index in 0..<row.count { chunk += Array((row.text(index) ?? "\u{0}").utf8); chunk.append(0x1F) }
-                    if chunk.count > 1 << 20 { parts.append(FolderFingerprint.digest([chunk])); chunk.removeAll(keepingCapacity: true) }
-                }
-                parts.append(FolderFingerprint.digest([chunk]))
+                """), (.item, "SELECT document_id, library FROM item GROUP BY document_id, library ORDER BY document_id, library")] {
+                let statement = try db.makeStatement(sql: sql)
+                let rows = try Row.fetchCursor(statement)
+                while try rows.next() != nil { digest.add(table, statement.sqliteStatement) }
             }
-            return FolderFingerprint.digest(parts)
+            return digest.finalize()
         }
     }
 }

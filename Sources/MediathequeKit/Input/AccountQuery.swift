@@ -25,32 +25,33 @@ struct AccountQuery {
 
 /// The rows of an ``AccountQuery`` over every card, consumed patron by patron.
 final class AccountRowStream {
+    private let statement: Statement
     private let cursor: RowCursor
-    /// The first row of a later patron, read ahead and kept.
-    private var pending: Row?
+    /// The first row of a later patron: the cursor stands on it until it is consumed.
+    private var pending: (row: Row, card: String)?
     private var exhausted = false
 
     init(_ db: Database, _ query: AccountQuery, arguments: StatementArguments = []) throws {
-        cursor = try Row.fetchCursor(db, sql: query.forEveryCard, arguments: arguments)
+        statement = try db.makeStatement(sql: query.forEveryCard)
+        cursor = try Row.fetchCursor(statement, arguments: arguments)
     }
 
-    /// Calls `body` with each row of `card`, skipping rows of cards before it (rows of
-    /// unknown patrons, which the contract checks report).
-    func rows(of card: String, _ body: (Row) throws -> Void) throws {
-        if let row = pending {
-            let key = row.text(0) ?? ""
+    /// Calls `body` with each row of `card` and the statement standing on it, skipping
+    /// rows of cards before it (rows of unknown patrons, which the contract checks report).
+    func rows(of card: String, _ body: (Row, SQLiteStatement) throws -> Void) throws {
+        if let (row, key) = pending {
             if key > card { return }
             pending = nil
-            if key == card { try body(row) }
+            if key == card { try body(row, statement.sqliteStatement) }
         }
         while !exhausted, let row = try cursor.next() {
             let key = row.text(0) ?? ""
             if key < card { continue }
             if key > card {
-                pending = row.copy()
+                pending = (row, key)
                 return
             }
-            try body(row)
+            try body(row, statement.sqliteStatement)
         }
         exhausted = true
     }

@@ -1,0 +1,79 @@
+@preconcurrency import Crypto
+import GRDB
+import GRDBSQLite
+
+/// A digest of the rows one patron folder is read from, taken from SQLite's own
+/// column bytes as the rows go by: deciding that a folder did not change then
+/// costs no decoding at all.
+///
+/// Each row is hashed with its table's tag and each value with its type and length,
+/// so two different sets of rows cannot run together.
+struct RowDigest {
+    private var hash = SHA256()
+    private var pending: [UInt8] = []
+    /// Rows seen of the tables whose pages also read the agenda or the catalogue.
+    private(set) var readsAgenda = false
+    private(set) var readsCatalogue = false
+
+    init() { pending.reserveCapacity(Self.block + 1024) }
+
+    private static let block = 16 * 1024
+
+    /// The tables, as tags.
+    enum Table: UInt8 {
+        case patron = 1, loan, history, hold, registration, review, shelf, shelfEntry, search, facet
+        case sharedMember, sharedPatron, sharedLoan, sharedHold, sharedRegistration
+        case document, item
+    }
+
+    /// Adds the row `statement` stands on.
+    mutating func add(_ table: Table, _ statement: SQLiteStatement) {
+        switch table {
+        case .registration, .sharedRegistration: readsAgenda = true
+        case .search: readsAgenda = true; readsCatalogue = true
+        default: break
+        }
+        pending.append(0xFF)
+        pending.append(table.rawValue)
+        for column in 0..<sqlite3_column_count(statement) {
+            let type = sqlite3_column_type(statement, column)
+            switch type {
+            case SQLITE_INTEGER: append(UInt8(type), integer: sqlite3_column_int64(statement, column))
+            case SQLITE_FLOAT: append(UInt8(type), integer: Int64(bitPattern: sqlite3_column_double(statement, column).bitPattern))
+            case SQLITE_NULL: pending.append(UInt8(type))
+            default:
+                // Text or blob: the bytes as stored (sqlite3_column_blob does not convert text).
+                let bytes = sqlite3_column_blob(statement, column)
+                let count = Int(sqlite3_column_bytes(statement, column))
+                append(UInt8(type), integer: Int64(count))
+                if let bytes, count > 0 { pending.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: count)) }
+            }
+        }
+        if pending.count >= Self.block {
+            hash.update(data: pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Adds a text that is not a row (a shared account's card number).
+    mutating func add(_ table: Table, text: String) {
+        pending.append(0xFF)
+        pending.append(table.rawValue)
+        var text = text
+        text.withUTF8 { bytes in
+            append(UInt8(SQLITE_TEXT), integer: Int64(bytes.count))
+            pending.append(contentsOf: bytes)
+        }
+    }
+
+    private mutating func append(_ tag: UInt8, integer: Int64) {
+        pending.append(tag)
+        withUnsafeBytes(of: integer.littleEndian) { pending.append(contentsOf: $0) }
+    }
+
+    func finalize() -> [UInt8] {
+        var hash = hash
+        hash.update(data: pending)
+        return Array(hash.finalize())
+    }
+}
