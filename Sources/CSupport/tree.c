@@ -35,3 +35,9 @@ int mq_remove_tree(const char *path) {
     if (rmdir(path) != 0) result = -1;
     return result;
 }
+
+#include <malloc.h>
+
+void mq_release_free_memory(void) {
+    malloc_trim(0);
+}

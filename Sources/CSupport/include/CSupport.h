@@ -10,4 +10,8 @@ int mq_exchange_paths(const char *a, const char *b);
 /// Returns 0 when all is gone, -1 (errno of the last failure) otherwise.
 int mq_remove_tree(const char *path);
 
+/// Returns the heap's free pages to the system (glibc's malloc_trim), so that
+/// memory a finished stage freed does not stay resident.
+void mq_release_free_memory(void);
+
 #endif

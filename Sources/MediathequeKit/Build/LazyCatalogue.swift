@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 
 /// The catalogue index, built the first time a folder being rendered needs it, so
@@ -24,6 +25,8 @@ final class LazyCatalogue: CatalogueSearchable, @unchecked Sendable {
         if index == nil {
             onBuild()
             index = Result { try CatalogueIndex(source: try AccountDatabase(path: path)) }
+            // The bulk load's caches are freed now; give their pages back rather than keep them resident.
+            mq_release_free_memory()
         }
         return try index!.get()
     }

@@ -117,9 +117,22 @@ public final class StagedBundle: @unchecked Sendable {
     /// their bytes are equal, so that a build that changed nothing writes nothing.
     func linkRootIfUnchanged(_ name: String) {
         let staged = stagedRoot(name), published = destination.appendingPathComponent(name).path
-        guard let bytes = FileManager.default.contents(atPath: staged), Self.sameBytes(atPath: published, [UInt8](bytes)),
-              rename(staged, staged + ".new") == 0 else { return }
+        guard Self.sameFiles(staged, published), rename(staged, staged + ".new") == 0 else { return }
         if link(published, staged) == 0 { unlink(staged + ".new") } else { rename(staged + ".new", staged) }
+    }
+
+    /// Whether two files hold the same bytes, read a block at a time (a manifest is megabytes).
+    static func sameFiles(_ a: String, _ b: String) -> Bool {
+        guard let one = fopen(a, "rb") else { return false }
+        defer { fclose(one) }
+        guard let two = fopen(b, "rb") else { return false }
+        defer { fclose(two) }
+        var left = [UInt8](repeating: 0, count: 1 << 16), right = left
+        while true {
+            let n = fread(&left, 1, left.count, one), m = fread(&right, 1, right.count, two)
+            guard n == m, left[..<n] == right[..<m] else { return false }
+            if n < left.count { return ferror(one) == 0 && ferror(two) == 0 }
+        }
     }
 
     private func count(unchanged same: Bool) {
