@@ -50,10 +50,20 @@ public struct SiteBuilder {
         }
         progress(.stage("reading \(inputs.database)"))
         let database = try stage("database") { try AccountDatabase(path: inputs.database) }
-        try stage("database") {
-            let problems = try database.contractProblems()
-            if !problems.problems.isEmpty { throw problems }
+        // The row checks scan every table on their own connection while the build goes on;
+        // nothing is swapped in before they pass, and their problems come before any other.
+        let path = inputs.database
+        let contract = BackgroundCheck { try AccountDatabase(path: path, cacheKiB: 2048).contractProblems() }
+        do {
+            return try build(config: config, templates: templates, database: database, contract: contract)
+        } catch {
+            if let failure = contract.failure() { throw BuildError(stage: "database", underlying: failure) }
+            throw error
         }
+    }
+
+    private func build(config: SiteConfiguration, templates: TemplateSet, database: AccountDatabase,
+                       contract: BackgroundCheck) throws -> BuildReport {
         progress(.stage("reading \(inputs.agenda)"))
         let feed = try stage("agenda") { try AgendaFeedReader(file: inputs.agenda, libraries: database.libraries).read() }
         let content = try stage("database") {
@@ -119,6 +129,7 @@ public struct SiteBuilder {
             }
             report.events = feed.events.count
             report.sessions = feed.events.reduce(0) { $0 + $1.sessions.count }
+            try stage("database") { try contract.wait() }
             try stage("write") { try bundle.commit() }
             report.written = bundle.written
             report.unchanged = bundle.unchanged

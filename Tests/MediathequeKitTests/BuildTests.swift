@@ -44,6 +44,10 @@ struct BuildTests {
         #expect { try Self.build(into: out, database: badDatabase, agenda: demo.agenda) } throws: {
             ($0 as? BuildError)?.lines.contains { $0.contains("table loan, row 1, column barcode") } == true
         }
+        // The database's row checks run beside the rest of the build, yet their problems still come first.
+        #expect { try Self.build(into: out, database: badDatabase, agenda: broken) } throws: {
+            ($0 as? BuildError)?.lines.contains { $0.contains("table loan, row 1, column barcode") } == true
+        }
         #expect(StagedBundleTests.snapshot(out) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.hasPrefix("_site") } == ["_site"])
     }

@@ -14,4 +14,8 @@ int mq_remove_tree(const char *path);
 /// memory a finished stage freed does not stay resident.
 void mq_release_free_memory(void);
 
+/// Copies the running program's GNU build id (what the linker derived from its
+/// code) into `out`; returns its length, or 0 when the program has none.
+int mq_build_id(unsigned char *out, int capacity);
+
 #endif

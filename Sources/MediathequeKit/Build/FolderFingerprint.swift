@@ -1,3 +1,4 @@
+import CSupport
 @preconcurrency import Crypto
 import Foundation
 
@@ -65,8 +66,12 @@ struct FolderFingerprint: Sendable {
         return parts.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    /// The running program's own bytes: a new build of the tool renders everything anew.
+    /// The running program's identity: a new build of the tool renders everything anew.
+    /// The linker's build id when there is one (read from memory), else the bytes of the file.
     static let programDigest: [UInt8] = {
+        var id = [UInt8](repeating: 0, count: 64)
+        let length = Int(mq_build_id(&id, Int32(id.count)))
+        if length >= 16 { return Array(SHA256.hash(data: id[..<length])) }
         guard let data = FileManager.default.contents(atPath: "/proc/self/exe") else { return Array("unknown".utf8) }
         return Array(SHA256.hash(data: data))
     }()

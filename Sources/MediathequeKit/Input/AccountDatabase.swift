@@ -40,7 +40,8 @@ public final class AccountDatabase: @unchecked Sendable {
     /// Opens `path` read-only and checks its schema.
     /// - Throws: ``InputProblem`` naming the file and what is missing or wrong. The file is never
     ///   created or written.
-    public init(path: String) throws {
+    /// - Parameter cacheKiB: SQLite's page cache; the builder's scans read whole tables once each.
+    public init(path: String, cacheKiB: Int = 32768) throws {
         file = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -49,8 +50,7 @@ public final class AccountDatabase: @unchecked Sendable {
         var config = Configuration()
         config.readonly = true
         config.label = "accounts"
-        // A larger page cache: the builder scans whole tables, once each (32 MB at most).
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
             try queue.read { db in try checkSchema(db) }
