@@ -12,17 +12,24 @@ static int empty_directory(int fd, int depth) {
     DIR *dir = fdopendir(fd);
     if (dir == NULL) { close(fd); return -1; }
     int result = 0;
-    struct dirent *entry;
-    while ((entry = readdir(dir)) != NULL) {
-        const char *name = entry->d_name;
-        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) continue;
-        if (entry->d_type != DT_DIR && unlinkat(fd, name, 0) == 0) continue;
-        if (entry->d_type != DT_DIR && entry->d_type != DT_UNKNOWN && errno != EISDIR) { result = -1; continue; }
-        if (depth >= 64) { result = -1; continue; }
-        int child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (child < 0) { result = -1; continue; }
-        if (empty_directory(child, depth + 1) != 0) result = -1;
-        if (unlinkat(fd, name, AT_REMOVEDIR) != 0) result = -1;
+    /* Whether readdir still returns every entry while entries are unlinked is not
+       promised everywhere: passes go on while one removes something. */
+    for (int removed = 1; removed; ) {
+        removed = 0;
+        result = 0;
+        rewinddir(dir);
+        struct dirent *entry;
+        while ((entry = readdir(dir)) != NULL) {
+            const char *name = entry->d_name;
+            if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) continue;
+            if (entry->d_type != DT_DIR && unlinkat(fd, name, 0) == 0) { removed = 1; continue; }
+            if (entry->d_type != DT_DIR && entry->d_type != DT_UNKNOWN && errno != EISDIR) { result = -1; continue; }
+            if (depth >= 64) { result = -1; continue; }
+            int child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (child < 0) { result = -1; continue; }
+            if (empty_directory(child, depth + 1) != 0) result = -1;
+            if (unlinkat(fd, name, AT_REMOVEDIR) == 0) removed = 1; else result = -1;
+        }
     }
     closedir(dir);
     return result;

@@ -52,3 +52,15 @@ struct FolderFingerprintTests {
         }
     }
 }
+
+struct FolderBytesTests {
+    @Test func filesSwappingContentsChangeTheDigest() throws {
+        let dir = try TemporaryDirectory()
+        _ = try dir.write("a.mustache", "x")
+        _ = try dir.write("b.mustache", "y")
+        let before = FolderFingerprint.digest(FolderFingerprint.folderBytes(dir.url))
+        _ = try dir.write("a.mustache", "y")
+        _ = try dir.write("b.mustache", "x")
+        #expect(FolderFingerprint.digest(FolderFingerprint.folderBytes(dir.url)) != before)
+    }
+}

@@ -14,8 +14,10 @@ int mq_remove_tree(const char *path);
 /// memory a finished stage freed does not stay resident.
 void mq_release_free_memory(void);
 
-/// Copies the running program's GNU build id (what the linker derived from its
-/// code) into `out`; returns its length, or 0 when the program has none.
-int mq_build_id(unsigned char *out, int capacity);
+/// Copies the GNU build ids (what the linker derived from their code) of the
+/// running program and every library it loaded into `out`, each after its
+/// length (or a zero length and the object's name when it has none); returns
+/// the bytes written (it stops early rather than pass `capacity`).
+int mq_build_ids(unsigned char *out, int capacity);
 
 #endif

@@ -1,6 +1,7 @@
 import CSupport
 @preconcurrency import Crypto
 import Foundation
+import GRDBSQLite
 
 /// What a patron's folder is made from, digested: when it equals the digest the
 /// previous build recorded, the folder's files are the same bytes and are kept
@@ -57,22 +58,27 @@ struct FolderFingerprint: Sendable {
     /// The bytes of every file below `directory`, by relative path, for the salt.
     static func folderBytes(_ directory: URL) -> [[UInt8]] {
         guard let walker = FileManager.default.enumerator(atPath: directory.path) else { return [] }
-        var parts: [[UInt8]] = []
+        var files: [(path: String, bytes: [UInt8])] = []
         for case let relative as String in walker {
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else { continue }
-            parts.append(Array(relative.utf8))
-            parts.append([UInt8](data))
+            files.append((relative, [UInt8](data)))
         }
-        return parts.sorted { $0.lexicographicallyPrecedes($1) }
+        // Each path stays next to its own bytes: two files swapping contents is a change.
+        return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.flatMap { [Array($0.path.utf8), $0.bytes] }
     }
 
-    /// The running program's identity: a new build of the tool renders everything anew.
-    /// The linker's build id when there is one (read from memory), else the bytes of the file.
+    /// The running program's identity, and that of every library it loaded (SQLite, cairo,
+    /// pango…): a new build of the tool, or an upgraded library, renders everything anew.
+    /// Build ids are read from memory; without the program's, its file is hashed.
     static let programDigest: [UInt8] = {
-        var id = [UInt8](repeating: 0, count: 64)
-        let length = Int(mq_build_id(&id, Int32(id.count)))
-        if length >= 16 { return Array(SHA256.hash(data: id[..<length])) }
-        guard let data = FileManager.default.contents(atPath: "/proc/self/exe") else { return Array("unknown".utf8) }
-        return Array(SHA256.hash(data: data))
+        var ids = [UInt8](repeating: 0, count: 16 * 1024)
+        let length = Int(mq_build_ids(&ids, Int32(ids.count)))
+        var hash = SHA256()
+        hash.update(data: ids[..<length])
+        hash.update(data: Array(String(cString: sqlite3_libversion()).utf8))
+        if length < 2 || ids[0] == 0, let data = FileManager.default.contents(atPath: "/proc/self/exe") {
+            hash.update(data: data)
+        }
+        return Array(hash.finalize())
     }()
 }

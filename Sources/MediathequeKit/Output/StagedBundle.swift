@@ -100,7 +100,7 @@ public final class StagedBundle: @unchecked Sendable {
             if folder == nil {
                 for file in files { unlinkat(to, file, 0) }
             } else {
-                Self.removeTree(URL(fileURLWithPath: target))
+                mq_remove_tree(target)
             }
             return false
         }
@@ -181,8 +181,11 @@ public final class StagedBundle: @unchecked Sendable {
     /// Removes a replaced bundle, its patron folders spread over all cores: a tree of
     /// a hundred thousand links is otherwise a good part of a no-op rebuild.
     static func removeTree(_ root: URL) {
-        let folders = ["private", "public"].flatMap { part in
+        let folders = ["private", "public"].flatMap { part -> [String] in
             let path = root.appendingPathComponent(part).path
+            // Never list through a link: only what lies in the tree is removed.
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [] }
             return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).map { path + "/" + $0 }
         }
         let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, folders.count))

@@ -26,6 +26,23 @@ struct StagedBundleTests {
         #expect(throws: Never.self) { try BundlePath("private/0123abcd/favoris/7.html") }
     }
 
+    @Test func removingTheReplacedBundleNeverFollowsALink() throws {
+        let dir = try TemporaryDirectory()
+        let elsewhere = dir.url.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("deep"), withIntermediateDirectories: true)
+        _ = try dir.write("keep me", to: "elsewhere/deep/keep.txt")
+        let out = dir.url.appendingPathComponent("_site")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("private"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("public"), withDestinationURL: elsewhere)
+        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("private/p"), withDestinationURL: elsewhere)
+        let bundle = try StagedBundle(destination: out)
+        try bundle.write(try file("public/index.html", "new"))
+        try bundle.commit()
+        #expect(FileManager.default.contents(atPath: elsewhere.appendingPathComponent("deep/keep.txt").path) == Data("keep me".utf8))
+        #expect(Self.snapshot(out) == ["public/index.html": Data("new".utf8)])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["_site", "elsewhere"])
+    }
+
     @Test func theNewBundleReplacesTheOldOneWhole() throws {
         let dir = try TemporaryDirectory()
         let out = dir.url.appendingPathComponent("_site")
