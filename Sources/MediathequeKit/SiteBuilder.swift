@@ -261,9 +261,11 @@ public struct SiteBuilder {
         // Pass 2: render what changed.
         if changed.count <= max(100, tally.total / 50) {
             try build { emit in
-                for (card, token, digest) in changed {
-                    guard let patron = try database.bundle(card: card, today: inputs.today, rules: rules) else { continue }
-                    try emit(.render(token: token, digest: digest, bundle: patron))
+                for (card, _, _) in changed {
+                    // Digested again in the read that decodes it: what is recorded is what was rendered.
+                    guard let read = try database.read(card: card, today: inputs.today, rules: rules), let patron = read.bundle else { continue }
+                    let token = tokens.token(card: read.card, version: read.keyVersion)
+                    try emit(.render(token: token, digest: fingerprint.digest(of: read.rows, token: token), bundle: patron))
                 }
             }
         } else {

@@ -90,62 +90,91 @@ extension AccountDatabase {
                 searches: try AccountRowStream(db, Self.searches), facets: try AccountRowStream(db, Self.facets))
             let cards = try String.fetchCursor(db, sql: "SELECT card_number FROM patron ORDER BY card_number")
             while let card = try cards.next() {
-                let decode = decoding(card)
-                var digest = RowDigest()
-                // Hashed before decoded: reading a value as another type would change its bytes.
-                func each(_ stream: AccountRowStream, _ table: RowDigest.Table, _ decoder: (Row) throws -> Void) throws {
-                    try stream.rows(of: card) { row, statement in
-                        digest.add(table, statement)
-                        if decode { try decoder(row) }
+                let read = try readPatron(db, card: card, decode: decoding(card)) { table, body in
+                    switch table {
+                    case .patron: try streams.patrons.rows(of: card, body)
+                    case .loan: try streams.loans.rows(of: card, body)
+                    case .hold: try streams.holds.rows(of: card, body)
+                    case .registration: try streams.registrations.rows(of: card, body)
+                    case .history: try streams.history.rows(of: card, body)
+                    case .review: try streams.reviews.rows(of: card, body)
+                    case .shelf: try streams.shelves.rows(of: card, body)
+                    case .shelfEntry: try streams.entries.rows(of: card, body)
+                    case .search: try streams.searches.rows(of: card, body)
+                    default: try streams.facets.rows(of: card, body)
                     }
                 }
-                var patron: Patron?
-                var keyVersion: Int?
-                try streams.patrons.rows(of: card) { row, statement in
-                    digest.add(.patron, statement)
-                    keyVersion = row.int(16) ?? 0
-                    if decode { patron = try self.patron(row) }
-                }
-                guard let keyVersion else { continue }
-                var account = patron.map { Account(patron: $0) }
-                try each(streams.loans, .loan) { account?.loans.append(try self.loan($0)) }
-                try each(streams.holds, .hold) { account?.holds.append(try self.hold($0)) }
-                try each(streams.registrations, .registration) { account?.registrations.append(try self.registration($0)) }
-                try each(streams.history, .history) { account?.history.append(try self.historyEntry($0)) }
-                try each(streams.reviews, .review) { account?.reviews.append(try self.review($0)) }
-                var shelves = ShelfAssembly()
-                try each(streams.shelves, .shelf) { try shelves.add(self.shelf($0)) }
-                try each(streams.entries, .shelfEntry) { try shelves.add(entry: $0, database: self) }
-                account?.shelves = shelves.result
-                var searches = SearchAssembly()
-                try each(streams.searches, .search) { try searches.add(self.search($0)) }
-                try each(streams.facets, .facet) { searches.add(facet: $0) }
-                account?.searches = searches.result
-                let shared = try sharedAccounts(db, holder: card, decoding: decode, digest: &digest)
-                try body(PatronRead(card: card, keyVersion: keyVersion, rows: digest, bundle: account.map { PatronBundle(own: $0, shared: shared) }))
+                if let read { try body(read) }
             }
         }
     }
 
     /// One patron's bundle, or `nil` for an unknown card number.
     public func bundle(card: String, today: Day, rules: Rules) throws -> PatronBundle? {
-        try read { db in
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM patron WHERE card_number = ?", arguments: [card]) != nil
-            else { return nil }
-            var digest = RowDigest()
-            guard var account = try sharedAccount(db, card: card, digest: &digest) else { return nil }
-            try fetch(db, Self.history, [card, rules.historyStart(today: today).iso, today.iso]) { account.history.append(try historyEntry($0)) }
-            try fetch(db, Self.reviews, [card]) { account.reviews.append(try review($0)) }
-            var shelves = ShelfAssembly()
-            try fetch(db, Self.shelves, [card]) { try shelves.add(shelf($0)) }
-            try fetch(db, Self.shelfEntries, [card]) { try shelves.add(entry: $0, database: self) }
-            account.shelves = shelves.result
-            var searches = SearchAssembly()
-            try fetch(db, Self.searches, [card]) { try searches.add(search($0)) }
-            try fetch(db, Self.facets, [card]) { searches.add(facet: $0) }
-            account.searches = searches.result
-            return PatronBundle(own: account, shared: try sharedAccounts(db, holder: card, decoding: true, digest: &digest))
+        try read(card: card, today: today, rules: rules)?.bundle
+    }
+
+    /// One patron, decoded, with the digest of its rows taken in the same read, or `nil`
+    /// for an unknown card number: the same rows, in the same order, as ``forEachPatron``.
+    func read(card: String, today: Day, rules: Rules) throws -> PatronRead? {
+        let window: [any DatabaseValueConvertible] = [rules.historyStart(today: today).iso, today.iso]
+        return try read { db in
+            try readPatron(db, card: card, decode: true) { table, body in
+                let query: AccountQuery = switch table {
+                case .patron: Self.patrons
+                case .loan: Self.loans
+                case .hold: Self.holds
+                case .registration: Self.registrations
+                case .history: Self.history
+                case .review: Self.reviews
+                case .shelf: Self.shelves
+                case .shelfEntry: Self.shelfEntries
+                case .search: Self.searches
+                default: Self.facets
+                }
+                try fetch(db, query, StatementArguments([card] + (table == .history ? window : [])), body)
+            }
         }
+    }
+
+    /// Reads one patron's rows, table by table, from `rows` (its streams or its own queries),
+    /// hashing each row before decoding it (reading a value as another type would change its
+    /// bytes), and decoding only when `decode` says so.
+    private func readPatron(_ db: Database, card: String, decode: Bool,
+                            rows: (RowDigest.Table, (Row, SQLiteStatement) throws -> Void) throws -> Void) throws -> PatronRead? {
+        var digest = RowDigest()
+        func each(_ table: RowDigest.Table, _ decoder: (Row) throws -> Void) throws {
+            try withoutActuallyEscaping(decoder) { decoder in
+                try rows(table) { row, statement in
+                    digest.add(table, statement)
+                    if decode { try decoder(row) }
+                }
+            }
+        }
+        var patron: Patron?
+        var keyVersion: Int?
+        try rows(.patron) { row, statement in
+            digest.add(.patron, statement)
+            keyVersion = row.int(16) ?? 0
+            if decode { patron = try self.patron(row) }
+        }
+        guard let keyVersion else { return nil }
+        var account = patron.map { Account(patron: $0) }
+        try each(.loan) { account?.loans.append(try self.loan($0)) }
+        try each(.hold) { account?.holds.append(try self.hold($0)) }
+        try each(.registration) { account?.registrations.append(try self.registration($0)) }
+        try each(.history) { account?.history.append(try self.historyEntry($0)) }
+        try each(.review) { account?.reviews.append(try self.review($0)) }
+        var shelves = ShelfAssembly()
+        try each(.shelf) { try shelves.add(self.shelf($0)) }
+        try each(.shelfEntry) { try shelves.add(entry: $0, database: self) }
+        account?.shelves = shelves.result
+        var searches = SearchAssembly()
+        try each(.search) { try searches.add(self.search($0)) }
+        try each(.facet) { searches.add(facet: $0) }
+        account?.searches = searches.result
+        let shared = try sharedAccounts(db, holder: card, decoding: decode, digest: &digest)
+        return PatronRead(card: card, keyVersion: keyVersion, rows: digest, bundle: account.map { PatronBundle(own: $0, shared: shared) })
     }
 
     /// The accounts shared with `holder`: each member's loans, holds and registrations only.

@@ -134,6 +134,28 @@ struct AccountDatabaseTests {
         #expect(cards == ["24200001234567", "24200001234568", "24200001234569"])
     }
 
+    /// Random access (a changed patron on a rebuild) reads the very rows the stream reads:
+    /// the same digest, the same bundle, for every patron of the demo.
+    @Test func oneCardReadsWhatTheStreamReads() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: today).materialize(into: dir.url)
+        let db = try AccountDatabase(path: demo.database)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var streamed: [AccountDatabase.PatronRead] = []
+        try db.forEachPatron(today: today, rules: Rules(), decoding: { _ in true }) { streamed.append($0) }
+        for one in streamed {
+            let alone = try #require(try db.read(card: one.card, today: today, rules: Rules()))
+            #expect(alone.rows.finalize() == one.rows.finalize(), "\(one.card)")
+            #expect(alone.keyVersion == one.keyVersion)
+            #expect(try encoder.encode(alone.bundle) == encoder.encode(one.bundle), "\(one.card)")
+        }
+        let count = streamed.count, shared = streamed.filter { !($0.bundle?.shared.isEmpty ?? true) }.count
+        let digests = Set(streamed.map { $0.rows.finalize() })
+        #expect(count > 100 && shared > 0 && digests.count == count)
+        #expect(try db.read(card: "00000000000000", today: today, rules: Rules()) == nil)
+    }
+
     @Test func theEmbeddedSchemaIsTheDocumentedContract() throws {
         let documented = try String(contentsOf: Repository.root.appendingPathComponent("docs/account-db.sql"), encoding: .utf8)
         #expect(AccountSchema.sql + "\n" == documented || AccountSchema.sql == documented)
