@@ -75,7 +75,7 @@ public struct SiteBuilder {
         let bundle = try stage("write") { try StagedBundle(destination: inputs.output) }
         do {
             var report = BuildReport(output: inputs.output.path, today: inputs.today)
-            let previous = BuildManifest(publishedAt: inputs.output)
+            let previous = PublishedManifest(publishedAt: inputs.output)
             let salt = try stage("fingerprint") { try buildSalt(config: config, libraries: content.libraries) }
             let manifest = try stage("write") {
                 try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), salt: FolderFingerprint.hex(salt))
@@ -83,7 +83,7 @@ public struct SiteBuilder {
             if inputs.shard?.buildsPublicSite ?? true {
                 progress(.stage("rendering the public site"))
                 let digest = FolderFingerprint.publicDigest(salt: salt, agenda: agendaDigest(content), assets: assetsDirectory)
-                if let kept = previous.folders[BuildManifest.publicSite], kept.digest == digest,
+                if let kept = previous.folder(BuildManifest.publicSite), kept.digest == digest,
                    try stage("write", { try bundle.keepFiles(kept.files) }) {
                     manifest.recordPublicSite(kept)
                 } else {
@@ -172,7 +172,7 @@ public struct SiteBuilder {
     /// and rendered (one by one when they are few). Otherwise one pass decodes and renders all.
     /// The manifest lists kept folders first, then rendered ones, each in card order.
     private func renderPatrons(database: AccountDatabase, content: SiteContent, folders: WorkerLocal<PatronFolderRenderer>,
-                               fingerprint: FolderFingerprint, previous: BuildManifest, manifest: ManifestWriter,
+                               fingerprint: FolderFingerprint, previous: PublishedManifest, manifest: ManifestWriter,
                                into bundle: StagedBundle) throws -> (patrons: Int, files: Int, kept: Int) {
         let tokens = PatronToken(secret: inputs.secret.bytes)
         let progress = self.progress
@@ -194,45 +194,51 @@ public struct SiteBuilder {
         let lost = LostFolders()
         // Positions in the manifest go on from one pass to the next.
         var emitted = 0
-        func build(_ produce: (_ emit: (FolderWork) throws -> Void) throws -> Void) throws {
+        func runFolders(_ produce: (_ emit: (FolderWork) throws -> Void) throws -> Void) throws {
             var position = emitted
             defer { emitted = position }
             try ParallelRenderer(workers: workers).run(produce: { emit in
                 try withoutActuallyEscaping(emit) { emit in
                     try produce { work in
+                        manifest.waitForRoom(position: position)
                         try emit((position, work))
                         position += 1
                     }
                 }
             }, work: { item, worker in
-                let (position, work) = item
-                switch work {
-                case .keep(let token, let kept):
-                    if try bundle.keepFolder(try BundlePath("private/\(token)"), files: kept.files) {
-                        manifest.record(position: position, token: token, folder: kept)
-                        tally.add(files: 0, kept: true, progress: progress)
-                    } else {
-                        lost.add(token)
-                        manifest.skip(position: position)
-                    }
-                case .render(let token, let digest, let patron):
-                    let folder = try BundlePath("private/\(token)")
-                    var files = try folders[worker].files(for: patron, token: token)
-                    if let renderer = documents[worker] {
-                        for document in try renderer.files(for: patron, content: content) {
-                            files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
+                do {
+                    let (position, work) = item
+                    switch work {
+                    case .keep(let token, let kept):
+                        if try bundle.keepFolder(try BundlePath("private/\(token)"), files: kept.files) {
+                            manifest.record(position: position, token: token, folder: kept)
+                            tally.add(files: 0, kept: true, progress: progress)
+                        } else {
+                            lost.add(token)
+                            manifest.skip(position: position)
                         }
+                    case .render(let token, let digest, let patron):
+                        let folder = try BundlePath("private/\(token)")
+                        var files = try folders[worker].files(for: patron, token: token)
+                        if let renderer = documents[worker] {
+                            for document in try renderer.files(for: patron, content: content) {
+                                files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
+                            }
+                        }
+                        for file in files { try bundle.write(file) }
+                        let names = files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }.sorted()
+                        manifest.record(position: position, token: token, folder: .init(digest: digest, files: names))
+                        tally.add(files: files.count, kept: false, progress: progress)
                     }
-                    for file in files { try bundle.write(file) }
-                    let names = files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }.sorted()
-                    manifest.record(position: position, token: token, folder: .init(digest: digest, files: names))
-                    tally.add(files: files.count, kept: false, progress: progress)
+                } catch {
+                    manifest.abandon()
+                    throw error
                 }
             })
         }
 
         guard previous.salt == FolderFingerprint.hex(fingerprint.salt) else {
-            try build { emit in
+            try runFolders { emit in
                 try eachPatron(decoding: { _ in true }) { read, token, digest in
                     if let patron = read.bundle { try emit(.render(token: token, digest: digest, bundle: patron)) }
                 }
@@ -241,9 +247,9 @@ public struct SiteBuilder {
         }
         // Pass 1: keep what did not change, note the rest.
         var changed: [(card: String, token: String, digest: String)] = []
-        try build { emit in
+        try runFolders { emit in
             try eachPatron(decoding: { _ in false }) { read, token, digest in
-                if let kept = previous.folders[token], kept.digest == digest {
+                if let kept = previous.folder(token), kept.digest == digest {
                     try emit(.keep(token: token, folder: kept))
                 } else {
                     changed.append((read.card, token, digest))
@@ -260,7 +266,7 @@ public struct SiteBuilder {
         }
         // Pass 2: render what changed.
         if changed.count <= max(100, tally.total / 50) {
-            try build { emit in
+            try runFolders { emit in
                 for (card, _, _) in changed {
                     // Digested again in the read that decodes it: what is recorded is what was rendered.
                     guard let read = try database.read(card: card, today: inputs.today, rules: rules), let patron = read.bundle else { continue }
@@ -270,7 +276,7 @@ public struct SiteBuilder {
             }
         } else {
             let cards = Set(changed.map(\.card))
-            try build { emit in
+            try runFolders { emit in
                 try eachPatron(decoding: { cards.contains($0) }) { read, token, digest in
                     if let patron = read.bundle { try emit(.render(token: token, digest: digest, bundle: patron)) }
                 }

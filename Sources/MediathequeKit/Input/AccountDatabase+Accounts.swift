@@ -80,7 +80,7 @@ extension AccountDatabase {
             // as the page cache before spilling to a temporary file. A small cache keeps the ten
             // sorters of a pass (and so the builder's memory) flat whatever the network's size.
             try db.execute(sql: "PRAGMA cache_size = -2048")
-            mq_release_free_memory() // what the contract scans cached, given back
+            mq_release_free_memory() // what earlier reads cached, given back
             defer { try? db.execute(sql: "PRAGMA cache_size = -32768") }
             let streams = (
                 patrons: try AccountRowStream(db, Self.patrons), loans: try AccountRowStream(db, Self.loans),

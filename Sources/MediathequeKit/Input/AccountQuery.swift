@@ -45,6 +45,7 @@ final class AccountRowStream {
             if key == card { try body(row, statement.sqliteStatement) }
         }
         while !exhausted, let row = try cursor.next() {
+            // Read through its storage class, never converted: the row's bytes are hashed after.
             let key = row.text(0) ?? ""
             if key < card { continue }
             if key > card {

@@ -32,40 +32,113 @@ struct BuildManifest: Sendable {
         func line(_ key: String) -> String { "\(key)\t\(digest)\t\(fileList)\n" }
     }
 
-    var folders: [String: Folder] = [:]
+    static func saltLine(_ salt: String) -> String { "# salt \(salt)\n" }
+}
+
+/// The published bundle's manifest, looked up in place rather than loaded: an index of
+/// sixteen bytes per part (a hash of its key, the offset of its line) over the file, so
+/// that a rebuild's memory does not grow with the number of patrons.
+final class PublishedManifest: @unchecked Sendable {
     /// The salt of the build that wrote it (``FolderFingerprint``): when it differs from
     /// this build's, no folder can be kept, and patrons are read and rendered in one pass.
-    var salt: String?
+    private(set) var salt: String?
+    private let file: Int32
+    /// (hash of the key, offset of the line), by hash.
+    private var index: [(key: UInt64, offset: Int)] = []
 
-    init(folders: [String: Folder] = [:]) { self.folders = folders }
-
-    static func saltLine(_ salt: String) -> String { "# salt \(salt)\n" }
-
-    /// The manifest of the bundle published at `bundle`, or an empty one.
+    /// The manifest kept beside the bundle published at `bundle`; an empty one when there
+    /// is none or it is of another version.
     init(publishedAt bundle: URL) {
-        guard let data = FileManager.default.contents(atPath: bundle.appendingPathComponent(Self.fileName).path),
-              let text = String(data: data, encoding: .utf8), text.hasPrefix(Self.header) else { return }
-        for line in text.split(separator: "\n").dropFirst() {
-            if line.hasPrefix("# salt ") { salt = String(line.dropFirst("# salt ".count)) }
-            let fields = line.split(separator: "\t")
-            if fields.count == 3 {
-                folders[String(fields[0])] = Folder(digest: String(fields[1]), fileList: String(fields[2]))
+        file = open(bundle.appendingPathComponent(BuildManifest.fileName).path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0, let stream = fdopen(dup(file), "r") else { return }
+        defer { fclose(stream) }
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(line) }
+        var offset = 0
+        var first = true
+        while true {
+            let length = getline(&line, &capacity, stream)
+            guard length > 0, let text = line else { break }
+            defer { offset += length; first = false }
+            let bytes = UnsafeRawBufferPointer(start: text, count: length)
+            if first {
+                guard String(decoding: bytes, as: UTF8.self) == BuildManifest.header + "\n" else { return }
+                continue
             }
+            if bytes.first == UInt8(ascii: "#") {
+                let comment = String(decoding: bytes.dropLast(), as: UTF8.self)
+                if comment.hasPrefix("# salt ") { salt = String(comment.dropFirst("# salt ".count)) }
+                continue
+            }
+            guard let tab = bytes.firstIndex(of: UInt8(ascii: "\t")) else { continue }
+            index.append((Self.hash(UnsafeRawBufferPointer(rebasing: bytes[..<tab])), offset))
         }
+        index.sort { $0.key < $1.key }
+    }
+
+    deinit { if file >= 0 { close(file) } }
+
+    /// The part recorded under `key` (a token, or ``BuildManifest/publicSite``).
+    func folder(_ key: String) -> BuildManifest.Folder? {
+        var key = key
+        return key.withUTF8 { wanted -> BuildManifest.Folder? in
+            let hash = Self.hash(UnsafeRawBufferPointer(wanted))
+            var low = 0, high = index.count
+            while low < high {
+                let middle = (low + high) / 2
+                if index[middle].key < hash { low = middle + 1 } else { high = middle }
+            }
+            while low < index.count && index[low].key == hash {
+                if let fields = line(at: index[low].offset), fields.count == 3, fields[0].elementsEqual(wanted) {
+                    return BuildManifest.Folder(digest: String(decoding: fields[1], as: UTF8.self),
+                                                fileList: String(decoding: fields[2], as: UTF8.self))
+                }
+                low += 1
+            }
+            return nil
+        }
+    }
+
+    /// The tab-separated fields of the line at `offset`.
+    private func line(at offset: Int) -> [ArraySlice<UInt8>]? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { pread(file, $0.baseAddress, $0.count, off_t(offset)) }
+            guard count > 0 else { return nil }
+            if let end = buffer[..<count].firstIndex(of: UInt8(ascii: "\n")) {
+                return buffer[..<end].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            }
+            guard count == buffer.count else { return nil } // a last line without its end: cut short
+            buffer = [UInt8](repeating: 0, count: buffer.count * 2)
+        }
+    }
+
+    /// FNV-1a, 64 bits: collisions only cost a second look.
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 }
 
 /// Writes the manifest into the staging folder as the parts are done, in the order
-/// they were read (patron folders finish out of order on several threads): the
-/// manifest is never held whole in memory, and the same inputs give the same bytes.
+/// they were handed out (patron folders finish out of order on several threads): the
+/// manifest is never held whole in memory. A rebuild lists the folders it kept, then
+/// those it rendered, each in card order.
 final class ManifestWriter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = NSCondition()
     private let file: UnsafeMutablePointer<FILE>
     let path: String
-    /// Lines that finished before an earlier one, by position; a few at most.
+    /// Lines that finished before an earlier one, by position; at most `window` of them.
     private var waiting: [Int: String] = [:]
     private var next = 0
     private var closed = false
+    private var abandoned = false
+    /// How far ahead of the oldest unfinished folder work may be handed out.
+    static let window = 512
 
     init(path: String, salt: String) throws {
         guard let file = fopen(path, "w") else {
@@ -88,10 +161,31 @@ final class ManifestWriter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         waiting[position] = folder.line(token)
+        flush()
+    }
+
+    private func flush() {
         while let line = waiting.removeValue(forKey: next) {
             fputs(line, file)
             next += 1
         }
+        lock.broadcast()
+    }
+
+    /// Waits until the folder at `position` may be handed out: one slow folder (say, the
+    /// one that builds the catalogue index) must not let finished lines pile up behind it.
+    func waitForRoom(position: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        while position - next >= Self.window && !abandoned { lock.wait() }
+    }
+
+    /// A worker failed: nobody waits for room any more.
+    func abandon() {
+        lock.lock()
+        abandoned = true
+        lock.broadcast()
+        lock.unlock()
     }
 
     /// Notes that the part read at `position` has no line (it is recorded later, at another position).
@@ -99,10 +193,7 @@ final class ManifestWriter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         waiting[position] = ""
-        while let line = waiting.removeValue(forKey: next) {
-            fputs(line, file)
-            next += 1
-        }
+        flush()
     }
 
     /// Closes the file.
