@@ -115,10 +115,18 @@ public struct SiteBuilder {
                 let fingerprint = try stage("fingerprint") {
                     FolderFingerprint(salt: salt, agenda: agendaDigest(content), catalogue: try database.catalogueDigest())
                 }
-                let rendered = try stage("render private") {
-                    try renderPatrons(database: database, content: content, folders: folders, fingerprint: fingerprint,
-                                      previous: previous, manifest: manifest, into: bundle)
+                let tokens = PatronToken(secret: inputs.secret.bytes)
+                let tally = PatronTally(total: inputs.shard.map { (content.patronCount + $0.count - 1 - ($0.index - 1)) / $0.count }
+                                               ?? content.patronCount)
+                let documents = WorkerLocal(count: workers) { _ in documentRenderer?() }
+                progress(.stage("rendering \(tally.total) patron folders"))
+                try stage("render private") {
+                    try PatronFolderBuild(database: database, today: inputs.today, rules: content.config.rules, shard: inputs.shard,
+                                          tokens: tokens, fingerprint: fingerprint, previous: previous, manifest: manifest,
+                                          bundle: bundle, content: content, folders: folders, documents: documents,
+                                          workers: workers, tally: tally, progress: progress).run()
                 }
+                let rendered = (patrons: tally.done, files: tally.files, kept: tally.kept)
                 report.patrons = rendered.patrons
                 report.privateFiles = rendered.files
                 report.keptFolders = rendered.kept
@@ -157,133 +165,6 @@ public struct SiteBuilder {
     }
 
     private var assetsDirectory: URL { inputs.siteDirectory.appendingPathComponent("assets") }
-
-    /// One patron folder to build: kept from the published bundle, or rendered.
-    private enum FolderWork: Sendable {
-        case keep(token: String, folder: BuildManifest.Folder)
-        case render(token: String, digest: String, bundle: PatronBundle)
-    }
-
-    /// Builds every patron folder of this build's shard on all cores, keeping the published
-    /// folders whose fingerprint did not change.
-    ///
-    /// When the previous build had the same salt, a first pass only digests each patron's
-    /// rows and keeps the unchanged folders; the changed ones are then read again, decoded
-    /// and rendered (one by one when they are few). Otherwise one pass decodes and renders all.
-    /// The manifest lists kept folders first, then rendered ones, each in card order.
-    private func renderPatrons(database: AccountDatabase, content: SiteContent, folders: WorkerLocal<PatronFolderRenderer>,
-                               fingerprint: FolderFingerprint, previous: PublishedManifest, manifest: ManifestWriter,
-                               into bundle: StagedBundle) throws -> (patrons: Int, files: Int, kept: Int) {
-        let tokens = PatronToken(secret: inputs.secret.bytes)
-        let progress = self.progress
-        let tally = PatronTally(total: inputs.shard.map { (content.patronCount + $0.count - 1 - ($0.index - 1)) / $0.count } ?? content.patronCount)
-        let documents = WorkerLocal(count: workers) { _ in documentRenderer?() }
-        let rules = content.config.rules
-        progress(.stage("rendering \(tally.total) patron folders"))
-
-        /// Reads the patrons of this shard in card order.
-        func eachPatron(decoding: @escaping (String) -> Bool, _ body: (AccountDatabase.PatronRead, String, String) throws -> Void) throws {
-            var position = 0
-            try database.forEachPatron(today: inputs.today, rules: rules, decoding: decoding) { read in
-                defer { position += 1 }
-                guard inputs.shard?.contains(patronAt: position) ?? true else { return }
-                let token = tokens.token(card: read.card, version: read.keyVersion)
-                try body(read, token, fingerprint.digest(of: read.rows, token: token))
-            }
-        }
-        let lost = LostFolders()
-        // Positions in the manifest go on from one pass to the next.
-        var emitted = 0
-        func runFolders(_ produce: (_ emit: (FolderWork) throws -> Void) throws -> Void) throws {
-            var position = emitted
-            defer { emitted = position }
-            try ParallelRenderer(workers: workers).run(produce: { emit in
-                try withoutActuallyEscaping(emit) { emit in
-                    try produce { work in
-                        manifest.waitForRoom(position: position)
-                        try emit((position, work))
-                        position += 1
-                    }
-                }
-            }, work: { item, worker in
-                do {
-                    let (position, work) = item
-                    switch work {
-                    case .keep(let token, let kept):
-                        if try bundle.keepFolder(try BundlePath("private/\(token)"), files: kept.files) {
-                            manifest.record(position: position, token: token, folder: kept)
-                            tally.add(files: 0, kept: true, progress: progress)
-                        } else {
-                            lost.add(token)
-                            manifest.skip(position: position)
-                        }
-                    case .render(let token, let digest, let patron):
-                        let folder = try BundlePath("private/\(token)")
-                        var files = try folders[worker].files(for: patron, token: token)
-                        if let renderer = documents[worker] {
-                            for document in try renderer.files(for: patron, content: content) {
-                                files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
-                            }
-                        }
-                        for file in files { try bundle.write(file) }
-                        let names = files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }.sorted()
-                        manifest.record(position: position, token: token, folder: .init(digest: digest, files: names))
-                        tally.add(files: files.count, kept: false, progress: progress)
-                    }
-                } catch {
-                    manifest.abandon()
-                    throw error
-                }
-            })
-        }
-
-        guard previous.salt == FolderFingerprint.hex(fingerprint.salt) else {
-            try runFolders { emit in
-                try eachPatron(decoding: { _ in true }) { read, token, digest in
-                    if let patron = read.bundle { try emit(.render(token: token, digest: digest, bundle: patron)) }
-                }
-            }
-            return (tally.done, tally.files, tally.kept)
-        }
-        // Pass 1: keep what did not change, note the rest.
-        var changed: [(card: String, token: String, digest: String)] = []
-        try runFolders { emit in
-            try eachPatron(decoding: { _ in false }) { read, token, digest in
-                if let kept = previous.folder(token), kept.digest == digest {
-                    try emit(.keep(token: token, folder: kept))
-                } else {
-                    changed.append((read.card, token, digest))
-                }
-            }
-        }
-        // A kept folder whose files went missing from the published bundle is rendered again.
-        let missing = lost.tokens
-        if !missing.isEmpty {
-            try eachPatron(decoding: { _ in false }) { read, token, digest in
-                if missing.contains(token) { changed.append((read.card, token, digest)) }
-            }
-            changed.sort { $0.card < $1.card }
-        }
-        // Pass 2: render what changed.
-        if changed.count <= max(100, tally.total / 50) {
-            try runFolders { emit in
-                for (card, _, _) in changed {
-                    // Digested again in the read that decodes it: what is recorded is what was rendered.
-                    guard let read = try database.read(card: card, today: inputs.today, rules: rules), let patron = read.bundle else { continue }
-                    let token = tokens.token(card: read.card, version: read.keyVersion)
-                    try emit(.render(token: token, digest: fingerprint.digest(of: read.rows, token: token), bundle: patron))
-                }
-            }
-        } else {
-            let cards = Set(changed.map(\.card))
-            try runFolders { emit in
-                try eachPatron(decoding: { cards.contains($0) }) { read, token, digest in
-                    if let patron = read.bundle { try emit(.render(token: token, digest: digest, bundle: patron)) }
-                }
-            }
-        }
-        return (tally.done, tally.files, tally.kept)
-    }
 
     /// Copies `Site/assets/` to `public/assets/` and `private/assets/`.
     /// - Returns: the paths written, from the bundle's root.

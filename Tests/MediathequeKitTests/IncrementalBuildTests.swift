@@ -102,6 +102,20 @@ struct IncrementalBuildTests {
         #expect(Self.tree(out) == Self.tree(clean))
     }
 
+    @Test func aShardRebuildKeepsItsOwnSlice() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("shard")
+        let first = try Self.build(out, demo, shard: Shard("2/3"))
+        let before = Self.tree(out)
+        // Two readers split the cards in halves; each patron keeps its place in the slicing.
+        let again = try Self.build(out, demo, shard: Shard("2/3"))
+        #expect(again.keptFolders == first.patrons && again.patrons == first.patrons && again.written == 0)
+        #expect(Self.tree(out) == before)
+        let single = try Self.build(out, demo, shard: Shard("2/3"), workers: 1)
+        #expect(single.keptFolders == first.patrons && Self.tree(out) == before)
+    }
+
     @Test func anotherDayRendersEveryFolderAgain() throws {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)

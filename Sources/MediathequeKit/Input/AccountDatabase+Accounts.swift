@@ -8,6 +8,7 @@ extension AccountDatabase {
     static let documentColumns = "d.id, d.title, d.authors, d.kind, d.year, d.summary, d.series, d.genre, d.audience, d.subjects, d.isbn, d.added_on"
     static let joinItemDocument = "JOIN item i ON i.barcode = l.barcode JOIN document d ON d.id = i.document_id"
 
+    static let cards = AccountQuery(select: "SELECT card_number FROM patron", card: "card_number", filter: nil, order: "card_number")
     static let patrons = AccountQuery(select: """
         SELECT card_number, pseudo, first_name, last_name, birth_date, sex, email, phone, mobile, address,
                address_extra, postal_code, city, home_library, membership_expires, recommendations, feed_key_version
@@ -73,8 +74,9 @@ extension AccountDatabase {
 
     /// Reads every patron in card order, digesting its rows and decoding only those
     /// `decoding` asks for: a rebuild finds what changed without decoding the rest.
-    func forEachPatron(today: Day, rules: Rules, decoding: (String) -> Bool, _ body: (PatronRead) throws -> Void) throws {
-        let window: StatementArguments = [rules.historyStart(today: today).iso, today.iso]
+    func forEachPatron(today: Day, rules: Rules, cards range: CardRange = CardRange(), decoding: (String) -> Bool,
+                       _ body: (PatronRead) throws -> Void) throws {
+        let window: [any DatabaseValueConvertible] = [rules.historyStart(today: today).iso, today.iso]
         try read { db in
             // Each stream sorts its table in card order; SQLite lets a sorter hold as much memory
             // as the page cache before spilling to a temporary file. A small cache keeps the ten
@@ -82,13 +84,16 @@ extension AccountDatabase {
             try db.execute(sql: "PRAGMA cache_size = -2048")
             mq_release_free_memory() // what earlier reads cached, given back
             defer { try? db.execute(sql: "PRAGMA cache_size = -32768") }
+            func stream(_ query: AccountQuery, _ arguments: [any DatabaseValueConvertible] = []) throws -> AccountRowStream {
+                try AccountRowStream(db, query, arguments: arguments, range: range)
+            }
             let streams = (
-                patrons: try AccountRowStream(db, Self.patrons), loans: try AccountRowStream(db, Self.loans),
-                history: try AccountRowStream(db, Self.history, arguments: window), holds: try AccountRowStream(db, Self.holds),
-                registrations: try AccountRowStream(db, Self.registrations), reviews: try AccountRowStream(db, Self.reviews),
-                shelves: try AccountRowStream(db, Self.shelves), entries: try AccountRowStream(db, Self.shelfEntries),
-                searches: try AccountRowStream(db, Self.searches), facets: try AccountRowStream(db, Self.facets))
-            let cards = try String.fetchCursor(db, sql: "SELECT card_number FROM patron ORDER BY card_number")
+                patrons: try stream(Self.patrons), loans: try stream(Self.loans),
+                history: try stream(Self.history, window), holds: try stream(Self.holds),
+                registrations: try stream(Self.registrations), reviews: try stream(Self.reviews),
+                shelves: try stream(Self.shelves), entries: try stream(Self.shelfEntries),
+                searches: try stream(Self.searches), facets: try stream(Self.facets))
+            let cards = try String.fetchCursor(db, sql: Self.cards.forCards(range), arguments: StatementArguments(range.arguments))
             while let card = try cards.next() {
                 let read = try readPatron(db, card: card, decode: decoding(card)) { table, body in
                     switch table {
@@ -106,6 +111,18 @@ extension AccountDatabase {
                 }
                 if let read { try body(read) }
             }
+        }
+    }
+
+    /// The card that splits the patrons in two halves, and how many come before it;
+    /// `nil` for fewer than two patrons.
+    func middleCard() throws -> (card: String, position: Int)? {
+        try read { db in
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM patron") ?? 0
+            guard count >= 2, let card = try String.fetchOne(db, sql: "SELECT card_number FROM patron ORDER BY card_number LIMIT 1 OFFSET ?",
+                                                             arguments: [count / 2]) else { return nil }
+            let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM patron WHERE card_number < ?", arguments: [card]) ?? 0
+            return (card, before)
         }
     }
 

@@ -18,9 +18,23 @@ struct AccountQuery {
         "\(select) WHERE \(card) = ?" + (filter.map { " AND (\($0))" } ?? "") + " ORDER BY \(order)"
     }
 
-    var forEveryCard: String {
-        select + (filter.map { " WHERE \($0)" } ?? "") + " ORDER BY \(card), \(order)"
+    var forEveryCard: String { forCards(CardRange()) }
+
+    /// Every card of `range`, in card order; the range's bounds come after the filter's arguments.
+    func forCards(_ range: CardRange) -> String {
+        let conditions = [filter.map { "(\($0))" }, range.from.map { _ in "\(card) >= ?" }, range.before.map { _ in "\(card) < ?" }]
+            .compactMap { $0 }
+        return select + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY \(card), \(order)"
     }
+}
+
+/// A slice of the patrons in card order: cards from `from` (included) to `before` (excluded);
+/// `nil` bounds are open.
+struct CardRange: Sendable {
+    var from: String?
+    var before: String?
+
+    var arguments: [any DatabaseValueConvertible] { [from, before].compactMap { $0 } }
 }
 
 /// The rows of an ``AccountQuery`` over every card, consumed patron by patron.
@@ -31,9 +45,9 @@ final class AccountRowStream {
     private var pending: (row: Row, card: String)?
     private var exhausted = false
 
-    init(_ db: Database, _ query: AccountQuery, arguments: StatementArguments = []) throws {
-        statement = try db.makeStatement(sql: query.forEveryCard)
-        cursor = try Row.fetchCursor(statement, arguments: arguments)
+    init(_ db: Database, _ query: AccountQuery, arguments: [any DatabaseValueConvertible] = [], range: CardRange = CardRange()) throws {
+        statement = try db.makeStatement(sql: query.forCards(range))
+        cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments + range.arguments))
     }
 
     /// Calls `body` with each row of `card` and the statement standing on it, skipping

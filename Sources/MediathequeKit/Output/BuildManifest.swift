@@ -140,13 +140,15 @@ final class ManifestWriter: @unchecked Sendable {
     /// How far ahead of the oldest unfinished folder work may be handed out.
     static let window = 512
 
-    init(path: String, salt: String) throws {
+    /// - Parameter salt: the build's salt, for the header; `nil` for a part written apart
+    ///   (``append(_:)``), with no header.
+    init(path: String, salt: String?) throws {
         guard let file = fopen(path, "w") else {
             throw OutputError(path: path, message: "cannot write (\(String(cString: strerror(errno))))")
         }
         self.file = file
         self.path = path
-        fputs(BuildManifest.header + "\n" + BuildManifest.saltLine(salt), file)
+        if let salt { fputs(BuildManifest.header + "\n" + BuildManifest.saltLine(salt), file) }
     }
 
     /// Writes the public site's line (before any patron folder).
@@ -194,6 +196,24 @@ final class ManifestWriter: @unchecked Sendable {
         defer { lock.unlock() }
         waiting[position] = ""
         flush()
+    }
+
+    /// Closes `part` and adds its lines after those written so far, then removes its file.
+    func append(_ part: ManifestWriter) throws {
+        try part.finish()
+        defer { unlink(part.path) }
+        guard let source = fopen(part.path, "rb") else {
+            throw OutputError(path: part.path, message: "cannot read (\(String(cString: strerror(errno))))")
+        }
+        defer { fclose(source) }
+        lock.lock()
+        defer { lock.unlock() }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, source)
+            if count > 0 { fwrite(buffer, 1, count, file) }
+            if count < buffer.count { break }
+        }
     }
 
     /// Closes the file.

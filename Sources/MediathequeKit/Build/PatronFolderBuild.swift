@@ -1,0 +1,246 @@
+import Foundation
+
+/// Builds every patron folder of a build's shard on all cores, keeping the published
+/// folders whose fingerprint did not change.
+///
+/// When the previous build had the same salt, a first pass only digests each patron's
+/// rows (two readers, one per half of the cards, each on its own connection) and keeps
+/// the unchanged folders; the changed ones are then decoded and rendered (one by one
+/// when they are few, in a second pass when many). Otherwise one pass decodes and
+/// renders them all. The manifest lists kept folders first, then rendered ones, each in
+/// card order.
+struct PatronFolderBuild {
+    var database: AccountDatabase
+    var today: Day
+    var rules: Rules
+    var shard: Shard?
+    var tokens: PatronToken
+    var fingerprint: FolderFingerprint
+    var previous: PublishedManifest
+    var manifest: ManifestWriter
+    var bundle: StagedBundle
+    var content: SiteContent
+    var folders: WorkerLocal<PatronFolderRenderer>
+    var documents: WorkerLocal<(any PatronDocumentRenderer)?>
+    var workers: Int
+    var tally: PatronTally
+    var progress: @Sendable (BuildProgress) -> Void
+
+    /// One patron folder to build: kept from the published bundle, or rendered.
+    enum Work: Sendable {
+        case keep(token: String, folder: BuildManifest.Folder)
+        case render(token: String, digest: String, bundle: PatronBundle)
+    }
+
+    /// Work handed out in reading order, with the manifest its lines go to.
+    final class Lane: @unchecked Sendable {
+        let writer: ManifestWriter
+        /// The next position to hand out.
+        var next: Int
+
+        init(writer: ManifestWriter, next: Int = 0) {
+            self.writer = writer
+            self.next = next
+        }
+
+        func emit(_ work: Work, _ emit: ((Lane, Int, Work)) throws -> Void) throws {
+            writer.waitForRoom(position: next)
+            try emit((self, next, work))
+            next += 1
+        }
+    }
+
+    /// A patron read, with its folder's token and fingerprint.
+    typealias Read = (patron: AccountDatabase.PatronRead, token: String, digest: String)
+
+    func run() throws {
+        let main = Lane(writer: manifest)
+        guard previous.salt == FolderFingerprint.hex(fingerprint.salt) else {
+            try render(main) { emit in
+                try eachPatron(in: database, decoding: { _ in true }) { read in
+                    if let patron = read.patron.bundle { try emit(.render(token: read.token, digest: read.digest, bundle: patron)) }
+                }
+            }
+            return
+        }
+        var changed = try keepUnchanged(main)
+        // A kept folder whose files went missing from the published bundle is rendered again.
+        let missing = lost.tokens
+        if !missing.isEmpty {
+            try eachPatron(in: database, decoding: { _ in false }) { read in
+                if missing.contains(read.token) { changed.append(read.patron.card) }
+            }
+            changed.sort()
+        }
+        if changed.count <= max(100, tally.total / 50) {
+            try render(main) { emit in
+                for card in changed {
+                    // Digested again in the read that decodes it: what is recorded is what was rendered.
+                    guard let read = try database.read(card: card, today: today, rules: rules), let patron = read.bundle else { continue }
+                    let token = tokens.token(card: read.card, version: read.keyVersion)
+                    try emit(.render(token: token, digest: fingerprint.digest(of: read.rows, token: token), bundle: patron))
+                }
+            }
+        } else {
+            let cards = Set(changed)
+            try render(main) { emit in
+                try eachPatron(in: database, decoding: { cards.contains($0) }) { read in
+                    if let patron = read.patron.bundle { try emit(.render(token: read.token, digest: read.digest, bundle: patron)) }
+                }
+            }
+        }
+    }
+
+    private let lost = LostFolders()
+
+    /// Pass 1: digests every patron, keeps the folders that did not change, and returns
+    /// the cards of those that did, in card order. Reading is most of a rebuild's work,
+    /// so each half of the cards has its reader when there are two cores or more.
+    private func keepUnchanged(_ main: Lane) throws -> [String] {
+        guard workers > 1, let middle = try database.middleCard() else {
+            var changed: [String] = []
+            try render(main) { emit in
+                try eachPatron(in: database, decoding: { _ in false }) { read in
+                    if let work = keep(read) { try emit(work) } else { changed.append(read.patron.card) }
+                }
+            }
+            return changed
+        }
+        let second = Lane(writer: try ManifestWriter(path: manifest.path + ".second", salt: nil))
+        let other = try AccountDatabase(path: database.file, cacheKiB: 2048)
+        var first: [String] = [], later: [String] = []
+        let stopped = StopFlag()
+        try ParallelRenderer(workers: workers).run(produce: { emit in
+            try withoutActuallyEscaping(emit) { emit in
+                let secondHalf = Background { [self] in
+                    var changed: [String] = []
+                    try eachPatron(in: other, cards: CardRange(from: middle.card), firstPosition: middle.position,
+                                   decoding: { _ in false }) { read in
+                        if stopped.isSet { throw CancellationError() }
+                        if let work = keep(read) { try second.emit(work, emit) } else { changed.append(read.patron.card) }
+                    }
+                    return changed
+                }
+                do {
+                    try eachPatron(in: database, cards: CardRange(before: middle.card), decoding: { _ in false }) { read in
+                        if let work = keep(read) { try main.emit(work, emit) } else { first.append(read.patron.card) }
+                    }
+                } catch {
+                    // The second reader stops, and is done with `emit` before it is given back.
+                    stopped.set()
+                    _ = try? secondHalf.value()
+                    throw error
+                }
+                later = try secondHalf.value()
+            }
+        }, work: work)
+        try manifest.append(second.writer)
+        return first + later
+    }
+
+    /// What to do with a patron whose folder may be kept; `nil` when it changed.
+    private func keep(_ read: Read) -> Work? {
+        guard let kept = previous.folder(read.token), kept.digest == read.digest else { return nil }
+        return .keep(token: read.token, folder: kept)
+    }
+
+    /// Runs the work `produce` hands out on all cores.
+    private func render(_ lane: Lane, _ produce: (_ emit: (Work) throws -> Void) throws -> Void) throws {
+        try ParallelRenderer(workers: workers).run(produce: { emit in
+            try withoutActuallyEscaping(emit) { emit in
+                try produce { work in try lane.emit(work, emit) }
+            }
+        }, work: work)
+    }
+
+    /// Reads the patrons of this shard (from `cards`, the first at `firstPosition` in card order).
+    private func eachPatron(in database: AccountDatabase, cards: CardRange = CardRange(), firstPosition: Int = 0,
+                            decoding: (String) -> Bool, _ body: (Read) throws -> Void) throws {
+        var position = firstPosition
+        try database.forEachPatron(today: today, rules: rules, cards: cards, decoding: decoding) { read in
+            defer { position += 1 }
+            guard shard?.contains(patronAt: position) ?? true else { return }
+            let token = tokens.token(card: read.card, version: read.keyVersion)
+            try body((read, token, fingerprint.digest(of: read.rows, token: token)))
+        }
+    }
+
+    /// Builds one folder (on a worker thread).
+    private var work: @Sendable ((Lane, Int, Work), Int) throws -> Void {
+        { [self] item, worker in
+            let (lane, position, work) = item
+            do {
+                switch work {
+                case .keep(let token, let kept):
+                    if try bundle.keepFolder(try BundlePath("private/\(token)"), files: kept.files) {
+                        lane.writer.record(position: position, token: token, folder: kept)
+                        tally.add(files: 0, kept: true, progress: progress)
+                    } else {
+                        lost.add(token)
+                        lane.writer.skip(position: position)
+                    }
+                case .render(let token, let digest, let patron):
+                    let folder = try BundlePath("private/\(token)")
+                    var files = try folders[worker].files(for: patron, token: token)
+                    if let renderer = documents[worker] {
+                        for document in try renderer.files(for: patron, content: content) {
+                            files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
+                        }
+                    }
+                    for file in files { try bundle.write(file) }
+                    let names = files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }.sorted()
+                    lane.writer.record(position: position, token: token, folder: .init(digest: digest, files: names))
+                    tally.add(files: files.count, kept: false, progress: progress)
+                }
+            } catch {
+                lane.writer.abandon()
+                throw error
+            }
+        }
+    }
+}
+
+/// Tells a thread to stop early.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return raised
+    }
+
+    func set() {
+        lock.lock()
+        raised = true
+        lock.unlock()
+    }
+}
+
+/// A value computed on a thread of its own.
+final class Background<Value>: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private var body: (() throws -> Value)?
+    private var result: Result<Value, any Error>?
+
+    /// Starts `body`, which is released before the value is given: it may capture what
+    /// `withoutActuallyEscaping` lent, as long as ``value()`` is awaited inside.
+    init(_ body: @escaping () throws -> Value) {
+        self.body = body
+        let thread = Thread { [self] in
+            result = Result { try self.body!() }
+            self.body = nil
+            finished.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the value (once; later calls return the same).
+    func value() throws -> Value {
+        finished.wait()
+        finished.signal()
+        return try result!.get()
+    }
+}
