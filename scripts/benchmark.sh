@@ -32,7 +32,11 @@
 #                  (the first card number with an open loan) are due 7 days
 #                  later, rebuilt into the same folder: wall time, ratio, files
 #                  written;
-#   5. hugo        a Hugo site with as many pages as the clean build wrote HTML
+#   5. next day    the same data built for the next day (--today + 1 day), into
+#                  the same folder: what a nightly rebuild costs when nothing
+#                  changed but the date (every page says "situation au", and
+#                  loan states follow the date, so every folder is rendered);
+#   6. hugo        a Hugo site with as many pages as the clean build wrote HTML
 #                  files (one Markdown page each: short front matter, a
 #                  three-row table, two paragraphs; a base template with header,
 #                  nav, main, footer; taxonomies, RSS, sitemap, robots.txt and
@@ -96,6 +100,7 @@ done
 [[ "$hugo_max" =~ ^[0-9]+$ ]] || die "--hugo-max needs a number of pages, not '$hugo_max'"
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs needs a positive number, not '$runs'"
 [[ "$TODAY" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] || die "BENCH_TODAY must be YYYY-MM-DD, not '$TODAY'"
+NEXT_DAY="$(date -u -d "$TODAY + 1 day" +%F 2>/dev/null)" || die "GNU date is needed: apt-get install coreutils"
 [[ "$SEED" =~ ^[0-9]+$ ]] || die "BENCH_SEED must be a number, not '$SEED'"
 
 # ---------------------------------------------------------------- tools
@@ -364,6 +369,7 @@ for N in "${sizes[@]}"; do
   mkdir -p "$W/data" "$W/logs"
   OUT="$W/site"
   build_args=(--site "$ROOT/Site" --templates "$ROOT/Templates" --out "$OUT" --today "$TODAY")
+  next_args=(--site "$ROOT/Site" --templates "$ROOT/Templates" --out "$OUT" --today "$NEXT_DAY")
 
   # 1. generate (not counted)
   echo "== N=$N: generate" >&2
@@ -381,7 +387,7 @@ for N in "${sizes[@]}"; do
   moved=$(sqlite3 "$DB2" "UPDATE loan SET due_on = date(due_on, '+7 days') WHERE patron_card = '$card' AND returned_on IS NULL; SELECT changes();")
   [ "${moved:-0}" -gt 0 ] || die "the update changed no loan of patron $card"
 
-  clean_w=(); clean_m=(); noop_w=(); noop_m=(); one_w=(); one_m=()
+  clean_w=(); clean_m=(); noop_w=(); noop_m=(); one_w=(); one_m=(); next_w=(); next_m=()
   for r in $(seq 1 "$runs"); do
     # 2. clean build
     echo "== N=$N: clean build (run $r/$runs)" >&2
@@ -401,6 +407,12 @@ for N in "${sizes[@]}"; do
     measure "$W/logs/one.log" "$BIN" build --database "$DB2" --agenda "$AGENDA" "${build_args[@]}"
     one_w+=("$WALL"); one_m+=("$RSS_MB")
     snapshot "$OUT" "$W/one.snap"
+
+    # 5. the next day, same data
+    echo "== N=$N: rebuild for the next day (run $r/$runs)" >&2
+    measure "$W/logs/next.log" "$BIN" build --database "$DB2" --agenda "$AGENDA" "${next_args[@]}"
+    next_w+=("$WALL"); next_m+=("$RSS_MB")
+    snapshot "$OUT" "$W/next.snap"
   done
 
   # Counts from the last run.
@@ -412,11 +424,14 @@ for N in "${sizes[@]}"; do
   cw=$(median "${clean_w[@]}"); cm=$(median "${clean_m[@]}")
   nw=$(median "${noop_w[@]}"); nm=$(median "${noop_m[@]}")
   ow=$(median "${one_w[@]}"); om=$(median "${one_m[@]}")
+  xw=$(median "${next_w[@]}"); xm=$(median "${next_m[@]}")
+  next_written=$(changed "$W/one.snap" "$W/next.snap")
   tree_mb=$(find "$OUT" -type f -printf '%s\n' | LC_ALL=C awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')
-  s_clean=$(summary "$W/logs/clean.log"); s_noop=$(summary "$W/logs/noop.log"); s_one=$(summary "$W/logs/one.log")
+  s_clean=$(summary "$W/logs/clean.log"); s_noop=$(summary "$W/logs/noop.log"); s_one=$(summary "$W/logs/one.log"); s_next=$(summary "$W/logs/next.log")
   row "$MAIN_TSV" "$N" "clean build" "$cw" "$cm" "$total_files" "1.000" "$total_files files, $tree_mb MB${s_clean:+; build: $s_clean}"
   row "$MAIN_TSV" "$N" "no-op rebuild" "$nw" "$nm" "$noop_written" "$(ratio "$nw" "$cw")" "${s_noop:+build: $s_noop}"
   row "$MAIN_TSV" "$N" "1 patron changed" "$ow" "$om" "$one_written" "$(ratio "$ow" "$cw")" "$moved open loans of $card due 7 days later${s_one:+; build: $s_one}"
+  row "$MAIN_TSV" "$N" "next day" "$xw" "$xm" "$next_written" "$(ratio "$xw" "$cw")" "same data, --today $NEXT_DAY${s_next:+; build: $s_next}"
 
   # Files by kind (by extension) in the clean build's tree.
   find "$OUT" -type f -printf '%f %s\n' >"$W/kinds.list"
