@@ -77,12 +77,13 @@ public struct SiteBuilder {
             var report = BuildReport(output: inputs.output.path, today: inputs.today)
             let previous = PublishedManifest(publishedAt: inputs.output)
             let salt = try stage("fingerprint") { try buildSalt(config: config, libraries: content.libraries) }
+            let agenda = agendaDigest(content)
             let manifest = try stage("write") {
                 try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), salt: FolderFingerprint.hex(salt))
             }
             if inputs.shard?.buildsPublicSite ?? true {
                 progress(.stage("rendering the public site"))
-                let digest = FolderFingerprint.publicDigest(salt: salt, agenda: agendaDigest(content), assets: assetsDirectory)
+                let digest = FolderFingerprint.publicDigest(salt: salt, agenda: agenda, assets: assetsDirectory)
                 if let kept = previous.folder(BuildManifest.publicSite), kept.digest == digest,
                    try stage("write", { try bundle.keepFiles(kept.files) }) {
                     manifest.recordPublicSite(kept)
@@ -113,7 +114,7 @@ public struct SiteBuilder {
                     return renderer
                 }
                 let fingerprint = try stage("fingerprint") {
-                    FolderFingerprint(salt: salt, agenda: agendaDigest(content), catalogue: try database.catalogueDigest())
+                    FolderFingerprint(salt: salt, agenda: agenda, catalogue: try database.catalogueDigest())
                 }
                 let tokens = PatronToken(secret: inputs.secret.bytes)
                 let tally = PatronTally(total: inputs.shard.map { (content.patronCount + $0.count - 1 - ($0.index - 1)) / $0.count }
@@ -126,10 +127,9 @@ public struct SiteBuilder {
                                           bundle: bundle, content: content, folders: folders, documents: documents,
                                           workers: workers, tally: tally, progress: progress).run()
                 }
-                let rendered = (patrons: tally.done, files: tally.files, kept: tally.kept)
-                report.patrons = rendered.patrons
-                report.privateFiles = rendered.files
-                report.keptFolders = rendered.kept
+                report.patrons = tally.done
+                report.privateFiles = tally.files
+                report.keptFolders = tally.kept
             }
             try stage("write") {
                 try manifest.finish()
