@@ -18,8 +18,6 @@ struct AccountQuery {
         "\(select) WHERE \(card) = ?" + (filter.map { " AND (\($0))" } ?? "") + " ORDER BY \(order)"
     }
 
-    var forEveryCard: String { forCards(CardRange()) }
-
     /// Every card of `range`, in card order; the range's bounds come after the filter's arguments.
     func forCards(_ range: CardRange) -> String {
         let conditions = [filter.map { "(\($0))" }, range.from.map { _ in "\(card) >= ?" }, range.before.map { _ in "\(card) < ?" }]
