@@ -25,9 +25,10 @@ and their SUMMARY and DESCRIPTION as each parser decodes them.
 """
 import datetime as dt
 import json
-import os
 import re
 import sys
+
+import validator_cli
 
 try:
     import zoneinfo
@@ -48,26 +49,15 @@ OFFSET_FORM = re.compile(r"^([+-])(\d{2})(\d{2})(\d{2})?$")
 
 
 class Problems:
-    def __init__(self):
-        self.items = []
+    """Problem lines, appended to the list the command line gives."""
+    def __init__(self, items):
+        self.items = items
 
     def add(self, path, line, message):
         where = f"{path}:{line}" if line else path
         message = message.replace("\r", "\\r").replace("\n", "\\n")
         message = message if len(message) <= 300 else message[:300] + "…"
         self.items.append(f"{where}: {message}")
-
-
-def collect(paths):
-    files = []
-    for path in paths:
-        if os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
-                dirs.sort()
-                files += [os.path.join(root, n) for n in sorted(names) if n.endswith(".ics")]
-        else:
-            files.append(path)
-    return files
 
 
 def split_line(text):
@@ -380,28 +370,8 @@ def check_file(path, problems):
 
 
 def main(argv):
-    arguments = [a for a in argv if a != "--json"]
-    if not arguments or any(a.startswith("-") for a in arguments):
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
-        return 2
-    files = collect(arguments)
-    if not files:
-        print("validate_ics.py: no .ics file found", file=sys.stderr)
-        return 1
-    problems, reports = Problems(), []
-    for path in files:
-        try:
-            reports.append(check_file(path, problems))
-        except OSError as error:
-            problems.add(path, 0, f"cannot read: {error}")
-    if "--json" in argv:
-        print(json.dumps(reports, ensure_ascii=False, indent=1, sort_keys=True))
-    for item in problems.items:
-        print(item, file=sys.stderr)
-    if problems.items:
-        print(f"validate_ics.py: {len(problems.items)} problem(s) in {len(files)} file(s)", file=sys.stderr)
-        return 1
-    return 0
+    return validator_cli.run(argv, name="validate_ics.py", suffix=".ics", usage=__doc__.strip().splitlines()[2],
+                             check_file=lambda path, items: check_file(path, Problems(items)))
 
 
 if __name__ == "__main__":

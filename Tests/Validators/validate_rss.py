@@ -25,12 +25,12 @@ parser reads them (text exactly as decoded).
 """
 import datetime
 import email.utils
-import json
-import os
 import re
 import sys
 import urllib.parse
 import xml.etree.ElementTree as ET
+
+import validator_cli
 
 try:
     import feedparser
@@ -44,18 +44,6 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
                     r"(\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})$")
-
-
-def collect(paths):
-    files = []
-    for path in paths:
-        if os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
-                dirs.sort()
-                files += [os.path.join(root, n) for n in sorted(names) if n.endswith(".rss")]
-        else:
-            files.append(path)
-    return files
 
 
 def is_web_url(text):
@@ -158,28 +146,8 @@ def check_file(path, problems):
 
 
 def main(argv):
-    arguments = [a for a in argv if a != "--json"]
-    if not arguments or any(a.startswith("-") for a in arguments):
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
-        return 2
-    files = collect(arguments)
-    if not files:
-        print("validate_rss.py: no .rss file found", file=sys.stderr)
-        return 1
-    problems, reports = [], []
-    for path in files:
-        try:
-            reports.append(check_file(path, problems))
-        except OSError as error:
-            problems.append(f"{path}: cannot read: {error}")
-    if "--json" in argv:
-        print(json.dumps(reports, ensure_ascii=False, indent=1, sort_keys=True))
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"validate_rss.py: {len(problems)} problem(s) in {len(files)} file(s)", file=sys.stderr)
-        return 1
-    return 0
+    return validator_cli.run(argv, name="validate_rss.py", suffix=".rss", usage=__doc__.strip().splitlines()[2],
+                             check_file=check_file)
 
 
 if __name__ == "__main__":
