@@ -65,7 +65,10 @@ public struct SiteBuilder {
     private func build(config: SiteConfiguration, templates: TemplateSet, database: AccountDatabase,
                        contract: BackgroundCheck) throws -> BuildReport {
         progress(.stage("reading \(inputs.agenda)"))
-        let feed = try stage("agenda") { try AgendaFeedReader(file: inputs.agenda, libraries: database.libraries).read() }
+        // Read once: the bytes parsed are the bytes digested.
+        let agendaReader = AgendaFeedReader(file: inputs.agenda, libraries: database.libraries)
+        let feedBytes = try stage("agenda") { try agendaReader.bytes() }
+        let feed = try stage("agenda") { try agendaReader.read(feedBytes) }
         let content = try stage("database") {
             SiteContent(config: config, feed: feed, libraries: database.libraries,
                         confirmed: try database.confirmedRegistrations(), patronCount: try database.patronCount(),
@@ -76,8 +79,8 @@ public struct SiteBuilder {
         do {
             var report = BuildReport(output: inputs.output.path, today: inputs.today)
             let previous = PublishedManifest(publishedAt: inputs.output)
-            let salt = try stage("fingerprint") { try buildSalt(config: config, libraries: content.libraries) }
-            let agenda = agendaDigest(content)
+            let salt = try stage("fingerprint") { try buildSalt(config: config, templates: templates, libraries: content.libraries) }
+            let agenda = agendaDigest(feedBytes, content)
             let manifest = try stage("write") {
                 try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), salt: FolderFingerprint.hex(salt))
             }
@@ -150,18 +153,17 @@ public struct SiteBuilder {
 
     /// What every part of the bundle is rendered with: the program, the date, the
     /// configuration, the templates and the libraries, digested once per build.
-    private func buildSalt(config: SiteConfiguration, libraries: [String: Library]) throws -> [UInt8] {
+    private func buildSalt(config: SiteConfiguration, templates: TemplateSet, libraries: [String: Library]) throws -> [UInt8] {
         var salt: [[UInt8]] = [FolderFingerprint.programDigest, Array(inputs.today.iso.utf8), Array("\(config)".utf8)]
-        salt += FolderFingerprint.folderBytes(inputs.templatesDirectory)
+        salt += templates.sources.flatMap { [Array($0.name.utf8), $0.bytes] }
         salt += FolderFingerprint.libraryLines(libraries)
         return FolderFingerprint.digest(salt)
     }
 
     /// The agenda as the pages see it: the feed's bytes and the confirmed registrations.
-    private func agendaDigest(_ content: SiteContent) -> [UInt8] {
-        let feedBytes = FileManager.default.contents(atPath: inputs.agenda).map { [UInt8]($0) } ?? []
+    private func agendaDigest(_ feedBytes: Data, _ content: SiteContent) -> [UInt8] {
         let counts = content.confirmed.map { "\($0.key.eventID)\u{1F}\($0.key.sessionID)\u{1F}\($0.value)" }.sorted()
-        return FolderFingerprint.digest([feedBytes] + counts.map { Array($0.utf8) })
+        return FolderFingerprint.digest([[UInt8](feedBytes)] + counts.map { Array($0.utf8) })
     }
 
     private var assetsDirectory: URL { inputs.siteDirectory.appendingPathComponent("assets") }

@@ -116,6 +116,24 @@ struct IncrementalBuildTests {
         #expect(single.keptFolders == first.patrons && Self.tree(out) == before)
     }
 
+    @Test func anEditedTemplateRendersEveryFolderAgain() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let templates = dir.url.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Repository.templates, to: templates)
+        let out = dir.url.appendingPathComponent("_site")
+        func build() throws -> BuildReport {
+            try SiteBuilder(inputs: .init(database: demo.database, agenda: demo.agenda, siteDirectory: Repository.site,
+                                          templatesDirectory: templates, output: out, today: Self.today, secret: .demo)).build()
+        }
+        let first = try build()
+        #expect(try build().keptFolders == first.patrons)
+        let loans = templates.appendingPathComponent("private/prets.mustache")
+        try (String(contentsOf: loans, encoding: .utf8) + "{{! edited by the staff }}\n").write(to: loans, atomically: true, encoding: .utf8)
+        let edited = try build()
+        #expect(edited.keptFolders == 0 && edited.publicFiles > 0)
+    }
+
     @Test func anotherDayRendersEveryFolderAgain() throws {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)

@@ -19,14 +19,16 @@ public struct AgendaFeedReader {
 
     /// Reads and checks the feed.
     /// - Throws: ``InputProblems`` listing every problem found (capped).
-    public func read() throws -> AgendaFeed {
-        let data: Data
+    public func read() throws -> AgendaFeed { try read(try bytes()) }
+
+    /// The feed's bytes, for a caller that reads them once and parses and digests the same.
+    /// - Throws: ``InputProblems`` naming the file when it cannot be read.
+    public func bytes() throws -> Data {
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+            return try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
         } catch {
             throw InputProblems([InputProblem(file: file, message: "cannot be read (\(Self.reason(error)))")])
         }
-        return try read(data)
     }
 
     /// Reads and checks a feed held in memory (`file` names it in messages).
