@@ -48,7 +48,17 @@ struct FolderFingerprintTests {
             #expect(registrations.readsAgenda && !registrations.readsCatalogue)
             var searches = RowDigest()
             searches.add(.search, statement.sqliteStatement)
-            #expect(searches.readsAgenda && searches.readsCatalogue)
+            #expect(!searches.readsAgenda && !searches.readsCatalogue)
+            searches.noteSearch(scope: "catalogue", active: false)
+            #expect(!searches.readsAgenda && !searches.readsCatalogue) // switched off: no feed
+            searches.noteSearch(scope: "catalogue", active: true)
+            #expect(!searches.readsAgenda && searches.readsCatalogue)
+            var agenda = RowDigest()
+            agenda.noteSearch(scope: "agenda", active: true)
+            #expect(agenda.readsAgenda && !agenda.readsCatalogue)
+            var unknown = RowDigest()
+            unknown.noteSearch(scope: "x", active: true)
+            #expect(unknown.readsAgenda && unknown.readsCatalogue)
         }
     }
 }

@@ -116,6 +116,22 @@ struct IncrementalBuildTests {
         #expect(single.keptFolders == first.patrons && Self.tree(out) == before)
     }
 
+    @Test func aChangedAgendaRendersOnlyTheFoldersThatReadIt() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        let first = try Self.build(out, demo)
+        let feed = try String(contentsOfFile: demo.agenda, encoding: .utf8)
+        let title = try #require(feed.range(of: "<title>"))
+        let agenda = try dir.write("changed.xml", feed.replacingCharacters(in: title, with: "<title>Nouveau titre : "))
+        let rebuilt = try Self.build(out, (demo.database, agenda))
+        // Registrations and active agenda searches read the agenda; the other folders are kept.
+        #expect(rebuilt.keptFolders > 0 && rebuilt.keptFolders < first.patrons && rebuilt.publicFiles > 0)
+        let clean = dir.url.appendingPathComponent("clean")
+        _ = try Self.build(clean, (demo.database, agenda), workers: 1)
+        #expect(Self.tree(out) == Self.tree(clean))
+    }
+
     @Test func anEditedTemplateRendersEveryFolderAgain() throws {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)

@@ -187,7 +187,12 @@ extension AccountDatabase {
         try each(.shelfEntry) { try shelves.add(entry: $0, database: self) }
         account?.shelves = shelves.result
         var searches = SearchAssembly()
-        try each(.search) { try searches.add(self.search($0)) }
+        try rows(.search) { row, statement in
+            digest.add(.search, statement)
+            // As the decoder reads them (`search(_:)`): scope in column 3, active in column 8.
+            digest.noteSearch(scope: row.text(3), active: row.int(8) != 0)
+            if decode { try searches.add(self.search(row)) }
+        }
         try each(.facet) { searches.add(facet: $0) }
         account?.searches = searches.result
         let shared = try sharedAccounts(db, holder: card, decoding: decode, digest: &digest)

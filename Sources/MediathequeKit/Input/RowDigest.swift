@@ -11,7 +11,8 @@ import GRDBSQLite
 struct RowDigest {
     private var hash = SHA256()
     private var pending: [UInt8] = []
-    /// Rows seen of the tables whose pages also read the agenda or the catalogue.
+    /// Whether the folder's pages also read the agenda (registrations, agenda searches) or
+    /// the catalogue (catalogue searches).
     private(set) var readsAgenda = false
     private(set) var readsCatalogue = false
 
@@ -30,7 +31,6 @@ struct RowDigest {
     mutating func add(_ table: Table, _ statement: SQLiteStatement) {
         switch table {
         case .registration, .sharedRegistration: readsAgenda = true
-        case .search: readsAgenda = true; readsCatalogue = true
         default: break
         }
         pending.append(0xFF)
@@ -52,6 +52,17 @@ struct RowDigest {
         if pending.count >= Self.block {
             hash.update(data: pending)
             pending.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Notes a saved search's feed: an active search reads the agenda or the catalogue,
+    /// by its scope (an unknown scope counts as both; decoding will refuse it anyway).
+    mutating func noteSearch(scope: String?, active: Bool) {
+        guard active else { return }
+        switch scope.flatMap(SavedSearch.Scope.init(rawValue:)) {
+        case .agenda: readsAgenda = true
+        case .catalogue: readsCatalogue = true
+        case nil: readsAgenda = true; readsCatalogue = true
         }
     }
 
