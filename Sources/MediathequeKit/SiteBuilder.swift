@@ -53,7 +53,7 @@ public struct SiteBuilder {
         // The row checks scan every table on their own connection while the build goes on;
         // nothing is swapped in before they pass, and their problems come before any other.
         let path = inputs.database
-        let contract = BackgroundCheck { try AccountDatabase(path: path, cacheKiB: 2048).contractProblems() }
+        let contract = Background { try AccountDatabase(path: path, cacheKiB: 2048).contractProblems() }
         do {
             return try build(config: config, templates: templates, database: database, contract: contract)
         } catch {
@@ -63,7 +63,7 @@ public struct SiteBuilder {
     }
 
     private func build(config: SiteConfiguration, templates: TemplateSet, database: AccountDatabase,
-                       contract: BackgroundCheck) throws -> BuildReport {
+                       contract: Background<InputProblems>) throws -> BuildReport {
         progress(.stage("reading \(inputs.agenda)"))
         // Read once: the bytes parsed are the bytes digested.
         let agendaReader = AgendaFeedReader(file: inputs.agenda, libraries: database.libraries)
