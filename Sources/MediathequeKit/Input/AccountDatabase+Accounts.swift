@@ -84,30 +84,14 @@ extension AccountDatabase {
             try db.execute(sql: "PRAGMA cache_size = -2048")
             mq_release_free_memory() // what earlier reads cached, given back
             defer { try? db.execute(sql: "PRAGMA cache_size = -32768") }
-            func stream(_ query: AccountQuery, _ arguments: [any DatabaseValueConvertible] = []) throws -> AccountRowStream {
-                try AccountRowStream(db, query, arguments: arguments, range: range)
+            var streams: [RowDigest.Table: AccountRowStream] = [:]
+            for table in Self.ownTables {
+                streams[table] = try AccountRowStream(db, Self.query(table), arguments: table == .history ? window : [], range: range)
             }
-            let streams = (
-                patrons: try stream(Self.patrons), loans: try stream(Self.loans),
-                history: try stream(Self.history, window), holds: try stream(Self.holds),
-                registrations: try stream(Self.registrations), reviews: try stream(Self.reviews),
-                shelves: try stream(Self.shelves), entries: try stream(Self.shelfEntries),
-                searches: try stream(Self.searches), facets: try stream(Self.facets))
             let cards = try String.fetchCursor(db, sql: Self.cards.forCards(range), arguments: StatementArguments(range.arguments))
             while let card = try cards.next() {
                 let read = try readPatron(db, card: card, decode: decoding(card)) { table, body in
-                    switch table {
-                    case .patron: try streams.patrons.rows(of: card, body)
-                    case .loan: try streams.loans.rows(of: card, body)
-                    case .hold: try streams.holds.rows(of: card, body)
-                    case .registration: try streams.registrations.rows(of: card, body)
-                    case .history: try streams.history.rows(of: card, body)
-                    case .review: try streams.reviews.rows(of: card, body)
-                    case .shelf: try streams.shelves.rows(of: card, body)
-                    case .shelfEntry: try streams.entries.rows(of: card, body)
-                    case .search: try streams.searches.rows(of: card, body)
-                    default: try streams.facets.rows(of: card, body)
-                    }
+                    try streams[table]!.rows(of: card, body)
                 }
                 if let read { try body(read) }
             }
@@ -126,6 +110,25 @@ extension AccountDatabase {
         }
     }
 
+    /// The tables of a patron's own account, read by ``readPatron``.
+    static let ownTables: [RowDigest.Table] = [.patron, .loan, .hold, .registration, .history, .review, .shelf, .shelfEntry, .search, .facet]
+
+    /// The query that reads `table`, one of ``ownTables``.
+    static func query(_ table: RowDigest.Table) -> AccountQuery {
+        switch table {
+        case .patron: patrons
+        case .loan: loans
+        case .hold: holds
+        case .registration: registrations
+        case .history: history
+        case .review: reviews
+        case .shelf: shelves
+        case .shelfEntry: shelfEntries
+        case .search: searches
+        default: facets
+        }
+    }
+
     /// One patron's bundle, or `nil` for an unknown card number.
     public func bundle(card: String, today: Day, rules: Rules) throws -> PatronBundle? {
         try read(card: card, today: today, rules: rules)?.bundle
@@ -137,19 +140,7 @@ extension AccountDatabase {
         let window: [any DatabaseValueConvertible] = [rules.historyStart(today: today).iso, today.iso]
         return try read { db in
             try readPatron(db, card: card, decode: true) { table, body in
-                let query: AccountQuery = switch table {
-                case .patron: Self.patrons
-                case .loan: Self.loans
-                case .hold: Self.holds
-                case .registration: Self.registrations
-                case .history: Self.history
-                case .review: Self.reviews
-                case .shelf: Self.shelves
-                case .shelfEntry: Self.shelfEntries
-                case .search: Self.searches
-                default: Self.facets
-                }
-                try fetch(db, query, StatementArguments([card] + (table == .history ? window : [])), body)
+                try fetch(db, Self.query(table), StatementArguments([card] + (table == .history ? window : [])), body)
             }
         }
     }
