@@ -82,11 +82,11 @@ public struct SiteBuilder {
             let salt = try stage("fingerprint") { try buildSalt(config: config, templates: templates, libraries: content.libraries) }
             let agenda = agendaDigest(feedBytes, content)
             let manifest = try stage("write") {
-                try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), salt: FolderFingerprint.hex(salt))
+                try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), header: (FolderFingerprint.hex(salt), inputs.today))
             }
             if inputs.shard?.buildsPublicSite ?? true {
                 progress(.stage("rendering the public site"))
-                let digest = FolderFingerprint.publicDigest(salt: salt, agenda: agenda, assets: assetsDirectory)
+                let digest = FolderFingerprint.publicDigest(salt: salt, today: inputs.today, agenda: agenda, assets: assetsDirectory)
                 if let kept = previous.folder(BuildManifest.publicSite), kept.digest == digest,
                    try stage("write", { try bundle.keepFiles(kept.files) }) {
                     manifest.recordPublicSite(kept)
@@ -98,7 +98,7 @@ public struct SiteBuilder {
                         report.publicFiles += 1
                     }
                     names += try stage("write") { try copyAssets(into: bundle) }
-                    manifest.recordPublicSite(.init(digest: digest, files: names.sorted()))
+                    manifest.recordPublicSite(.init(digest: digest, files: names.sorted(), renderedOn: inputs.today, changesOn: nil))
                 }
             }
             if inputs.shard.map({ !$0.buildsPublicSite }) ?? true {
@@ -133,6 +133,7 @@ public struct SiteBuilder {
                 report.patrons = tally.done
                 report.privateFiles = tally.files
                 report.keptFolders = tally.kept
+                report.refreshedFolders = tally.refreshed
             }
             try stage("write") {
                 try manifest.finish()
@@ -151,10 +152,11 @@ public struct SiteBuilder {
         }
     }
 
-    /// What every part of the bundle is rendered with: the program, the date, the
-    /// configuration, the templates and the libraries, digested once per build.
+    /// What every part of the bundle is rendered with: the program, the configuration,
+    /// the templates and the libraries, digested once per build. Not the date: the public
+    /// site's fingerprint adds it, and a patron folder says how long it stays the same.
     private func buildSalt(config: SiteConfiguration, templates: TemplateSet, libraries: [String: Library]) throws -> [UInt8] {
-        var salt: [[UInt8]] = [FolderFingerprint.programDigest, Array(inputs.today.iso.utf8), Array("\(config)".utf8)]
+        var salt: [[UInt8]] = [FolderFingerprint.programDigest, Array("\(config)".utf8)]
         salt += templates.sources.flatMap { [Array($0.name.utf8), $0.bytes] }
         salt += FolderFingerprint.libraryLines(libraries)
         return FolderFingerprint.digest(salt)
@@ -210,12 +212,15 @@ public struct BuildReport: Sendable, CustomStringConvertible {
     public var unchanged = 0
     /// Patron folders whose inputs did not change, kept whole without rendering.
     public var keptFolders = 0
+    /// Patron folders of an earlier date whose undated files were kept: only the files
+    /// that print the date were written again.
+    public var refreshedFolders = 0
 
     public var description: String {
         """
         Built \(output) for \(today.french): \(events) events (\(sessions) sessions), \(patrons) patrons; \
-        \(publicFiles) public and \(privateFiles) private files rendered, \(keptFolders) patron folders kept \
-        (\(written) written, \(unchanged) unchanged).
+        \(publicFiles) public and \(privateFiles) private files rendered, \(keptFolders) patron folders kept, \
+        \(refreshedFolders) kept but for their dated files (\(written) written, \(unchanged) unchanged).
         """
     }
 }

@@ -150,16 +150,45 @@ struct IncrementalBuildTests {
         #expect(edited.keptFolders == 0 && edited.publicFiles > 0)
     }
 
-    @Test func anotherDayRendersEveryFolderAgain() throws {
+    /// Night after night, each build over the previous one's bundle equals a clean build of
+    /// its date: folders whose states still read the same keep all but their dated files.
+    @Test func nightAfterNightARebuildEqualsACleanBuild() throws {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
         let out = dir.url.appendingPathComponent("_site")
         _ = try Self.build(out, demo)
-        let tomorrow = try Self.build(out, demo, today: Self.today.adding(days: 1))
-        #expect(tomorrow.keptFolders == 0)
+        var refreshed = 0, rendered = 0
+        // Across due dates, registration openings and closings, the history window's edge.
+        for days in [1, 2, 3, 4, 6, 9, 14, 23, 40, 95] {
+            let day = Self.today.adding(days: days)
+            let nightly = try Self.build(out, demo, today: day)
+            let clean = dir.url.appendingPathComponent("clean")
+            _ = try Self.build(clean, demo, today: day, workers: 1)
+            let differing = Self.differences(Self.tree(out), Self.tree(clean))
+            #expect(differing.isEmpty, "day +\(days): \(differing.prefix(5))")
+            try FileManager.default.removeItem(at: clean)
+            #expect(nightly.keptFolders == 0 && nightly.publicFiles > 0)
+            refreshed += nightly.refreshedFolders
+            rendered += nightly.patrons - nightly.refreshedFolders
+        }
+        #expect(refreshed > 0 && rendered > 0)
+    }
+
+    @Test func aRebuildForAnEarlierDayRendersEveryFolderAgain() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        _ = try Self.build(out, demo)
+        let yesterday = try Self.build(out, demo, today: Self.today.adding(days: -1))
+        #expect(yesterday.keptFolders == 0 && yesterday.refreshedFolders == 0)
         let clean = dir.url.appendingPathComponent("clean")
-        _ = try Self.build(clean, demo, today: Self.today.adding(days: 1))
+        _ = try Self.build(clean, demo, today: Self.today.adding(days: -1))
         #expect(Self.tree(out) == Self.tree(clean))
+    }
+
+    /// The paths whose bytes differ between two trees, or that only one holds.
+    static func differences(_ a: [String: Data], _ b: [String: Data]) -> [String] {
+        Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
     }
 
     @Test func theShardsMakeUpOneBuild() throws {

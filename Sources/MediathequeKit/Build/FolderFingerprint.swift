@@ -9,7 +9,8 @@ import GRDBSQLite
 ///
 /// It covers the patron's rows and those of the accounts shared with them (as
 /// SQLite holds them, documents joined), the folder's token, the build's salt
-/// (reference date, configuration, templates, libraries, the program itself),
+/// (configuration, templates, libraries, the program itself; not the date: see
+/// ``FolderHorizon`` for how long a folder stays the same from one day to the next),
 /// and the inputs their pages read beyond their own rows: the agenda (for
 /// registrations and saved searches) and the catalogue (for saved searches).
 struct FolderFingerprint: Sendable {
@@ -28,9 +29,9 @@ struct FolderFingerprint: Sendable {
         return Self.hex(hash.finalize())
     }
 
-    /// The public site's fingerprint: beyond the salt, it reads the agenda and the assets.
-    static func publicDigest(salt: [UInt8], agenda: [UInt8], assets: URL) -> String {
-        hex(digest([salt, agenda] + folderBytes(assets)))
+    /// The public site's fingerprint: beyond the salt, it reads the date, the agenda and the assets.
+    static func publicDigest(salt: [UInt8], today: Day, agenda: [UInt8], assets: URL) -> String {
+        hex(digest([salt, Array(today.iso.utf8), agenda] + folderBytes(assets)))
     }
 
     /// The libraries, one line each in code order: every page names them.

@@ -3,12 +3,16 @@ import Foundation
 /// Builds every patron folder of a build's shard on all cores, keeping the published
 /// folders whose fingerprint did not change.
 ///
-/// When the previous build had the same salt, a first pass only digests each patron's
-/// rows (two readers, one per half of the cards, each on its own connection) and keeps
-/// the unchanged folders; the changed ones are then decoded and rendered (one by one
-/// when they are few, in a second pass when many). Otherwise one pass decodes and
-/// renders them all. The manifest lists kept folders first, then rendered ones, each in
-/// card order.
+/// When the previous build had the same salt and date, a first pass only digests each
+/// patron's rows (two readers, one per half of the cards, each on its own connection)
+/// and keeps the unchanged folders; the changed ones are then decoded and rendered (one
+/// by one when they are few, in a second pass when many). The manifest then lists kept
+/// folders first, then rendered ones, each in card order.
+///
+/// On a new date with the same salt (the nightly build), one pass decodes every patron:
+/// the files that carry the date are written again, and a folder whose rows did not
+/// change and whose states still read the same (``FolderHorizon``) keeps its other files.
+/// With another salt, one pass decodes and renders them all.
 struct PatronFolderBuild {
     var database: AccountDatabase
     var today: Day
@@ -29,6 +33,8 @@ struct PatronFolderBuild {
     /// One patron folder to build: kept from the published bundle, or rendered.
     enum Work: Sendable {
         case keep(token: String, folder: BuildManifest.Folder)
+        /// Keep the undated files, write the dated ones for today.
+        case refresh(token: String, folder: BuildManifest.Folder, bundle: PatronBundle)
         case render(token: String, digest: String, bundle: PatronBundle)
     }
 
@@ -59,6 +65,19 @@ struct PatronFolderBuild {
             try render(main) { emit in
                 try eachPatron(in: database, decoding: { _ in true }) { read in
                     if let patron = read.patron.bundle { try emit(.render(token: read.token, digest: read.digest, bundle: patron)) }
+                }
+            }
+            return
+        }
+        guard previous.date == today else {
+            try render(main) { emit in
+                try eachPatron(in: database, decoding: { _ in true }) { read in
+                    guard let patron = read.patron.bundle else { return }
+                    if let kept = previous.folder(read.token), kept.digest == read.digest, kept.isCurrent(on: today) {
+                        try emit(.refresh(token: read.token, folder: kept, bundle: patron))
+                    } else {
+                        try emit(.render(token: read.token, digest: read.digest, bundle: patron))
+                    }
                 }
             }
             return
@@ -106,7 +125,7 @@ struct PatronFolderBuild {
             }
             return changed
         }
-        let second = Lane(writer: try ManifestWriter(path: manifest.path + ".second", salt: nil))
+        let second = Lane(writer: try ManifestWriter(path: manifest.path + ".second", header: nil))
         let other = try AccountDatabase(path: database.file, cacheKiB: 2048)
         var first: [String] = [], later: [String] = []
         let stopped = StopFlag()
@@ -140,7 +159,7 @@ struct PatronFolderBuild {
 
     /// What to do with a patron whose folder may be kept; `nil` when it changed.
     private func keep(_ read: Read) -> Work? {
-        guard let kept = previous.folder(read.token), kept.digest == read.digest else { return nil }
+        guard let kept = previous.folder(read.token), kept.digest == read.digest, kept.isCurrent(on: today) else { return nil }
         return .keep(token: read.token, folder: kept)
     }
 
@@ -174,28 +193,55 @@ struct PatronFolderBuild {
                 case .keep(let token, let kept):
                     if try bundle.keepFolder(try BundlePath("private/\(token)"), files: kept.files) {
                         lane.writer.record(position: position, token: token, folder: kept)
-                        tally.add(files: 0, kept: true, progress: progress)
+                        tally.add(files: 0, kept: .whole, progress: progress)
                     } else {
                         lost.add(token)
                         lane.writer.skip(position: position)
                     }
-                case .render(let token, let digest, let patron):
+                case .refresh(let token, let kept, let patron):
                     let folder = try BundlePath("private/\(token)")
-                    var files = try folders[worker].files(for: patron, token: token)
-                    if let renderer = documents[worker] {
-                        for document in try renderer.files(for: patron, content: content) {
-                            files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
-                        }
+                    let undated = kept.files.filter { !PrivateFolderLayout.datedFiles.contains($0) }
+                    guard try bundle.keepFolder(folder, files: undated) else {
+                        // Its files went missing from the published bundle: all of them again.
+                        return try render(token: token, digest: kept.digest, patron, lane: lane, position: position, worker: worker)
                     }
-                    for file in files { try bundle.write(file) }
-                    let names = files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }.sorted()
-                    lane.writer.record(position: position, token: token, folder: .init(digest: digest, files: names))
-                    tally.add(files: files.count, kept: false, progress: progress)
+                    let dated = try renderFiles(patron, token: token, datedOnly: true, worker: worker)
+                    for file in dated.files { try bundle.write(file) }
+                    let names = (undated + dated.files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }).sorted()
+                    lane.writer.record(position: position, token: token,
+                                       folder: .init(digest: kept.digest, files: names, renderedOn: kept.renderedOn, changesOn: kept.changesOn))
+                    tally.add(files: dated.files.count, kept: .refreshed, progress: progress)
+                case .render(let token, let digest, let patron):
+                    try render(token: token, digest: digest, patron, lane: lane, position: position, worker: worker)
                 }
             } catch {
                 lane.writer.abandon()
                 throw error
             }
         }
+    }
+
+    /// Renders a whole folder and records it.
+    private func render(token: String, digest: String, _ patron: PatronBundle, lane: Lane, position: Int, worker: Int) throws {
+        let folder = try BundlePath("private/\(token)")
+        let rendered = try renderFiles(patron, token: token, datedOnly: false, worker: worker)
+        for file in rendered.files { try bundle.write(file) }
+        let names = rendered.files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }.sorted()
+        lane.writer.record(position: position, token: token,
+                           folder: .init(digest: digest, files: names, renderedOn: today, changesOn: rendered.changesOn))
+        tally.add(files: rendered.files.count, kept: .no, progress: progress)
+    }
+
+    /// The folder's pages and feeds, then its documents (the summary PDF, which is dated).
+    private func renderFiles(_ patron: PatronBundle, token: String, datedOnly: Bool, worker: Int) throws -> PatronFolderRenderer.Folder {
+        let folder = try BundlePath("private/\(token)")
+        var rendered = try folders[worker].render(patron, token: token, datedOnly: datedOnly)
+        if let renderer = documents[worker] {
+            for document in try renderer.files(for: patron, content: content)
+            where !datedOnly || PrivateFolderLayout.datedFiles.contains(document.name) {
+                rendered.files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
+            }
+        }
+        return rendered
     }
 }

@@ -30,6 +30,14 @@ public struct Loan: Hashable, Sendable, Codable {
         return .ongoing
     }
 
+    /// The first day after `today` on which the loan reads differently (its state, its
+    /// renewal, the account in brief): due in `dueSoonDays` days, due tomorrow, due today,
+    /// late. `nil` once it is late: the same rows then read the same every day.
+    public func nextChange(after today: Day, rules: Rules) -> Day? {
+        [dueOn.adding(days: -rules.dueSoonDays), dueOn.adding(days: -1), dueOn, dueOn.adding(days: 1)]
+            .filter { $0 > today }.min()
+    }
+
     /// Whether the loan can be renewed on line, and if not, why (the guide's red mark).
     public func renewal(today: Day, rules: Rules) -> Renewal {
         if dueOn < today { return .refused(.late) }

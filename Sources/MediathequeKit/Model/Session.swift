@@ -62,6 +62,15 @@ public struct Session: Hashable, Sendable, Codable {
             return .open
         }
     }
+
+    /// The first day after `today` whose start (the build's clock, ``SiteContent/now``)
+    /// gives another ``registrationStatus(now:confirmed:)``: registration opens or closes,
+    /// or the session ends.
+    public func nextStatusChange(after today: Day) -> Day? {
+        [opens, closes, end].compactMap { $0 }
+            .map { $0.secondOfDay == 0 ? $0.day : $0.day.adding(days: 1) }
+            .filter { $0 > today }.min()
+    }
 }
 
 /// What a session's row says about registering, and whether its link is active.

@@ -7,7 +7,7 @@ import Foundation
 /// The bundle root is not published; only `public/` and `private/` are.
 struct BuildManifest: Sendable {
     static let fileName = "build-manifest.tsv"
-    static let header = "# mediatheque build manifest 3: part<TAB>fingerprint<TAB>files (|-separated)"
+    static let header = "# mediatheque build manifest 4: part<TAB>fingerprint<TAB>files (|-separated)<TAB>rendered on<TAB>changes on"
     /// The key of the public site's line (tokens are hexadecimal, so it cannot be one).
     static let publicSite = "public"
 
@@ -16,23 +16,34 @@ struct BuildManifest: Sendable {
         /// The folder's files, relative to it and `|`-separated (one string per folder keeps
         /// the manifest small in memory), so that keeping it needs no directory walk.
         var fileList: String
+        /// The date its files were rendered for.
+        var renderedOn: Day
+        /// The first day on which its undated files would read differently from the same
+        /// inputs (``FolderHorizon``); `nil` for never.
+        var changesOn: Day?
 
-        init(digest: String, files: [String]) {
-            self.digest = digest
-            fileList = files.joined(separator: "|")
+        init(digest: String, files: [String], renderedOn: Day, changesOn: Day?) {
+            self.init(digest: digest, fileList: files.joined(separator: "|"), renderedOn: renderedOn, changesOn: changesOn)
         }
 
-        init(digest: String, fileList: String) {
+        init(digest: String, fileList: String, renderedOn: Day, changesOn: Day?) {
             self.digest = digest
             self.fileList = fileList
+            self.renderedOn = renderedOn
+            self.changesOn = changesOn
         }
 
         var files: [String] { fileList.split(separator: "|").map(String.init) }
 
-        func line(_ key: String) -> String { "\(key)\t\(digest)\t\(fileList)\n" }
+        /// Whether its undated files are still what a build for `today` renders from the same inputs.
+        func isCurrent(on today: Day) -> Bool {
+            renderedOn <= today && changesOn.map { today < $0 } ?? true
+        }
+
+        func line(_ key: String) -> String { "\(key)\t\(digest)\t\(fileList)\t\(renderedOn.iso)\t\(changesOn?.iso ?? "-")\n" }
     }
 
-    static func saltLine(_ salt: String) -> String { "# salt \(salt)\n" }
+    static func saltLines(_ salt: String, date: Day) -> String { "# salt \(salt)\n# date \(date.iso)\n" }
 }
 
 /// The published bundle's manifest, looked up in place rather than loaded: an index of
@@ -42,6 +53,8 @@ final class PublishedManifest: @unchecked Sendable {
     /// The salt of the build that wrote it (``FolderFingerprint``): when it differs from
     /// this build's, no folder can be kept, and patrons are read and rendered in one pass.
     private(set) var salt: String?
+    /// The date of that build: its dated files (``PrivateFolderLayout/datedFiles``) are for that day.
+    private(set) var date: Day?
     private let file: Int32
     /// (hash of the key, offset of the line), by hash.
     private var index: [(key: UInt64, offset: Int)] = []
@@ -69,6 +82,7 @@ final class PublishedManifest: @unchecked Sendable {
             if bytes.first == UInt8(ascii: "#") {
                 let comment = String(decoding: bytes.dropLast(), as: UTF8.self)
                 if comment.hasPrefix("# salt ") { salt = String(comment.dropFirst("# salt ".count)) }
+                if comment.hasPrefix("# date ") { date = Day(iso: comment.dropFirst("# date ".count)) }
                 continue
             }
             guard let tab = bytes.firstIndex(of: UInt8(ascii: "\t")) else { continue }
@@ -90,9 +104,11 @@ final class PublishedManifest: @unchecked Sendable {
                 if index[middle].key < hash { low = middle + 1 } else { high = middle }
             }
             while low < index.count && index[low].key == hash {
-                if let fields = line(at: index[low].offset), fields.count == 3, fields[0].elementsEqual(wanted) {
+                if let fields = line(at: index[low].offset), fields.count == 5, fields[0].elementsEqual(wanted),
+                   let renderedOn = Day(iso: String(decoding: fields[3], as: UTF8.self)) {
                     return BuildManifest.Folder(digest: String(decoding: fields[1], as: UTF8.self),
-                                                fileList: String(decoding: fields[2], as: UTF8.self))
+                                                fileList: String(decoding: fields[2], as: UTF8.self),
+                                                renderedOn: renderedOn, changesOn: Day(iso: String(decoding: fields[4], as: UTF8.self)))
                 }
                 low += 1
             }
@@ -140,15 +156,15 @@ final class ManifestWriter: @unchecked Sendable {
     /// How far ahead of the oldest unfinished folder work may be handed out.
     static let window = 512
 
-    /// - Parameter salt: the build's salt, for the header; `nil` for a part written apart
-    ///   (``append(_:)``), with no header.
-    init(path: String, salt: String?) throws {
+    /// - Parameter header: the build's salt and date, for the header; `nil` for a part
+    ///   written apart (``append(_:)``), with no header.
+    init(path: String, header: (salt: String, date: Day)?) throws {
         guard let file = fopen(path, "w") else {
             throw OutputError(path: path, message: "cannot write (\(String(cString: strerror(errno))))")
         }
         self.file = file
         self.path = path
-        if let salt { fputs(BuildManifest.header + "\n" + BuildManifest.saltLine(salt), file) }
+        if let header { fputs(BuildManifest.header + "\n" + BuildManifest.saltLines(header.salt, date: header.date), file) }
     }
 
     /// Writes the public site's line (before any patron folder).

@@ -6,12 +6,16 @@ public struct SavedSearchFeed: Hashable, Sendable {
     public var title: String
     public var description: String
     public var items: [Item]
+    /// The first day after the build's date on which the same inputs give other items
+    /// (an agenda session ends, or its registration opens or closes); `nil` for never.
+    public var changesOn: Day?
 
-    public init(searchID: Int64, title: String, description: String, items: [Item]) {
+    public init(searchID: Int64, title: String, description: String, items: [Item], changesOn: Day? = nil) {
         self.searchID = searchID
         self.title = title
         self.description = description
         self.items = items
+        self.changesOn = changesOn
     }
 
     /// One matching document or session.

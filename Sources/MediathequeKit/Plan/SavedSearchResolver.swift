@@ -7,7 +7,8 @@ public final class SavedSearchResolver {
     /// The catalogue; without one, catalogue searches list nothing.
     public let catalogue: (any CatalogueSearchable)?
     let agenda: AgendaSearchIndex
-    private var cache: [SearchCriteria: [SavedSearchFeed.Item]] = [:]
+    private var cache: [SearchCriteria: Matches] = [:]
+    typealias Matches = (items: [SavedSearchFeed.Item], changesOn: Day?)
     /// Distinct criteria kept; beyond, the cache starts over (memory stays flat).
     static let cacheLimit = 512
 
@@ -22,28 +23,32 @@ public final class SavedSearchResolver {
     public func feed(for search: SavedSearch) throws -> SavedSearchFeed? {
         guard search.active else { return nil }
         let criteria = SearchCriteria(search)
-        let items: [SavedSearchFeed.Item]
+        let matches: Matches
         if let cached = cache[criteria] {
-            items = cached
+            matches = cached
         } else {
-            items = try resolve(criteria)
+            matches = try resolve(criteria)
             if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-            cache[criteria] = items
+            cache[criteria] = matches
         }
         let description = switch search.scope {
         case .catalogue: "Les nouveautés du catalogue qui correspondent à votre recherche « \(search.name) »."
         case .agenda: "Les animations à venir qui correspondent à votre recherche « \(search.name) »."
         }
-        return SavedSearchFeed(searchID: search.id, title: search.name, description: description, items: items)
+        return SavedSearchFeed(searchID: search.id, title: search.name, description: description,
+                               items: matches.items, changesOn: matches.changesOn)
     }
 
-    private func resolve(_ criteria: SearchCriteria) throws -> [SavedSearchFeed.Item] {
+    private func resolve(_ criteria: SearchCriteria) throws -> Matches {
         switch criteria.scope {
         case .catalogue:
-            guard let catalogue else { return [] }
-            return try catalogue.documents(matching: criteria, limit: SavedSearchMatcher.catalogueLimit).map(item(for:))
+            guard let catalogue else { return ([], nil) }
+            return (try catalogue.documents(matching: criteria, limit: SavedSearchMatcher.catalogueLimit).map(item(for:)), nil)
         case .agenda:
-            return agenda.sessions(matching: criteria).map { item(for: $0.event, $0.session) }
+            // Matched sessions only leave the list (they end); each item shows its status.
+            let sessions = agenda.sessions(matching: criteria)
+            return (sessions.map { item(for: $0.event, $0.session) },
+                    sessions.compactMap { $0.session.nextStatusChange(after: content.today) }.min())
         }
     }
 

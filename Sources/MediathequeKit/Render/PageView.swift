@@ -6,13 +6,23 @@ struct PageView {
     var root: String
     /// Private pages: never indexed, never sent as referrer.
     var isPrivate: Bool
-    var today: String
+    /// "Situation au …": on public pages and on the private files that carry the date
+    /// (``PrivateFolderLayout/datedFiles``). The other private pages leave it out, so
+    /// that they stay the same from one night to the next while their states do.
+    var today: String?
 
     init(content: SiteContent, title: String, depth: Int, isPrivate: Bool = false) {
         networkName = content.config.networkName
         self.title = title
         root = String(repeating: "../", count: depth)
         self.isPrivate = isPrivate
-        today = content.today.french
+        today = isPrivate ? nil : content.today.french
+    }
+
+    /// The same page, dated.
+    func dated(_ content: SiteContent) -> PageView {
+        var page = self
+        page.today = content.today.french
+        return page
     }
 }

@@ -3,16 +3,21 @@ import Testing
 @testable import MediathequeKit
 
 struct BuildManifestTests {
+    static let day = Day(iso: "2026-11-25")!
+
     /// Writes a manifest with `count` folders (one of them with a very long file list) into `dir`.
     func write(_ dir: TemporaryDirectory, count: Int) throws -> [String: BuildManifest.Folder] {
-        let writer = try ManifestWriter(path: dir.path(BuildManifest.fileName), salt: "cafe")
-        writer.recordPublicSite(.init(digest: "p0", files: ["public/index.html", "private/assets/style.css"]))
+        let writer = try ManifestWriter(path: dir.path(BuildManifest.fileName), header: ("cafe", Self.day))
+        writer.recordPublicSite(.init(digest: "p0", files: ["public/index.html", "private/assets/style.css"],
+                                      renderedOn: Self.day, changesOn: nil))
         var folders: [String: BuildManifest.Folder] = [:]
         // Out of order, as workers finish: the file still lists them in order.
         for position in (0..<count).reversed() {
             let token = String(format: "%032x", position * 7919)
             let files = position == 3 ? (0..<900).map { "favoris/\($0).html" } : ["index.html", "prets.html"]
-            let folder = BuildManifest.Folder(digest: "d\(position)", files: files)
+            // Some folders change on a later day, some never do.
+            let folder = BuildManifest.Folder(digest: "d\(position)", files: files, renderedOn: Self.day.adding(days: -position % 5),
+                                              changesOn: position % 3 == 0 ? nil : Self.day.adding(days: position))
             folders[token] = folder
             writer.record(position: position, token: token, folder: folder)
         }
@@ -24,26 +29,35 @@ struct BuildManifestTests {
         let dir = try TemporaryDirectory()
         let folders = try write(dir, count: 300)
         let manifest = PublishedManifest(publishedAt: dir.url)
-        #expect(manifest.salt == "cafe")
+        #expect(manifest.salt == "cafe" && manifest.date == Self.day)
         for (token, folder) in folders { #expect(manifest.folder(token) == folder) }
         #expect(manifest.folder(BuildManifest.publicSite)?.files == ["public/index.html", "private/assets/style.css"])
         #expect(manifest.folder(String(repeating: "f", count: 32)) == nil)
         #expect(manifest.folder("") == nil)
         let lines = try String(contentsOfFile: dir.path(BuildManifest.fileName), encoding: .utf8).split(separator: "\n")
-        #expect(lines[3].hasPrefix(String(format: "%032x", 0)) && lines[4].hasPrefix(String(format: "%032x", 7919)))
+        #expect(lines[4].hasPrefix(String(format: "%032x", 0)) && lines[5].hasPrefix(String(format: "%032x", 7919)))
+    }
+
+    @Test func aFolderIsCurrentFromTheDayItWasRenderedForUntilItChanges() {
+        let folder = BuildManifest.Folder(digest: "d", files: ["index.html"], renderedOn: Self.day, changesOn: Self.day.adding(days: 3))
+        #expect(!folder.isCurrent(on: Self.day.adding(days: -1)))
+        #expect(folder.isCurrent(on: Self.day) && folder.isCurrent(on: Self.day.adding(days: 2)))
+        #expect(!folder.isCurrent(on: Self.day.adding(days: 3)))
+        let forever = BuildManifest.Folder(digest: "d", files: ["index.html"], renderedOn: Self.day, changesOn: nil)
+        #expect(forever.isCurrent(on: Self.day.adding(days: 4000)))
     }
 
     @Test func anotherVersionOrNoManifestIsEmpty() throws {
         let dir = try TemporaryDirectory()
         #expect(PublishedManifest(publishedAt: dir.url).folder(BuildManifest.publicSite) == nil)
-        _ = try dir.write(BuildManifest.fileName, "# mediatheque build manifest 2: token\nabc\td\tindex.html\n")
+        _ = try dir.write(BuildManifest.fileName, "# mediatheque build manifest 3: token\n# salt s\nabc\td\tindex.html\n")
         let old = PublishedManifest(publishedAt: dir.url)
         #expect(old.folder("abc") == nil && old.salt == nil)
     }
 
     @Test func workWaitsForTheOldestUnfinishedFolder() throws {
         let dir = try TemporaryDirectory()
-        let writer = try ManifestWriter(path: dir.path(BuildManifest.fileName), salt: "s")
+        let writer = try ManifestWriter(path: dir.path(BuildManifest.fileName), header: ("s", Self.day))
         let ahead = ManifestWriter.window
         let released = DispatchSemaphore(value: 0)
         Thread {
@@ -51,7 +65,7 @@ struct BuildManifestTests {
             released.signal()
         }.start()
         #expect(released.wait(timeout: .now() + 0.2) == .timedOut)
-        writer.record(position: 0, token: "a", folder: .init(digest: "d", files: ["index.html"]))
+        writer.record(position: 0, token: "a", folder: .init(digest: "d", files: ["index.html"], renderedOn: Self.day, changesOn: nil))
         #expect(released.wait(timeout: .now() + 5) == .success)
         writer.abandon()
         writer.waitForRoom(position: 10 * ahead) // abandoned: returns at once

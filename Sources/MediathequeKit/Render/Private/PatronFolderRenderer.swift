@@ -39,17 +39,36 @@ struct PatronFolderRenderer {
     /// Every file of the patron's folder, paths under `private/<token>/`.
     /// - Throws: ``RenderError`` for a missing template or an unsafe path; what the catalogue index throws.
     func files(for bundle: PatronBundle, token: String) throws -> [RenderedFile] {
+        try render(bundle, token: token).files
+    }
+
+    /// A folder's files, and how long the undated ones stay as they are.
+    struct Folder {
+        var files: [RenderedFile]
+        /// The first day after the build's date on which the same rows give other undated
+        /// files (``FolderHorizon``); `nil` for never.
+        var changesOn: Day?
+    }
+
+    /// Renders the patron's folder; with `datedOnly`, only the files that carry the
+    /// build's date (``PrivateFolderLayout/datedFiles``), for a folder whose other files are kept.
+    /// - Throws: ``RenderError`` for a missing template or an unsafe path; what the catalogue index throws.
+    func render(_ bundle: PatronBundle, token: String, datedOnly: Bool = false) throws -> Folder {
         let folder = try BundlePath("private/\(token)")
         let folderURL = "\(content.config.privateBaseURL)\(token)/"
         let layout = PrivateFolderLayout.self
         var feeds: [Int64: SavedSearchFeed] = [:]
-        for search in bundle.own.searches {
-            if let feed = try searches.feed(for: search) { feeds[search.id] = feed }
+        if !datedOnly {
+            for search in bundle.own.searches {
+                if let feed = try searches.feed(for: search) { feeds[search.id] = feed }
+            }
         }
 
         var files: [RenderedFile] = []
-        func page(_ file: String, _ template: String, _ view: Any) throws {
-            files.append(RenderedFile(path: try folder.appending(file), text: try templates.render(template, view)))
+        func wanted(_ file: String) -> Bool { !datedOnly || layout.datedFiles.contains(file) }
+        func page(_ file: String, _ template: String, _ view: @autoclosure () -> Any) throws {
+            guard wanted(file) else { return }
+            files.append(RenderedFile(path: try folder.appending(file), text: try templates.render(template, view())))
         }
         let home = PrivateHomePageView(bundle: bundle, content: content, folderURL: folderURL)
         let loans = PrivateLoansPageView(bundle: bundle, content: content)
@@ -67,14 +86,18 @@ struct PatronFolderRenderer {
         try page(layout.searches.file, "private/recherches", PrivateSearchesPageView(bundle: bundle, content: content, feeds: feeds))
         try page(layout.profile.file, "private/profil", PrivateProfilePageView(bundle: bundle, content: content))
         try page(layout.summaryPage, "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, home: home, loans: loans, holds: holds))
-        let calendar = PersonalCalendar(content: content, sessions: sessionEvents).calendar(for: bundle, url: folderURL + layout.calendar)
-        files.append(RenderedFile(path: try folder.appending(layout.calendar), text: ICalendarWriter().render(calendar)))
-        files.append(RenderedFile(path: try folder.appending(layout.dataExport),
-                                  text: PatronDataExport(bundle: bundle, content: content).text))
+        if wanted(layout.calendar) {
+            let calendar = PersonalCalendar(content: content, sessions: sessionEvents).calendar(for: bundle, url: folderURL + layout.calendar)
+            files.append(RenderedFile(path: try folder.appending(layout.calendar), text: ICalendarWriter().render(calendar)))
+        }
+        if wanted(layout.dataExport) {
+            files.append(RenderedFile(path: try folder.appending(layout.dataExport),
+                                      text: PatronDataExport(bundle: bundle, content: content).text))
+        }
         let feedRenderer = SavedSearchFeedRenderer(content: content, folderURL: folderURL)
         for (id, feed) in feeds.sorted(by: { $0.key < $1.key }) {
             files.append(feedRenderer.file(for: feed, at: try folder.appending(layout.searchFeed(id))))
         }
-        return files
+        return Folder(files: files, changesOn: datedOnly ? nil : FolderHorizon.changesOn(bundle, feeds: feeds.values, content: content))
     }
 }

@@ -23,7 +23,7 @@ struct PrivateSummaryPageView {
     /// Built from the pages' own views, so the summary shows exactly what they show.
     init(bundle: PatronBundle, content: SiteContent, home: PrivateHomePageView, loans: PrivateLoansPageView,
          holds: PrivateHoldsPageView) {
-        page = PageView(content: content, title: "Synthèse de mes comptes", depth: 1, isPrivate: true)
+        page = PageView(content: content, title: "Synthèse de mes comptes", depth: 1, isPrivate: true).dated(content)
         nav = PrivateNavigation(current: PrivateFolderLayout.home, depth: 1, patron: bundle.own.patron)
         networkName = PrivateText.clean(content.config.networkName)
         holder = PrivateText.clean(bundle.own.patron.displayName)
