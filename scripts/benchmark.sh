@@ -34,8 +34,9 @@
 #                  written;
 #   5. next day    the same data built for the next day (--today + 1 day), into
 #                  the same folder: what a nightly rebuild costs when nothing
-#                  changed but the date (every page says "situation au", and
-#                  loan states follow the date, so every folder is rendered);
+#                  changed but the date (every folder's dated files, the
+#                  summary and the data export, are written again; its other
+#                  files are kept unless one of its states changed overnight);
 #   6. hugo        a Hugo site with as many pages as the clean build wrote HTML
 #                  files (one Markdown page each: short front matter, a
 #                  three-row table, two paragraphs; a base template with header,
