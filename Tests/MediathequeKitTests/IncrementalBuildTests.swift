@@ -174,6 +174,47 @@ struct IncrementalBuildTests {
         #expect(refreshed > 0 && rendered > 0)
     }
 
+    /// The edges a nightly build must see: a member's loan seen by the holder, a session
+    /// ending at midnight, a registration opening at midnight and closing mid-morning, an
+    /// agenda search following all of them, and a patron whose folder never changes.
+    @Test func statesChangingAtTheEdgesOfADayAreSeenNightAfterNight() throws {
+        let dir = try TemporaryDirectory()
+        let database = try Fixtures.database(in: dir, """
+            INSERT INTO account_share (holder_card, member_card) VALUES ('24200001234567', '24200001234568');
+            INSERT INTO loan (barcode, patron_card, library, borrowed_on, due_on) VALUES
+              ('34200021072893', '24200001234568', 'TAR', '2025-02-05', '2025-03-05');
+            INSERT INTO event_registration (patron_card, registered_by, event_id, session_id, status, registered_at) VALUES
+              ('24200001234567', '24200001234567', 'e1', 'mid', 'confirmed', '2025-02-21T10:00:00'),
+              ('24200001234568', '24200001234567', 'e1', 'on', 'waitlisted', '2025-02-21T10:00:00');
+            INSERT INTO saved_search (patron_card, name, scope, query, created_on) VALUES
+              ('24200001234569', 'Tout', 'agenda', '', '2025-02-01');
+            """)
+        let agenda = try dir.write("agenda.xml", Fixtures.feed("""
+            <event id="e1" updated="2025-02-20T10:00"><title>Conte</title>
+              <session id="mid" library="TAR" start="2025-03-07T20:00" end="2025-03-08T00:00" registration="none"/>
+              <session id="on" library="CAR" start="2025-03-06T10:00" end="2025-03-06T11:00" registration="online"
+                       capacity="10" opens="2025-03-02T00:00" closes="2025-03-03T10:00"/>
+            </event>
+            """))
+        let inputs = (database, agenda)
+        let out = dir.url.appendingPathComponent("_site")
+        let first = Fixtures.day("2025-03-01")
+        _ = try Self.build(out, inputs, today: first)
+        var refreshed = 0
+        for days in 1...8 {
+            let day = first.adding(days: days)
+            let nightly = try Self.build(out, inputs, today: day)
+            let clean = dir.url.appendingPathComponent("clean")
+            _ = try Self.build(clean, inputs, today: day, workers: 1)
+            let differing = Self.differences(Self.tree(out), Self.tree(clean))
+            #expect(differing.isEmpty, "\(day.iso): \(differing.prefix(5))")
+            try FileManager.default.removeItem(at: clean)
+            refreshed += nightly.refreshedFolders
+        }
+        // Every folder changes on some nights and is kept on others.
+        #expect(refreshed > 8 && refreshed < 24)
+    }
+
     @Test func aRebuildForAnEarlierDayRendersEveryFolderAgain() throws {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)

@@ -104,16 +104,25 @@ final class PublishedManifest: @unchecked Sendable {
                 if index[middle].key < hash { low = middle + 1 } else { high = middle }
             }
             while low < index.count && index[low].key == hash {
-                if let fields = line(at: index[low].offset), fields.count == 5, fields[0].elementsEqual(wanted),
-                   let renderedOn = Day(iso: String(decoding: fields[3], as: UTF8.self)) {
-                    return BuildManifest.Folder(digest: String(decoding: fields[1], as: UTF8.self),
-                                                fileList: String(decoding: fields[2], as: UTF8.self),
-                                                renderedOn: renderedOn, changesOn: Day(iso: String(decoding: fields[4], as: UTF8.self)))
+                if let fields = line(at: index[low].offset), fields.count == 5, fields[0].elementsEqual(wanted) {
+                    return Self.folder(fields)
                 }
                 low += 1
             }
             return nil
         }
+    }
+
+    /// A line's folder; `nil` (rendered again) when a day does not read as one: a damaged
+    /// "changes on" must not pass for "never".
+    private static func folder(_ fields: [ArraySlice<UInt8>]) -> BuildManifest.Folder? {
+        let changes = String(decoding: fields[4], as: UTF8.self)
+        guard let renderedOn = Day(iso: String(decoding: fields[3], as: UTF8.self)) else { return nil }
+        let changesOn = Day(iso: changes)
+        guard changesOn != nil || changes == "-" else { return nil }
+        return BuildManifest.Folder(digest: String(decoding: fields[1], as: UTF8.self),
+                                    fileList: String(decoding: fields[2], as: UTF8.self),
+                                    renderedOn: renderedOn, changesOn: changesOn)
     }
 
     /// The tab-separated fields of the line at `offset`.

@@ -47,6 +47,17 @@ struct BuildManifestTests {
         #expect(forever.isCurrent(on: Self.day.adding(days: 4000)))
     }
 
+    @Test func aLineWithADamagedDayIsNotKept() throws {
+        let dir = try TemporaryDirectory()
+        _ = try dir.write(BuildManifest.fileName, BuildManifest.header + "\n" + BuildManifest.saltLines("s", date: Self.day)
+            + "aa\td\tindex.html\t2026-11-25\t2026-12-0\n" + "bb\td\tindex.html\t2026-11-2\t-\n"
+            + "cc\td\tindex.html\t2026-11-25\t-\n" + "dd\td\tindex.html\t2026-11-25\t2026-12-01\n")
+        let manifest = PublishedManifest(publishedAt: dir.url)
+        #expect(manifest.folder("aa") == nil && manifest.folder("bb") == nil)
+        #expect(manifest.folder("cc")?.changesOn == nil && manifest.folder("cc") != nil)
+        #expect(manifest.folder("dd")?.changesOn == Day(iso: "2026-12-01"))
+    }
+
     @Test func anotherVersionOrNoManifestIsEmpty() throws {
         let dir = try TemporaryDirectory()
         #expect(PublishedManifest(publishedAt: dir.url).folder(BuildManifest.publicSite) == nil)
