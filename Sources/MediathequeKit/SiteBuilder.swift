@@ -156,7 +156,9 @@ public struct SiteBuilder {
     /// the templates and the libraries, digested once per build. Not the date: the public
     /// site's fingerprint adds it, and a patron folder says how long it stays the same.
     private func buildSalt(config: SiteConfiguration, templates: TemplateSet, libraries: [String: Library]) throws -> [UInt8] {
-        var salt: [[UInt8]] = [FolderFingerprint.programDigest, Array("\(config)".utf8)]
+        // Whether folders get their documents (the summary PDF): a folder kept from a build
+        // without them would lack its PDF.
+        var salt: [[UInt8]] = [FolderFingerprint.programDigest, Array("\(config)".utf8), [documentRenderer == nil ? 0 : 1]]
         salt += templates.sources.flatMap { [Array($0.name.utf8), $0.bytes] }
         salt += FolderFingerprint.libraryLines(libraries)
         return FolderFingerprint.digest(salt)
