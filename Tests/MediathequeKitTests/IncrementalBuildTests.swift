@@ -156,27 +156,32 @@ struct IncrementalBuildTests {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
         let out = dir.url.appendingPathComponent("_site")
-        _ = try Self.build(out, demo)
-        var refreshed = 0, rendered = 0
         // Across due dates, registration openings and closings, the history window's edge.
-        for days in [1, 2, 3, 4, 6, 9, 14, 23, 40, 95] {
-            let day = Self.today.adding(days: days)
-            let nightly = try Self.build(out, demo, today: day)
+        let nights = try Self.nights(out, in: dir, demo, from: Self.today, after: [1, 2, 3, 4, 6, 9, 14, 23, 40, 95])
+        #expect(nights.allSatisfy { $0.keptFolders == 0 && $0.publicFiles > 0 })
+        #expect(nights.contains { $0.refreshedFolders > 0 } && nights.contains { $0.refreshedFolders < $0.patrons })
+    }
+
+    /// Builds `out` for each day `after` days from `first` in turn, each over the previous
+    /// bundle, and checks each against a clean build of the same day.
+    static func nights(_ out: URL, in dir: TemporaryDirectory, _ inputs: (database: String, agenda: String),
+                       from first: Day, after days: [Int]) throws -> [BuildReport] {
+        _ = try build(out, inputs, today: first)
+        return try days.map { days in
+            let day = first.adding(days: days)
+            let nightly = try build(out, inputs, today: day)
             let clean = dir.url.appendingPathComponent("clean")
-            _ = try Self.build(clean, demo, today: day, workers: 1)
-            let differing = Self.differences(Self.tree(out), Self.tree(clean))
-            #expect(differing.isEmpty, "day +\(days): \(differing.prefix(5))")
+            _ = try build(clean, inputs, today: day, workers: 1)
+            let differing = differences(tree(out), tree(clean))
+            #expect(differing.isEmpty, "\(day.iso): \(differing.prefix(5))")
             try FileManager.default.removeItem(at: clean)
-            #expect(nightly.keptFolders == 0 && nightly.publicFiles > 0)
-            refreshed += nightly.refreshedFolders
-            rendered += nightly.patrons - nightly.refreshedFolders
+            return nightly
         }
-        #expect(refreshed > 0 && rendered > 0)
     }
 
     /// The edges a nightly build must see: a member's loan seen by the holder, a session
-    /// ending at midnight, a registration opening at midnight and closing mid-morning, an
-    /// agenda search following all of them, and a patron whose folder never changes.
+    /// ending at midnight, a registration opening at midnight and closing mid-morning, and an
+    /// agenda search following all of them.
     @Test func statesChangingAtTheEdgesOfADayAreSeenNightAfterNight() throws {
         let dir = try TemporaryDirectory()
         let database = try Fixtures.database(in: dir, """
@@ -198,20 +203,9 @@ struct IncrementalBuildTests {
             """))
         let inputs = (database, agenda)
         let out = dir.url.appendingPathComponent("_site")
-        let first = Fixtures.day("2025-03-01")
-        _ = try Self.build(out, inputs, today: first)
-        var refreshed = 0
-        for days in 1...8 {
-            let day = first.adding(days: days)
-            let nightly = try Self.build(out, inputs, today: day)
-            let clean = dir.url.appendingPathComponent("clean")
-            _ = try Self.build(clean, inputs, today: day, workers: 1)
-            let differing = Self.differences(Self.tree(out), Self.tree(clean))
-            #expect(differing.isEmpty, "\(day.iso): \(differing.prefix(5))")
-            try FileManager.default.removeItem(at: clean)
-            refreshed += nightly.refreshedFolders
-        }
-        // Every folder changes on some nights and is kept on others.
+        let nights = try Self.nights(out, in: dir, inputs, from: Fixtures.day("2025-03-01"), after: Array(1...8))
+        // Folders change on some nights and are kept on others.
+        let refreshed = nights.map(\.refreshedFolders).reduce(0, +)
         #expect(refreshed > 8 && refreshed < 24)
     }
 
