@@ -67,9 +67,21 @@ public struct Session: Hashable, Sendable, Codable {
     /// gives another ``registrationStatus(now:confirmed:)``: registration opens or closes,
     /// or the session ends.
     public func nextStatusChange(after today: Day) -> Day? {
-        [opens, closes, end].compactMap { $0 }
-            .map { $0.secondOfDay == 0 ? $0.day : $0.day.adding(days: 1) }
-            .filter { $0 > today }.min()
+        guard status == .scheduled else { return nil }
+        let moments = registration == .online ? [opens, closes, end] : [end]
+        return moments.compactMap { $0 }.map(Self.firstDayReaching).filter { $0 > today }.min()
+    }
+
+    /// The first day after `today` on which the session has ended, cancelled or not: it
+    /// leaves the coming sessions (``SiteContent/comingSessions``).
+    public func endsOn(after today: Day) -> Day? {
+        let day = Self.firstDayReaching(end)
+        return day > today ? day : nil
+    }
+
+    /// The first day whose start (the build's clock) is at or after `moment`.
+    private static func firstDayReaching(_ moment: LocalDateTime) -> Day {
+        moment.secondOfDay == 0 ? moment.day : moment.day.adding(days: 1)
     }
 }
 

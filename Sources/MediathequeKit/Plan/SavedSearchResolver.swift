@@ -47,8 +47,8 @@ public final class SavedSearchResolver {
         case .agenda:
             // Matched sessions only leave the list (they end); each item shows its status.
             let sessions = agenda.sessions(matching: criteria)
-            return (sessions.map { item(for: $0.event, $0.session) },
-                    sessions.compactMap { $0.session.nextStatusChange(after: content.today) }.min())
+            let changes = sessions.flatMap { [$0.session.nextStatusChange(after: content.today), $0.session.endsOn(after: content.today)] }
+            return (sessions.map { item(for: $0.event, $0.session) }, changes.compactMap { $0 }.min())
         }
     }
 

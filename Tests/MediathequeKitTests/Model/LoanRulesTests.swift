@@ -20,6 +20,29 @@ struct LoanRulesTests {
         #expect(LoanState.ongoing.label == "En cours")
     }
 
+    /// Until the day `nextChange` names, the loan reads the same every day: its state, its
+    /// renewal and the account in brief. On that day something does change.
+    @Test func aLoanReadsTheSameUntilItsNextChange() {
+        for rules in [Rules(), Rules(dueSoonDays: 0), Rules(dueSoonDays: 7)] {
+            let loan = loan(due: "2023-10-20")
+            func reading(_ day: Day) -> String {
+                "\(loan.state(today: day, rules: rules)) \(loan.renewal(today: day, rules: rules)) "
+                    + AccountSummary.loanLines(dueDates: [loan.dueOn], today: day).joined(separator: "/")
+            }
+            for offset in 0..<40 {
+                let day = today.adding(days: offset)
+                let change = loan.nextChange(after: day, rules: rules)
+                let until = change ?? day.adding(days: 60)
+                var later = day.adding(days: 1)
+                while later < until {
+                    #expect(reading(later) == reading(day), "\(day.iso) → \(later.iso)")
+                    later = later.adding(days: 1)
+                }
+                if let change { #expect(reading(change) != reading(change.adding(days: -1)), "\(change.iso)") }
+            }
+        }
+    }
+
     @Test func dueSoonDaysIsASetting() {
         let week = Rules(dueSoonDays: 7)
         #expect(loan(due: "2023-10-13").state(today: today, rules: week) == .dueSoon)

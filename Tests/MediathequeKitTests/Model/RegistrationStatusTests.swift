@@ -11,6 +11,38 @@ struct RegistrationStatusTests {
 
     let now = Fixtures.time("2025-03-01T00:00")
 
+    /// Until the day `nextStatusChange` names, the status the build's clock (midnight) reads
+    /// stays the same; whether the session is still coming changes on `endsOn`.
+    @Test func aStatusStaysTheSameUntilItsNextChange() {
+        let sessions = [
+            session(.online, capacity: 20, opens: "2025-03-02T00:00", closes: "2025-03-05T10:00"),
+            session(.online, opens: "2025-03-03T09:00"), session(.desk), session(.none),
+            session(.online, opens: "2025-03-02T00:00", status: .cancelled),
+            Session(id: "m", library: Fixtures.tarentaize, start: Fixtures.time("2025-03-06T20:00"),
+                    end: Fixtures.time("2025-03-07T00:00"), registration: .none),
+        ]
+        for session in sessions {
+            func status(_ day: Day) -> RegistrationStatus { session.registrationStatus(now: LocalDateTime(day: day), confirmed: 3) }
+            func coming(_ day: Day) -> Bool { session.end > LocalDateTime(day: day) }
+            for offset in 0..<12 {
+                let day = Fixtures.day("2025-02-27").adding(days: offset)
+                var later = day.adding(days: 1)
+                while later <= Fixtures.day("2025-03-15") {
+                    if later < session.nextStatusChange(after: day) ?? .init(ordinal: Int.max) {
+                        #expect(status(later) == status(day), "\(session.id) \(day.iso) → \(later.iso)")
+                    }
+                    if later < session.endsOn(after: day) ?? .init(ordinal: Int.max) {
+                        #expect(coming(later) == coming(day), "\(session.id) \(day.iso) → \(later.iso)")
+                    }
+                    later = later.adding(days: 1)
+                }
+            }
+        }
+        #expect(sessions[5].endsOn(after: Fixtures.day("2025-03-01")) == Fixtures.day("2025-03-07"))
+        #expect(sessions[0].nextStatusChange(after: Fixtures.day("2025-03-01")) == Fixtures.day("2025-03-02"))
+        #expect(sessions[0].nextStatusChange(after: Fixtures.day("2025-03-02")) == Fixtures.day("2025-03-06"))
+    }
+
     @Test func everyRowOfTheTable() {
         #expect(session(.online, status: .cancelled).registrationStatus(now: now, confirmed: 0) == .cancelled)
         #expect(session(.online, status: .postponed).registrationStatus(now: now, confirmed: 0) == .postponed)
