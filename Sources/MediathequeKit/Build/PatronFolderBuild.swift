@@ -207,7 +207,7 @@ struct PatronFolderBuild {
                     }
                     let dated = try renderFiles(patron, token: token, datedOnly: true, worker: worker)
                     for file in dated.files { try bundle.write(file) }
-                    let names = (undated + dated.files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }).sorted()
+                    let names = (undated + Self.names(of: dated.files, in: folder)).sorted()
                     lane.writer.record(position: position, token: token,
                                        folder: .init(digest: kept.digest, files: names, renderedOn: kept.renderedOn, changesOn: kept.changesOn))
                     tally.add(files: dated.files.count, kept: .refreshed, progress: progress)
@@ -226,10 +226,15 @@ struct PatronFolderBuild {
         let folder = try BundlePath("private/\(token)")
         let rendered = try renderFiles(patron, token: token, datedOnly: false, worker: worker)
         for file in rendered.files { try bundle.write(file) }
-        let names = rendered.files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }.sorted()
+        let names = Self.names(of: rendered.files, in: folder).sorted()
         lane.writer.record(position: position, token: token,
                            folder: .init(digest: digest, files: names, renderedOn: today, changesOn: rendered.changesOn))
         tally.add(files: rendered.files.count, kept: .no, progress: progress)
+    }
+
+    /// The files' paths relative to `folder`, as the manifest lists them.
+    private static func names(of files: [RenderedFile], in folder: BundlePath) -> [String] {
+        files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }
     }
 
     /// The folder's pages and feeds, then its documents (the summary PDF, which is dated).
