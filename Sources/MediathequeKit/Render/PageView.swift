@@ -1,3 +1,5 @@
+import Mustache
+
 /// What the layout template needs on every page.
 struct PageView {
     var networkName: String
@@ -24,5 +26,19 @@ struct PageView {
         var page = self
         page.today = content.today.french
         return page
+    }
+}
+
+// Every page looks these up, several times: a switch, not a `Mirror` (see the private views).
+extension PageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "networkName": self.networkName
+        case "title": self.title
+        case "root": self.root
+        case "isPrivate": self.isPrivate
+        case "today": self.today
+        default: nil
+        }
     }
 }

@@ -15,7 +15,7 @@ struct PrivateViewLookupTests {
             if let wrapped = mirror.children.first { check(wrapped.value, path: path, checked: &checked) }
         case .struct?:
             let typeName = String(reflecting: type(of: value))
-            guard typeName.hasPrefix("MediathequeKit.Private") else { return }
+            guard typeName.hasPrefix("MediathequeKit.Private") || typeName == "MediathequeKit.PageView" else { return }
             guard let parent = value as? any MustacheParent else {
                 Issue.record("\(typeName) (\(path)) does not answer Mustache lookups with a switch")
                 return
