@@ -83,7 +83,7 @@ extension AccountDatabase {
             // sorters of a pass (and so the builder's memory) flat whatever the network's size.
             try db.execute(sql: "PRAGMA cache_size = -2048")
             mq_release_free_memory() // what earlier reads cached, given back
-            defer { try? db.execute(sql: "PRAGMA cache_size = -32768") }
+            defer { try? db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
             var streams: [RowDigest.Table: AccountRowStream] = [:]
             for table in Self.ownTables {
                 streams[table] = try AccountRowStream(db, Self.query(table), arguments: table == .history ? window : [], range: range)

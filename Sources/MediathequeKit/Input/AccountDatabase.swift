@@ -34,6 +34,8 @@ public final class AccountDatabase: @unchecked Sendable {
     /// The path as given, for messages.
     public let file: String
     let queue: DatabaseQueue
+    /// The page cache this connection was opened with, given back after a streaming pass.
+    let cacheKiB: Int
     /// Every library of the network, by code.
     public private(set) var libraries: [String: Library] = [:]
 
@@ -43,6 +45,7 @@ public final class AccountDatabase: @unchecked Sendable {
     /// - Parameter cacheKiB: SQLite's page cache; the builder's scans read whole tables once each.
     public init(path: String, cacheKiB: Int = 32768) throws {
         file = path
+        self.cacheKiB = cacheKiB
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw InputProblem(file: path, message: "no such database file")
