@@ -32,7 +32,8 @@ struct PatronFolderBuild {
 
     /// One patron folder to build: kept from the published bundle, or rendered.
     enum Work: Sendable {
-        case keep(token: String, folder: BuildManifest.Folder)
+        /// `card` says which patron to render again should the folder's files be missing.
+        case keep(token: String, card: String, folder: BuildManifest.Folder)
         /// Keep the undated files, write the dated ones for today.
         case refresh(token: String, folder: BuildManifest.Folder, bundle: PatronBundle)
         case render(token: String, digest: String, bundle: PatronBundle)
@@ -84,13 +85,8 @@ struct PatronFolderBuild {
         }
         var changed = try keepUnchanged(main)
         // A kept folder whose files went missing from the published bundle is rendered again.
-        let missing = lost.tokens
-        if !missing.isEmpty {
-            try eachPatron(in: database, decoding: { _ in false }) { read in
-                if missing.contains(read.token) { changed.append(read.patron.card) }
-            }
-            changed.sort()
-        }
+        let missing = lost.cards
+        if !missing.isEmpty { changed = (changed + missing).sorted() }
         if changed.count <= max(100, tally.total / 50) {
             try render(main) { emit in
                 for card in changed {
@@ -160,7 +156,7 @@ struct PatronFolderBuild {
     /// What to do with a patron whose folder may be kept; `nil` when it changed.
     private func keep(_ read: Read) -> Work? {
         guard let kept = previous.folder(read.token), kept.digest == read.digest, kept.isCurrent(on: today) else { return nil }
-        return .keep(token: read.token, folder: kept)
+        return .keep(token: read.token, card: read.patron.card, folder: kept)
     }
 
     /// Runs the work `produce` hands out on all cores.
@@ -190,12 +186,12 @@ struct PatronFolderBuild {
             let (lane, position, work) = item
             do {
                 switch work {
-                case .keep(let token, let kept):
+                case .keep(let token, let card, let kept):
                     if try bundle.keepFolder(try BundlePath("private/\(token)"), files: kept.files) {
                         lane.writer.record(position: position, token: token, folder: kept)
                         tally.add(files: 0, kept: .whole, progress: progress)
                     } else {
-                        lost.add(token)
+                        lost.add(card)
                         lane.writer.skip(position: position)
                     }
                 case .refresh(let token, let kept, let patron):

@@ -41,15 +41,16 @@ final class WorkerLocal<Value>: @unchecked Sendable {
 /// Patron folders the published bundle should have held but did not: rendered again.
 final class LostFolders: @unchecked Sendable {
     private let lock = NSLock()
-    private var lost: Set<String> = []
+    private var lost: [String] = []
 
-    func add(_ token: String) {
+    func add(_ card: String) {
         lock.lock()
-        lost.insert(token)
+        lost.append(card)
         lock.unlock()
     }
 
-    var tokens: Set<String> {
+    /// Their patrons' card numbers.
+    var cards: [String] {
         lock.lock()
         defer { lock.unlock() }
         return lost
