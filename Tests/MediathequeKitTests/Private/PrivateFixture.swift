@@ -80,7 +80,7 @@ struct PrivateFixture {
 
     /// The patron's folder as file path (relative to the folder) → text.
     func folderFiles(_ card: String) throws -> [String: String] {
-        let files = try renderer.files(for: try bundle(card), token: "t\(card)")
+        let files = try renderer.render(try bundle(card), token: "t\(card)").files
         var byPath: [String: String] = [:]
         for file in files {
             let prefix = "private/t\(card)/"

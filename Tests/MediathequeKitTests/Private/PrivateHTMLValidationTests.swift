@@ -44,7 +44,7 @@ struct PrivateHTMLValidationTests {
         // A patron full of hostile text, checked in the same run.
         let hostile = try PrivateFixture(fill: PrivateHostileTextTests.fill)
         defer { hostile.remove() }
-        for file in try hostile.renderer.files(for: try hostile.bundle(PrivateFixture.clara), token: "hostile") {
+        for file in try hostile.renderer.render(try hostile.bundle(PrivateFixture.clara), token: "hostile").files {
             let url = out.appendingPathComponent(file.path.value)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url)

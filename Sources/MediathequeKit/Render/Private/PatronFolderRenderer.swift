@@ -12,7 +12,7 @@
 /// ```swift
 /// var renderer = PatronFolderRenderer(templates: templates, content: content)
 /// renderer.searches = SavedSearchResolver(content: content, catalogue: index)
-/// let files = try renderer.files(for: bundle, token: token)
+/// let files = try renderer.render(bundle, token: token).files
 /// ```
 struct PatronFolderRenderer {
     static let templates = [
@@ -36,12 +36,6 @@ struct PatronFolderRenderer {
         sessionEvents = SessionCalendarEvent(content: content, plan: PublicPlan(content: content))
     }
 
-    /// Every file of the patron's folder, paths under `private/<token>/`.
-    /// - Throws: ``RenderError`` for a missing template or an unsafe path; what the catalogue index throws.
-    func files(for bundle: PatronBundle, token: String) throws -> [RenderedFile] {
-        try render(bundle, token: token).files
-    }
-
     /// A folder's files, and how long the undated ones stay as they are.
     struct Folder {
         var files: [RenderedFile]
@@ -50,7 +44,7 @@ struct PatronFolderRenderer {
         var changesOn: Day?
     }
 
-    /// Renders the patron's folder; with `datedOnly`, only the files that carry the
+    /// Renders the patron's folder, paths under `private/<token>/`; with `datedOnly`, only the files that carry the
     /// build's date (``PrivateFolderLayout/datedFiles``), for a folder whose other files are kept.
     /// - Throws: ``RenderError`` for a missing template or an unsafe path; what the catalogue index throws.
     func render(_ bundle: PatronBundle, token: String, datedOnly: Bool = false) throws -> Folder {
