@@ -7,6 +7,9 @@ import Mustache
 /// Output is HTML-escaped unless a template says `{{% CONTENT_TYPE: TEXT}}`.
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
+    /// The templates the build renders itself (``CompiledTemplate``): every one whose
+    /// features, and whose partials' features, it supports; swift-mustache renders the rest.
+    private(set) var compiled: [String: CompiledTemplate]
     public let names: Set<String>
     /// Each template's name and the bytes it was parsed from, by name: what the build's
     /// fingerprints cover (empty for templates made in code).
@@ -44,12 +47,58 @@ public struct TemplateSet: Sendable {
         library = MustacheLibrary(templates: templates)
         names = Set(templates.keys)
         self.sources = sources
+        compiled = Self.compile(templates)
     }
 
     /// Renders `object` (a view struct: Mustache reads its stored properties) with the named template.
     public func render(_ name: String, _ object: Any) throws -> String {
-        guard let text = library.render(object, withTemplate: name) else { throw RenderError(.missingTemplate(name)) }
-        return text
+        String(decoding: try renderBytes(name, object), as: UTF8.self)
+    }
+
+    /// ``render(_:_:)`` as the UTF-8 bytes a file holds.
+    func renderBytes(_ name: String, _ object: Any) throws -> [UInt8] {
+        try PageRenderer(self).render(name, object)
+    }
+
+    /// Renders the set's templates on one thread, page after page (see ``TemplateRenderer``).
+    final class PageRenderer {
+        let templates: TemplateSet
+        private var renderer: TemplateRenderer
+
+        init(_ templates: TemplateSet) {
+            self.templates = templates
+            renderer = TemplateRenderer(templates: templates.compiled)
+        }
+
+        func render(_ name: String, _ object: Any) throws -> [UInt8] {
+            if let template = templates.compiled[name] { return renderer.render(template, object) }
+            guard let text = templates.library.render(object, withTemplate: name) else { throw RenderError(.missingTemplate(name)) }
+            return Array(text.utf8)
+        }
+    }
+
+    /// The same templates, all rendered by swift-mustache: the reference the compiled ones
+    /// must equal, byte for byte (tests compare them).
+    var swiftMustacheOnly: TemplateSet {
+        var set = self
+        set.compiled = [:]
+        return set
+    }
+
+    /// Compiles every template, then drops those that name, at any depth, a partial that
+    /// did not compile: a template is rendered by one engine from top to bottom.
+    private static func compile(_ templates: [String: MustacheTemplate]) -> [String: CompiledTemplate] {
+        var compiled = templates.compactMapValues(CompiledTemplate.compile)
+        var changed = true
+        while changed {
+            changed = false
+            for (name, template) in compiled
+            where template.partials.contains(where: { templates[$0] != nil && compiled[$0] == nil }) {
+                compiled[name] = nil
+                changed = true
+            }
+        }
+        return compiled
     }
 
     /// Fails early, naming every template a build needs that the folder lacks.

@@ -22,6 +22,8 @@ struct PatronFolderRenderer {
     ]
 
     let templates: TemplateSet
+    /// This renderer's own: each worker has its ``PatronFolderRenderer``.
+    private let pages: TemplateSet.PageRenderer
     let content: SiteContent
     /// Resolves saved searches into feeds; by default agenda searches only (no catalogue index).
     var searches: SavedSearchResolver
@@ -31,6 +33,7 @@ struct PatronFolderRenderer {
 
     init(templates: TemplateSet, content: SiteContent) {
         self.templates = templates
+        pages = TemplateSet.PageRenderer(templates)
         self.content = content
         searches = SavedSearchResolver(content: content, catalogue: nil)
         sessionEvents = SessionCalendarEvent(content: content, plan: PublicPlan(content: content))
@@ -62,7 +65,7 @@ struct PatronFolderRenderer {
         func wanted(_ file: String) -> Bool { !datedOnly || layout.datedFiles.contains(file) }
         func page(_ file: String, _ template: String, _ view: @autoclosure () -> Any) throws {
             guard wanted(file) else { return }
-            files.append(RenderedFile(path: try folder.appending(file), text: try templates.render(template, view())))
+            files.append(RenderedFile(path: try folder.appending(file), bytes: try pages.render(template, view())))
         }
         let home = PrivateHomePageView(bundle: bundle, content: content, folderURL: folderURL)
         let loans = PrivateLoansPageView(bundle: bundle, content: content)

@@ -1,0 +1,175 @@
+import Foundation
+import GRDB
+import Mustache
+import Testing
+@testable import MediathequeKit
+
+/// The build renders templates itself (``CompiledTemplate``); its output must be
+/// swift-mustache's, byte for byte: on every feature a staff template may use, and on
+/// every page of the demo.
+struct CompiledTemplateTests {
+    struct Row { var title: String; var due: String?; var count: Int; var late: Bool }
+    struct Box: MustacheParent {
+        var values: [String: Any]
+        func child(named name: String) -> Any? { values[name] }
+    }
+    struct Page {
+        var title = "Prêts <en cours> & \"réservés\" l'été"
+        var rows = [Row(title: "Tintin", due: "02/04/2025", count: 2, late: false),
+                    Row(title: "<b>Astérix</b>", due: nil, count: 0, late: true)]
+        var none: [Row] = []
+        var names = ["Anne", "Bruno"]
+        var missing: String?
+        var present: String? = "là"
+        var nested = Box(values: ["inner": Box(values: ["leaf": "feuille"]), "flag": true, "title": "boîte"])
+        var total = 42
+        var ratio = 1.5
+        var crlf = "a\r\nb"
+    }
+
+    /// Renders `templates[main]` with both engines and expects the same bytes.
+    func same(_ templates: [String: String], main: String = "main", _ object: Any = Page(),
+              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let set = try TemplateSet(templates: templates.mapValues { try MustacheTemplate(string: $0) })
+        #expect(set.compiled[main] != nil, "\(main) was not compiled", sourceLocation: sourceLocation)
+        let fast = try set.render(main, object)
+        let reference = try set.swiftMustacheOnly.render(main, object)
+        #expect(fast == reference, sourceLocation: sourceLocation)
+    }
+
+    @Test func variablesEscapedAndNot() throws {
+        try same(["main": "<p title=\"{{title}}\">{{title}}</p>\n{{{title}}}|{{&title}}|{{total}}|{{ratio}}|{{missing}}|{{present}}|{{crlf}}\n"])
+    }
+
+    @Test func sectionsOverEveryKindOfValue() throws {
+        try same(["main": """
+            {{#rows}}<tr class="{{#late}}late{{/late}}{{^late}}ok{{/late}}"><td>{{title}}</td><td>{{due}}{{^due}}—{{/due}}</td><td>{{count}}</td></tr>
+            {{/rows}}
+            {{#none}}never{{/none}}{{^none}}Aucun prêt ({{.}}){{/none}}
+            {{#names}}<li>{{.}}</li>{{/names}}
+            {{#missing}}no{{/missing}}{{^missing}}absent{{/missing}}
+            {{#present}}[{{.}}]{{/present}}{{^present}}no{{/present}}
+            {{#title}}{{.}}{{/title}}{{^title}}no{{/title}}
+            {{#total}}{{.}}{{/total}}
+            {{#nested.flag}}drapeau{{/nested.flag}}
+
+            """])
+    }
+
+    @Test func dottedNamesAndTheContextStack() throws {
+        try same(["main": """
+            {{nested.inner.leaf}} {{nested.title}} {{nested.nothing.leaf}} {{.title}}
+            {{#nested}}{{title}} {{inner.leaf}} {{total}} {{#inner}}{{leaf}} {{title}} {{.title}} {{nested.title}}{{/inner}}{{/nested}}
+            {{#rows}}{{title}}/{{names}}/{{.count}}/{{total}} {{/rows}}
+
+            """])
+    }
+
+    @Test func standaloneLinesCommentsAndDelimiters() throws {
+        try same(["main": """
+            <ul>
+              {{#rows}}
+              <li>{{title}}</li>
+              {{/rows}}
+              {{! a comment
+               on two lines }}
+            </ul>
+            {{=<% %>=}}
+            <% title %> {{title}}
+            <%={{ }}=%>
+            {{title}}\r
+              {{#late}}\r
+            never\r
+              {{/late}}\r
+
+            """])
+    }
+
+    @Test func indentedPartials() throws {
+        try same([
+            "main": "<div>\n  {{>item}}\n    {{>item}}\nx {{>item}}\n{{#rows}}\n\t{{>item}}\n{{/rows}}\n</div>\n",
+            "item": "<p>{{title}}</p>\n<p>\n{{#names}}\n  {{.}}\n{{/names}}\n</p>\n",
+        ])
+    }
+
+    @Test func layoutsBlocksAndNestedInheritance() throws {
+        let templates = [
+            "layout": "<title>{{$title}}Défaut{{/title}}</title>\n<body>\n  {{$content}}\n  vide\n  {{/content}}\n</body>\n{{$footer}}pied{{/footer}}\n",
+            "section": "{{<layout}}{{$title}}Section {{title}}{{/title}}{{$content}}\n    <h1>{{$heading}}Titre{{/heading}}</h1>\n{{/content}}{{/layout}}\n",
+            "main": "{{<section}}\n{{$heading}}{{title}} — {{#rows}}{{title}} {{/rows}}{{/heading}}\n{{$footer}}{{>partial}}{{/footer}}\n{{/section}}\n",
+            "partial": "{{#nested}}{{title}}{{/nested}}\n  second line\n",
+        ]
+        try same(templates)
+        try same(templates, main: "section")
+        try same(templates, main: "layout")
+    }
+
+    @Test func aMissingPartialRendersNothing() throws {
+        try same(["main": "a{{>nowhere}}b\n  {{>nowhere}}\nc\n"])
+    }
+
+    /// Transforms and dynamic partials are swift-mustache's own: such a template, and any
+    /// template that includes it, is rendered by swift-mustache.
+    @Test func featuresOnlySwiftMustacheRendersFallBack() throws {
+        let set = try TemplateSet(templates: [
+            "upper": try MustacheTemplate(string: "{{uppercased(title)}}"),
+            "includes": try MustacheTemplate(string: "<{{>upper}}>"),
+            "plain": try MustacheTemplate(string: "{{title}}"),
+        ])
+        #expect(set.compiled.keys.sorted() == ["plain"])
+        let page = Page()
+        #expect(try set.render("includes", page) == "<PRÊTS &lt;EN COURS&gt; &amp; &quot;RÉSERVÉS&quot; L&#39;ÉTÉ>")
+    }
+
+    @Test func everyShippedTemplateIsCompiled() throws {
+        let set = try PublicTestSupport.templates()
+        #expect(Set(set.compiled.keys) == set.names)
+    }
+
+    /// A markup character fused with a combining mark is escaped: the hole swift-mustache
+    /// left (see ``HTMLText``) is closed by the engine itself.
+    @Test func fusedMarkupIsEscaped() throws {
+        let set = try TemplateSet(templates: ["main": try MustacheTemplate(string: "<a title=\"{{.}}\">")])
+        #expect(try set.render("main", "x\"\u{301} onmouseover=alert(1)") == "<a title=\"x&quot;\u{301} onmouseover=alert(1)\">")
+    }
+
+    /// Every file of the demo, public and private, as swift-mustache renders it.
+    @Test func theDemoIsRenderedAsSwiftMustacheRendersIt() throws {
+        let folder = try PublicTestSupport.temporaryDirectory("compiled-demo")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let today = PublicTestSupport.today
+        let inputs = try DemoData(siteDirectory: PublicTestSupport.site, today: today).materialize(into: folder)
+        let database = try AccountDatabase(path: inputs.database)
+        let feed = try AgendaFeedReader(file: inputs.agenda, libraries: database.libraries).read()
+        let config = try SiteConfiguration.load(from: PublicTestSupport.site)
+        let content = SiteContent(config: config, feed: feed, libraries: database.libraries,
+                                  confirmed: try database.confirmedRegistrations(), patronCount: try database.patronCount(),
+                                  today: today)
+        let fast = try PublicTestSupport.templates()
+        let reference = fast.swiftMustacheOnly
+
+        let publicFast = try PublicSiteRenderer(templates: fast, content: content).files()
+        let publicReference = try PublicSiteRenderer(templates: reference, content: content).files()
+        #expect(publicFast.map(\.path.value) == publicReference.map(\.path.value))
+        for (a, b) in zip(publicFast, publicReference) { #expect(a.bytes == b.bytes, "\(a.path.value)") }
+
+        let catalogue = try CatalogueIndex(source: database)
+        var folders = (fast: PatronFolderRenderer(templates: fast, content: content),
+                       reference: PatronFolderRenderer(templates: reference, content: content))
+        folders.fast.searches = SavedSearchResolver(content: content, catalogue: catalogue)
+        folders.reference.searches = SavedSearchResolver(content: content, catalogue: catalogue)
+        let queue = try DatabaseQueue(path: inputs.database)
+        let cards = try queue.read { try String.fetchAll($0, sql: "SELECT card_number FROM patron ORDER BY card_number") }
+        #expect(cards.count > 100)
+        var pages = 0
+        for card in cards {
+            let bundle = try #require(try database.bundle(card: card, today: today, rules: config.rules))
+            let a = try folders.fast.render(bundle, token: "t\(card)").files
+            let b = try folders.reference.render(bundle, token: "t\(card)").files
+            #expect(a.map(\.path.value) == b.map(\.path.value))
+            for (x, y) in zip(a, b) where x.bytes != y.bytes { Issue.record("\(x.path.value) differs") }
+            pages += a.count { $0.path.value.hasSuffix(".html") }
+        }
+        #expect(pages > 1000)
+    }
+}
