@@ -14,6 +14,9 @@ public final class StagedBundle: @unchecked Sendable {
     public let destination: URL
     /// Where this build writes.
     public let staging: URL
+    /// `staging` and `destination` as paths, for the file-by-file work (no URL parsing).
+    private let stagingPath: String
+    private let destinationPath: String
     private let fileManager = FileManager.default
     private let lock = NSLock()
     public private(set) var written = 0
@@ -24,6 +27,8 @@ public final class StagedBundle: @unchecked Sendable {
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
         staging = parent.appendingPathComponent("\(name).staging-\(getpid())")
+        stagingPath = staging.path
+        destinationPath = self.destination.path
         try Self.removeStale(in: parent, name: name)
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -46,24 +51,26 @@ public final class StagedBundle: @unchecked Sendable {
 
     /// Writes one file into the staging folder (thread-safe).
     public func write(_ file: RenderedFile) throws {
-        let target = staging.appendingPathComponent(file.path.value)
-        let directory = target.deletingLastPathComponent().path
+        // A bundle path is relative, normalised and safe (``BundlePath``): joined as text.
+        let target = stagingPath + "/" + file.path.value
         do {
-            // mkdir is cheaper than remembering every folder made (memory would grow with the network).
-            if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-                try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            if let slash = file.path.value.lastIndex(of: "/") {
+                let directory = stagingPath + "/" + file.path.value[..<slash]
+                // mkdir is cheaper than remembering every folder made (memory would grow with the network).
+                if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+                    try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                }
             }
-            let published = destination.appendingPathComponent(file.path.value).path
-            if Self.sameBytes(atPath: published, file.bytes), link(published, target.path) == 0 {
+            let published = destinationPath + "/" + file.path.value
+            if Self.sameBytes(atPath: published, file.bytes), link(published, target) == 0 {
                 count(unchanged: true)
                 return
             }
-            // Never write through a path that may already be a link to a published file.
-            unlink(target.path)
-            try Data(file.bytes).write(to: target)
+            try Self.create(target, file.bytes)
             count(unchanged: false)
         } catch {
-            throw OutputError(path: target.path, message: "cannot write (\(AgendaFeedReader.reason(error)))")
+            let reason = (error as? POSIXFailure)?.description ?? AgendaFeedReader.reason(error)
+            throw OutputError(path: target, message: "cannot write (\(reason))")
         }
     }
 
@@ -139,6 +146,33 @@ public final class StagedBundle: @unchecked Sendable {
         lock.lock()
         if same { unchanged += 1 } else { written += 1 }
         lock.unlock()
+    }
+
+    /// Writes `bytes` to a new file at `path`. Never through a path that may already be a
+    /// link to a published file: such a file is removed first.
+    private static func create(_ path: String, _ bytes: [UInt8]) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST {
+            unlink(path)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw POSIXFailure(errno: errno) }
+        defer { close(fd) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw POSIXFailure(errno: errno)
+            }
+            done += n
+        }
+    }
+
+    /// A failed system call, said as the system says it.
+    struct POSIXFailure: Error, CustomStringConvertible {
+        var errno: Int32
+        var description: String { String(cString: strerror(errno)) }
     }
 
     static func sameBytes(atPath path: String, _ bytes: [UInt8]) -> Bool {

@@ -5,18 +5,44 @@ public struct BundlePath: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// - Throws: ``RenderError`` when `value` could escape the bundle.
     public init(_ value: String) throws {
-        let segments = value.split(separator: "/", omittingEmptySubsequences: false)
-        let safe = !value.isEmpty && segments.allSatisfy { segment in
-            !segment.isEmpty && !segment.hasPrefix(".") && segment.utf8.count <= 200
-                && segment.unicodeScalars.allSatisfy { BundlePath.allowed.contains($0) }
-        }
-        guard safe else { throw RenderError(.unsafePath(value)) }
+        guard Self.isSafe(value) else { throw RenderError(.unsafePath(value)) }
         self.value = value
     }
 
-    static let allowed: Set<Unicode.Scalar> = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".unicodeScalars)
+    private init(checked value: String) { self.value = value }
 
-    public func appending(_ component: String) throws -> BundlePath { try BundlePath(value + "/" + component) }
+    /// Segments of 1 to 200 bytes of `[A-Za-z0-9._-]`, none starting with a dot. Checked
+    /// a byte at a time: every file of the bundle goes through here.
+    static func isSafe(_ value: String) -> Bool {
+        var length = 0
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard length > 0 else { return false }
+                length = 0
+                continue
+            }
+            guard allowed(byte), length > 0 || byte != UInt8(ascii: "."), length < 200 else { return false }
+            length += 1
+        }
+        return length > 0
+    }
+
+    /// Whether a path segment may hold `scalar`.
+    static func allows(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && allowed(UInt8(scalar.value)) }
+
+    private static func allowed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+        default: false
+        }
+    }
+
+    /// `component` (one segment or more) below this path.
+    public func appending(_ component: String) throws -> BundlePath {
+        guard Self.isSafe(component) else { throw RenderError(.unsafePath(value + "/" + component)) }
+        return BundlePath(checked: value + "/" + component)
+    }
 
     public var description: String { value }
     public static func < (a: BundlePath, b: BundlePath) -> Bool { a.value < b.value }

@@ -127,7 +127,7 @@ public struct PublicPlan: Sendable {
         var folders: [String: String] = [:]
         for id in ids {
             let safe = !id.isEmpty && !id.hasPrefix(".") && id.utf8.count <= 64
-                && id.unicodeScalars.allSatisfy { BundlePath.allowed.contains($0) }
+                && id.unicodeScalars.allSatisfy(BundlePath.allows)
             let base = safe ? id : Slugger.slug(id, fallback: "evenement")
             var folder = base
             var n = 2

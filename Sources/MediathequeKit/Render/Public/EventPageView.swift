@@ -96,7 +96,7 @@ struct EventPageView {
 
     /// The `id` of a session's row: `seance-<session id>` when the id is a safe name, else its position.
     static func anchor(for session: Session, in event: Event) -> String {
-        let safe = !session.id.isEmpty && session.id.unicodeScalars.allSatisfy { BundlePath.allowed.contains($0) }
+        let safe = !session.id.isEmpty && session.id.unicodeScalars.allSatisfy(BundlePath.allows)
         if safe { return "seance-" + session.id }
         let index = event.sessions.firstIndex(of: session) ?? 0
         return "seance-\(index + 1)"
