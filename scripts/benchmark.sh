@@ -37,13 +37,19 @@
 #                  changed but the date (every folder's dated files, the
 #                  summary and the data export, are written again; its other
 #                  files are kept unless one of its states changed overnight);
-#   6. hugo        a Hugo site with as many pages as the clean build wrote HTML
+#   6. pages only  `mediatheque build --pages-only` into an empty folder: the
+#                  same build, but patron folders get their HTML pages and
+#                  nothing else (no PDF, calendar, feed or data export): what
+#                  Hugo makes, for a like-for-like comparison;
+#   7. hugo        a Hugo site with as many pages as the clean build wrote HTML
 #                  files (one Markdown page each: short front matter, a
 #                  three-row table, two paragraphs; a base template with header,
 #                  nav, main, footer; taxonomies, RSS, sitemap, robots.txt and
 #                  404 disabled), built with `hugo --quiet`: Hugo's pages per
 #                  second, peak memory, and (our HTML pages per second) /
-#                  (Hugo's pages per second).
+#                  (Hugo's pages per second), for the whole build (which also
+#                  makes 10 other files per patron, the PDF among them) and for
+#                  the pages-only build.
 #
 # "Files written" is measured on the tree (a file counts if it is new or if its
 # inode or modification time changed); the build's own summary line
@@ -201,7 +207,7 @@ KINDS_TSV="$BENCH_DIR/kinds.tsv"
 HUGO_TSV="$BENCH_DIR/hugo.tsv"
 printf 'N\tscenario\twall (s)\tpeak RSS (MB)\tfiles written\tvs clean\tnotes\n' >"$MAIN_TSV"
 printf 'N\tkind\tfiles\tMB\tfiles/s\n' >"$KINDS_TSV"
-printf 'N\tour HTML pages\tavg KB\tour wall (s)\tour HTML pages/s\tour peak RSS (MB)\tHugo pages\tavg KB\tHugo wall (s)\tHugo pages/s\tHugo peak RSS (MB)\tours / Hugo\n' >"$HUGO_TSV"
+printf 'N\tour build\tour HTML pages\tavg KB\tour wall (s)\tour HTML pages/s\tour peak RSS (MB)\tHugo pages\tavg KB\tHugo wall (s)\tHugo pages/s\tHugo peak RSS (MB)\tours / Hugo\n' >"$HUGO_TSV"
 row() { local f="$1"; shift; (IFS=$'\t'; echo "$*") >>"$f"; }
 
 # Renders a TSV as an aligned text table (stdout).
@@ -257,8 +263,9 @@ write_results() {
     echo
     md_table "$HUGO_TSV"
     echo
-    echo "Our pages per second are the clean build's HTML files divided by its whole wall time (which also"
-    echo "reads the inputs and writes the calendars, feeds, JSON and PDF files)."
+    echo "Our pages per second are the HTML files divided by the build's whole wall time. The whole build"
+    echo "also writes the calendars, feeds, JSON and PDF files; the pages-only build (\`--pages-only\`) writes"
+    echo "the HTML pages alone, as Hugo does, and reads the same inputs."
   } >"$BENCH_DIR/results.md"
 }
 
@@ -388,7 +395,8 @@ for N in "${sizes[@]}"; do
   moved=$(sqlite3 "$DB2" "UPDATE loan SET due_on = date(due_on, '+7 days') WHERE patron_card = '$card' AND returned_on IS NULL; SELECT changes();")
   [ "${moved:-0}" -gt 0 ] || die "the update changed no loan of patron $card"
 
-  clean_w=(); clean_m=(); noop_w=(); noop_m=(); one_w=(); one_m=(); next_w=(); next_m=()
+  clean_w=(); clean_m=(); noop_w=(); noop_m=(); one_w=(); one_m=(); next_w=(); next_m=(); pages_w=(); pages_m=()
+  PAGES_OUT="$W/pages-site"
   for r in $(seq 1 "$runs"); do
     # 2. clean build
     echo "== N=$N: clean build (run $r/$runs)" >&2
@@ -414,6 +422,15 @@ for N in "${sizes[@]}"; do
     measure "$W/logs/next.log" "$BIN" build --database "$DB2" --agenda "$AGENDA" "${next_args[@]}"
     next_w+=("$WALL"); next_m+=("$RSS_MB")
     snapshot "$OUT" "$W/next.snap"
+
+    # 6. pages only, clean
+    echo "== N=$N: pages-only build (run $r/$runs)" >&2
+    rm -rf "$PAGES_OUT"
+  [ "$pages_html" -eq "$(find "$OUT" -type f -name '*.html' | wc -l | tr -d ' ')" ] \
+    || echo "benchmark: warning: the pages-only build wrote $pages_html HTML pages, the whole build another number" >&2 "$PAGES_OUT".staging-* "$PAGES_OUT".replaced-*
+    measure "$W/logs/pages.log" "$BIN" build --database "$DB" --agenda "$AGENDA" --pages-only \
+      --site "$ROOT/Site" --templates "$ROOT/Templates" --out "$PAGES_OUT" --today "$TODAY"
+    pages_w+=("$WALL"); pages_m+=("$RSS_MB")
   done
 
   # Counts from the last run.
@@ -426,6 +443,10 @@ for N in "${sizes[@]}"; do
   nw=$(median "${noop_w[@]}"); nm=$(median "${noop_m[@]}")
   ow=$(median "${one_w[@]}"); om=$(median "${one_m[@]}")
   xw=$(median "${next_w[@]}"); xm=$(median "${next_m[@]}")
+  pw=$(median "${pages_w[@]}"); pm=$(median "${pages_m[@]}")
+  pages_html=$(find "$PAGES_OUT" -type f -name '*.html' | wc -l | tr -d ' ')
+  pages_files=$(find "$PAGES_OUT" -type f | wc -l | tr -d ' ')
+  rm -rf "$PAGES_OUT"
   next_written=$(changed "$W/one.snap" "$W/next.snap")
   tree_mb=$(find "$OUT" -type f -printf '%s\n' | LC_ALL=C awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')
   s_clean=$(summary "$W/logs/clean.log"); s_noop=$(summary "$W/logs/noop.log"); s_one=$(summary "$W/logs/one.log"); s_next=$(summary "$W/logs/next.log")
@@ -433,6 +454,7 @@ for N in "${sizes[@]}"; do
   row "$MAIN_TSV" "$N" "no-op rebuild" "$nw" "$nm" "$noop_written" "$(ratio "$nw" "$cw")" "${s_noop:+build: $s_noop}"
   row "$MAIN_TSV" "$N" "1 patron changed" "$ow" "$om" "$one_written" "$(ratio "$ow" "$cw")" "$moved open loans of $card due 7 days later${s_one:+; build: $s_one}"
   row "$MAIN_TSV" "$N" "next day" "$xw" "$xm" "$next_written" "$(ratio "$xw" "$cw")" "same data, --today $NEXT_DAY${s_next:+; build: $s_next}"
+  row "$MAIN_TSV" "$N" "pages only" "$pw" "$pm" "$pages_files" "$(ratio "$pw" "$cw")" "--pages-only, clean: $pages_html HTML pages, no PDF, calendar, feed or export"
 
   # Files by kind (by extension) in the clean build's tree.
   find "$OUT" -type f -printf '%f %s\n' >"$W/kinds.list"
@@ -451,9 +473,11 @@ for N in "${sizes[@]}"; do
 
   # 5. Hugo with as many pages as our HTML files (up to --hugo-max)
   ours_rate=$(calc "printf \"%.0f\", $html / $cw")
+  pages_rate=$(calc "printf \"%.0f\", $pages_html / $pw")
   if [ "$html" -gt "$hugo_max" ]; then
     echo "== N=$N: Hugo skipped ($html pages > --hugo-max $hugo_max)" >&2
-    row "$HUGO_TSV" "$N" "$html" "$html_kb" "$cw" "$ours_rate" "$cm" "skipped (> $hugo_max pages)" "-" "-" "-" "-" "-"
+    row "$HUGO_TSV" "$N" "whole" "$html" "$html_kb" "$cw" "$ours_rate" "$cm" "skipped (> $hugo_max pages)" "-" "-" "-" "-" "-"
+    row "$HUGO_TSV" "$N" "pages only" "$pages_html" "$html_kb" "$pw" "$pages_rate" "$pm" "skipped (> $hugo_max pages)" "-" "-" "-" "-" "-"
   else
     echo "== N=$N: Hugo site of $html pages" >&2
     H="$W/hugo"
@@ -472,8 +496,10 @@ for N in "${sizes[@]}"; do
     hw=$(median "${hugo_w[@]}"); hm=$(median "${hugo_m[@]}")
     hugo_rate=$(calc "printf \"%.0f\", $hugo_pages / $hw")
     vs=$(calc "printf \"%.2f\", ($html / $cw) / ($hugo_pages / $hw)")
+    pages_vs=$(calc "printf \"%.2f\", ($pages_html / $pw) / ($hugo_pages / $hw)")
     row "$MAIN_TSV" "$N" "hugo" "$hw" "$hm" "$((hugo_pages + hugo_other))" "$(ratio "$hw" "$cw")" "Hugo $HUGO_VERSION, $hugo_pages HTML pages"
-    row "$HUGO_TSV" "$N" "$html" "$html_kb" "$cw" "$ours_rate" "$cm" "$hugo_pages" "$hugo_kb" "$hw" "$hugo_rate" "$hm" "$vs"
+    row "$HUGO_TSV" "$N" "whole" "$html" "$html_kb" "$cw" "$ours_rate" "$cm" "$hugo_pages" "$hugo_kb" "$hw" "$hugo_rate" "$hm" "$vs"
+    row "$HUGO_TSV" "$N" "pages only" "$pages_html" "$html_kb" "$pw" "$pages_rate" "$pm" "$hugo_pages" "$hugo_kb" "$hw" "$hugo_rate" "$hm" "$pages_vs"
   fi
 
   write_results

@@ -36,6 +36,10 @@ public struct SiteBuilder {
     public var documentRenderer: (@Sendable () -> (any PatronDocumentRenderer)?)?
     /// Threads rendering patron folders.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// For benchmarks only: patron folders get their HTML pages and nothing else (no PDF,
+    /// calendar, feed or data export), to compare page rendering with other generators.
+    /// Such a bundle is incomplete; its salt differs, so the next full build renders it all.
+    public var pagesOnly = false
 
     public init(inputs: Inputs) { self.inputs = inputs }
 
@@ -114,6 +118,7 @@ public struct SiteBuilder {
                 let folders = WorkerLocal(count: workers) { _ in
                     var renderer = PatronFolderRenderer(templates: templates, content: content)
                     renderer.searches = SavedSearchResolver(content: content, catalogue: catalogue)
+                    renderer.pagesOnly = pagesOnly
                     return renderer
                 }
                 let fingerprint = try stage("fingerprint") {
@@ -122,7 +127,7 @@ public struct SiteBuilder {
                 let tokens = PatronToken(secret: inputs.secret.bytes)
                 let tally = PatronTally(total: inputs.shard.map { (content.patronCount + $0.count - 1 - ($0.index - 1)) / $0.count }
                                                ?? content.patronCount)
-                let documents = WorkerLocal(count: workers) { _ in documentRenderer?() }
+                let documents = WorkerLocal(count: workers) { [pagesOnly, documentRenderer] _ in pagesOnly ? nil : documentRenderer?() }
                 progress(.stage("rendering \(tally.total) patron folders"))
                 try stage("render private") {
                     try PatronFolderBuild(database: database, today: inputs.today, rules: content.config.rules, shard: inputs.shard,
@@ -156,9 +161,10 @@ public struct SiteBuilder {
     /// the templates and the libraries, digested once per build. Not the date: the public
     /// site's fingerprint adds it, and a patron folder says how long it stays the same.
     private func buildSalt(config: SiteConfiguration, templates: TemplateSet, libraries: [String: Library]) throws -> [UInt8] {
-        // Whether folders get their documents (the summary PDF): a folder kept from a build
-        // without them would lack its PDF.
-        var salt: [[UInt8]] = [FolderFingerprint.programDigest, Array("\(config)".utf8), [documentRenderer == nil ? 0 : 1]]
+        // Whether folders get their documents (the summary PDF) and their other files: a folder
+        // kept from a build without them would lack them.
+        var salt: [[UInt8]] = [FolderFingerprint.programDigest, Array("\(config)".utf8),
+                               [documentRenderer == nil ? 0 : 1, pagesOnly ? 1 : 0]]
         salt += templates.sources.flatMap { [Array($0.name.utf8), $0.bytes] }
         salt += FolderFingerprint.libraryLines(libraries)
         return FolderFingerprint.digest(salt)

@@ -33,6 +33,10 @@ struct Build: ParsableCommand {
     @Option(help: "Threads rendering patron folders (default: one per core).")
     var jobs: Int?
 
+    @Flag(help: ArgumentHelp("Benchmarks only: patron folders get their HTML pages and nothing else; the bundle is incomplete.",
+                             visibility: .hidden))
+    var pagesOnly = false
+
     func validate() throws {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K ≤ N and N ≥ 1, got '\(shard)'") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -55,6 +59,7 @@ struct Build: ParsableCommand {
             builder.progress = { progress.report($0) }
             builder.documentRenderer = { SummaryDocument(config: config) }
             if let jobs { builder.workers = jobs }
+            builder.pagesOnly = pagesOnly
             let report = try builder.build()
             print(report)
         } catch let error as ValidationError {

@@ -9,12 +9,34 @@ struct IncrementalBuildTests {
     static let today = BuildTests.today
 
     static func build(_ out: URL, _ inputs: (database: String, agenda: String), today: Day = today,
-                      shard: Shard? = nil, workers: Int = 2) throws -> BuildReport {
+                      shard: Shard? = nil, workers: Int = 2, pagesOnly: Bool = false) throws -> BuildReport {
         var builder = SiteBuilder(inputs: .init(database: inputs.database, agenda: inputs.agenda, siteDirectory: Repository.site,
                                                 templatesDirectory: Repository.templates, output: out, today: today,
                                                 secret: .demo, shard: shard))
         builder.workers = workers
+        builder.pagesOnly = pagesOnly
         return try builder.build()
+    }
+
+    /// The benchmark's pages-only build: every page of a whole build, byte for byte, and no
+    /// other patron file; a whole build over it keeps none of its folders.
+    @Test func aPagesOnlyBuildHasTheSamePagesAndIsNeverKept() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let whole = dir.url.appendingPathComponent("whole")
+        _ = try Self.build(whole, demo)
+        let out = dir.url.appendingPathComponent("_site")
+        _ = try Self.build(out, demo, pagesOnly: true)
+
+        let pages = Self.tree(out), all = Self.tree(whole)
+        func isPatronPage(_ path: String) -> Bool { path.hasPrefix("private/") && !path.hasPrefix("private/assets/") }
+        #expect(pages.keys.filter(isPatronPage).allSatisfy { $0.hasSuffix(".html") })
+        #expect(pages.filter { isPatronPage($0.key) } == all.filter { isPatronPage($0.key) && $0.key.hasSuffix(".html") })
+        #expect(pages.filter { !isPatronPage($0.key) } == all.filter { !isPatronPage($0.key) })
+
+        let rebuilt = try Self.build(out, demo)
+        #expect(rebuilt.keptFolders == 0 && rebuilt.refreshedFolders == 0)
+        #expect(Self.tree(out) == all)
     }
 
     /// The published files, without the manifest kept beside them.

@@ -30,6 +30,8 @@ struct PatronFolderRenderer {
 
     /// The VEVENTs of registered sessions, as the public calendars write them.
     let sessionEvents: SessionCalendarEvent
+    /// Only the HTML pages: no calendar, data export or feed (``SiteBuilder/pagesOnly``).
+    var pagesOnly = false
 
     init(templates: TemplateSet, content: SiteContent) {
         self.templates = templates
@@ -62,7 +64,9 @@ struct PatronFolderRenderer {
         }
 
         var files: [RenderedFile] = []
-        func wanted(_ file: String) -> Bool { !datedOnly || layout.datedFiles.contains(file) }
+        func wanted(_ file: String) -> Bool {
+            (!datedOnly || layout.datedFiles.contains(file)) && (!pagesOnly || file.hasSuffix(".html"))
+        }
         func page(_ file: String, _ template: String, _ view: @autoclosure () -> Any) throws {
             guard wanted(file) else { return }
             files.append(RenderedFile(path: try folder.appending(file), bytes: try pages.render(template, view())))
@@ -92,7 +96,7 @@ struct PatronFolderRenderer {
                                       text: PatronDataExport(bundle: bundle, content: content).text))
         }
         let feedRenderer = SavedSearchFeedRenderer(content: content, folderURL: folderURL)
-        for (id, feed) in feeds.sorted(by: { $0.key < $1.key }) {
+        for (id, feed) in feeds.sorted(by: { $0.key < $1.key }) where wanted(layout.searchFeed(id)) {
             files.append(feedRenderer.file(for: feed, at: try folder.appending(layout.searchFeed(id))))
         }
         return Folder(files: files, changesOn: datedOnly ? nil : FolderHorizon.changesOn(bundle, feeds: feeds.values, content: content))
