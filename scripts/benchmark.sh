@@ -425,9 +425,7 @@ for N in "${sizes[@]}"; do
 
     # 6. pages only, clean
     echo "== N=$N: pages-only build (run $r/$runs)" >&2
-    rm -rf "$PAGES_OUT"
-  [ "$pages_html" -eq "$(find "$OUT" -type f -name '*.html' | wc -l | tr -d ' ')" ] \
-    || echo "benchmark: warning: the pages-only build wrote $pages_html HTML pages, the whole build another number" >&2 "$PAGES_OUT".staging-* "$PAGES_OUT".replaced-*
+    rm -rf "$PAGES_OUT" "$PAGES_OUT".staging-* "$PAGES_OUT".replaced-*
     measure "$W/logs/pages.log" "$BIN" build --database "$DB" --agenda "$AGENDA" --pages-only \
       --site "$ROOT/Site" --templates "$ROOT/Templates" --out "$PAGES_OUT" --today "$TODAY"
     pages_w+=("$WALL"); pages_m+=("$RSS_MB")
@@ -447,6 +445,8 @@ for N in "${sizes[@]}"; do
   pages_html=$(find "$PAGES_OUT" -type f -name '*.html' | wc -l | tr -d ' ')
   pages_files=$(find "$PAGES_OUT" -type f | wc -l | tr -d ' ')
   rm -rf "$PAGES_OUT"
+  [ "$pages_html" -eq "$(find "$OUT" -type f -name '*.html' | wc -l | tr -d ' ')" ] \
+    || echo "benchmark: warning: the pages-only build wrote $pages_html HTML pages, the whole build another number" >&2
   next_written=$(changed "$W/one.snap" "$W/next.snap")
   tree_mb=$(find "$OUT" -type f -printf '%s\n' | LC_ALL=C awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')
   s_clean=$(summary "$W/logs/clean.log"); s_noop=$(summary "$W/logs/noop.log"); s_one=$(summary "$W/logs/one.log"); s_next=$(summary "$W/logs/next.log")
