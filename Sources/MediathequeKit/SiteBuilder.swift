@@ -88,6 +88,17 @@ public struct SiteBuilder {
             let manifest = try stage("write") {
                 try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), header: (FolderFingerprint.hex(salt), inputs.today))
             }
+            let buildsFolders = inputs.shard.map { !$0.buildsPublicSite } ?? true
+            var catalogue: LazyCatalogue?
+            if buildsFolders, try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) {
+                let progress = self.progress
+                catalogue = LazyCatalogue(databasePath: inputs.database) {
+                    progress(.stage("indexing the catalogue for saved searches"))
+                }
+                // A build that renders every folder (another salt) will need it: indexed
+                // beside the public site rather than while the folders wait for it.
+                if previous.salt != FolderFingerprint.hex(salt) { catalogue?.prepare() }
+            }
             if inputs.shard?.buildsPublicSite ?? true {
                 progress(.stage("rendering the public site"))
                 let digest = FolderFingerprint.publicDigest(salt: salt, today: inputs.today, agenda: agenda, assets: assetsDirectory)
@@ -105,14 +116,7 @@ public struct SiteBuilder {
                     manifest.recordPublicSite(.init(digest: digest, files: names.sorted(), renderedOn: inputs.today, changesOn: nil))
                 }
             }
-            if inputs.shard.map({ !$0.buildsPublicSite }) ?? true {
-                var catalogue: LazyCatalogue?
-                if try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) {
-                    let progress = self.progress
-                    catalogue = LazyCatalogue(databasePath: inputs.database) {
-                        progress(.stage("indexing the catalogue for saved searches"))
-                    }
-                }
+            if buildsFolders {
                 // One renderer per worker: each keeps its own cache of search results; the
                 // catalogue index (a GRDB queue) serializes their queries.
                 let folders = WorkerLocal(count: workers) { _ in

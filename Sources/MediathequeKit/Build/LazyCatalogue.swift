@@ -15,6 +15,13 @@ final class LazyCatalogue: CatalogueSearchable, @unchecked Sendable {
         self.onBuild = onBuild
     }
 
+    /// Starts building the index on a thread of its own, for a build that will need it;
+    /// the first search waits for it.
+    func prepare() {
+        let thread = Thread { [self] in _ = try? built() }
+        thread.start()
+    }
+
     func documents(matching criteria: SearchCriteria, limit: Int) throws -> [Document] {
         try built().documents(matching: criteria, limit: limit)
     }

@@ -187,26 +187,28 @@ struct TemplateRenderer {
     }
 
     private mutating func frame(_ object: Any) -> Frame {
-        guard !Self.isPlain(object) else { return Frame(object: object, target: nil, parent: nil) }
+        guard !Self.isPlain(object) else { return Frame(object: object, parent: nil, fields: []) }
         var target: Any? = object
         if let represented = traits(of: object).representation { target = represented(object).representation }
-        guard let target else { return Frame(object: object, target: nil, parent: nil) }
-        return Frame(object: object, target: target, parent: traits(of: target).parent?(target))
+        guard let target else { return Frame(object: object, parent: nil, fields: []) }
+        if let parent = traits(of: target).parent { return Frame(object: object, parent: parent(target), fields: []) }
+        // Read once a frame: each lookup would otherwise walk a new `Mirror`.
+        return Frame(object: object, parent: nil, fields: Mirror(reflecting: target).children.map { ($0.label, $0.value) })
     }
 
     /// An object on the context stack, with the way to find its names settled once.
     struct Frame {
         let object: Any
-        /// What names are looked up in: the object, or what it stands for.
-        let target: Any?
+        /// How names are found in the object (or in what it stands for): through
+        /// ``MustacheParent``, else among its stored properties.
         let parent: (any MustacheParent)?
+        let fields: [(label: String?, value: Any)]
 
         /// The value named `name`, as swift-mustache finds it: through ``MustacheParent``, else
         /// the stored property of that name (an optional one unwrapped).
         func child(_ name: String) -> Any? {
             if let parent { return parent.child(named: name) }
-            guard let target else { return nil }
-            guard let value = Mirror(reflecting: target).children.first(where: { $0.label == name })?.value else { return nil }
+            guard let value = fields.first(where: { $0.label == name })?.value else { return nil }
             let optional = Mirror(reflecting: value)
             guard optional.displayStyle == .optional else { return value }
             return optional.children.first?.value
