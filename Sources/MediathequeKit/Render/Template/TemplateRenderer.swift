@@ -215,9 +215,9 @@ struct TemplateRenderer {
         }
     }
 
-    /// What a type conforms to among Mustache's protocols, asked of the runtime once a
-    /// render: each such question costs more than the lookup it serves. Each conformance
-    /// comes as a cast to the concrete type, which the runtime answers at once.
+    /// What a type conforms to among Mustache's protocols, asked of the runtime once per
+    /// renderer (a worker's): each such question costs more than the lookups it serves.
+    /// Each conformance comes as a cast to the concrete type, which the runtime answers at once.
     struct Traits {
         var representation: ((Any) -> any MustacheCustomRepresentation)?
         var parent: ((Any) -> any MustacheParent)?
