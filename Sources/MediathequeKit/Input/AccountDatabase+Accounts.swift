@@ -151,11 +151,11 @@ extension AccountDatabase {
     private func readPatron(_ db: Database, card: String, decode: Bool,
                             rows: (RowDigest.Table, (Row, SQLiteStatement) throws -> Void) throws -> Void) throws -> PatronRead? {
         var digest = RowDigest()
-        func each(_ table: RowDigest.Table, _ decoder: (Row) throws -> Void) throws {
+        func each(_ table: RowDigest.Table, _ decoder: (StatementColumns) throws -> Void) throws {
             try withoutActuallyEscaping(decoder) { decoder in
-                try rows(table) { row, statement in
+                try rows(table) { _, statement in
                     digest.add(table, statement)
-                    if decode { try decoder(row) }
+                    if decode { try decoder(StatementColumns(statement)) }
                 }
             }
         }
@@ -164,7 +164,7 @@ extension AccountDatabase {
         try rows(.patron) { row, statement in
             digest.add(.patron, statement)
             keyVersion = row.int(16) ?? 0
-            if decode { patron = try self.patron(row) }
+            if decode { patron = try self.patron(StatementColumns(statement)) }
         }
         guard let keyVersion else { return nil }
         var account = patron.map { Account(patron: $0) }
@@ -182,7 +182,7 @@ extension AccountDatabase {
             digest.add(.search, statement)
             // As the decoder reads them (`search(_:)`): scope in column 3, active in column 8.
             digest.noteSearch(scope: row.text(3), active: row.int(8) != 0)
-            if decode { try searches.add(self.search(row)) }
+            if decode { try searches.add(self.search(StatementColumns(statement))) }
         }
         try each(.facet) { searches.add(facet: $0) }
         account?.searches = searches.result
@@ -205,25 +205,25 @@ extension AccountDatabase {
     /// A patron's loans, holds and registrations (`nil` when not decoding).
     private func sharedAccount(_ db: Database, card: String, decoding: Bool = true, digest: inout RowDigest) throws -> Account? {
         var patron: Patron?
-        try fetch(db, Self.patrons, [card]) { row, statement in
+        try fetch(db, Self.patrons, [card]) { _, statement in
             digest.add(.sharedPatron, statement)
-            if decoding { patron = try self.patron(row) }
+            if decoding { patron = try self.patron(StatementColumns(statement)) }
         }
         if decoding && patron == nil {
             throw InputProblem(file: file, place: .row(table: "patron", id: card, column: nil), message: "unknown patron")
         }
         var account = patron.map { Account(patron: $0) }
-        try fetch(db, Self.loans, [card]) { row, statement in
+        try fetch(db, Self.loans, [card]) { _, statement in
             digest.add(.sharedLoan, statement)
-            if decoding { account?.loans.append(try loan(row)) }
+            if decoding { account?.loans.append(try loan(StatementColumns(statement))) }
         }
-        try fetch(db, Self.holds, [card]) { row, statement in
+        try fetch(db, Self.holds, [card]) { _, statement in
             digest.add(.sharedHold, statement)
-            if decoding { account?.holds.append(try hold(row)) }
+            if decoding { account?.holds.append(try hold(StatementColumns(statement))) }
         }
-        try fetch(db, Self.registrations, [card]) { row, statement in
+        try fetch(db, Self.registrations, [card]) { _, statement in
             digest.add(.sharedRegistration, statement)
-            if decoding { account?.registrations.append(try registration(row)) }
+            if decoding { account?.registrations.append(try registration(StatementColumns(statement))) }
         }
         return account
     }
@@ -250,7 +250,7 @@ struct ShelfAssembly {
         shelves.append(shelf)
     }
 
-    mutating func add(entry row: Row, database: AccountDatabase) throws {
+    mutating func add(entry row: some ColumnValues, database: AccountDatabase) throws {
         let id = "\(row.text(1) ?? "?")/\(row.text(3) ?? "?")"
         guard let shelfID = row.int64(1), let position = index[shelfID], let added = row.day(2)
         else { throw database.invalid("shelf_entry", id, "added_on") }
@@ -270,7 +270,7 @@ struct SearchAssembly {
         searches.append(search)
     }
 
-    mutating func add(facet row: Row) {
+    mutating func add(facet row: some ColumnValues) {
         guard let searchID = row.int64(1), let position = index[searchID], let facet = row.text(2), let value = row.text(3) else { return }
         searches[position].facets[facet, default: []].append(value)
     }

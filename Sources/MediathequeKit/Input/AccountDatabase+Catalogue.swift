@@ -7,8 +7,10 @@ extension AccountDatabase {
     public func forEachDocument(_ body: (Document) throws -> Void) throws {
         try read { db in
             // The contract's index document_added gives this order without sorting.
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.documentColumns) FROM document d ORDER BY d.added_on, d.id")
-            while let row = try rows.next() {
+            let statement = try db.makeStatement(sql: "SELECT \(Self.documentColumns) FROM document d ORDER BY d.added_on, d.id")
+            let rows = try Row.fetchCursor(statement)
+            while try rows.next() != nil {
+                let row = StatementColumns(statement.sqliteStatement)
                 try body(try document(row, at: 0, table: "document", id: row.text(0) ?? "?"))
             }
         }

@@ -15,7 +15,7 @@ extension AccountDatabase {
     }
 
     /// Decodes the twelve document columns starting at `offset`.
-    func document(_ r: Row, at offset: Int, table: String, id: String) throws -> Document {
+    func document(_ r: some ColumnValues, at offset: Int, table: String, id: String) throws -> Document {
         guard let docID = r.int64(offset), let title = r.text(offset + 1), let kind = r.text(offset + 3),
               let added = r.day(offset + 11) else { throw invalid(table, id, "document_id") }
         let subjects = (r.text(offset + 9) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -24,7 +24,7 @@ extension AccountDatabase {
                         audience: r.text(offset + 8), subjects: subjects, isbn: r.text(offset + 10), addedOn: added)
     }
 
-    func patron(_ r: Row) throws -> Patron {
+    func patron(_ r: some ColumnValues) throws -> Patron {
         let card = r.text(0) ?? "?"
         guard let expires = r.day(14) else { throw invalid("patron", card, "membership_expires") }
         return Patron(cardNumber: card, pseudo: r.text(1) ?? "", firstName: r.text(2) ?? "", lastName: r.text(3) ?? "",
@@ -34,7 +34,7 @@ extension AccountDatabase {
                       recommendations: r.int(15) == 1, feedKeyVersion: r.int(16) ?? 0)
     }
 
-    func loan(_ r: Row) throws -> Loan {
+    func loan(_ r: some ColumnValues) throws -> Loan {
         let id = r.text(1) ?? "?"
         guard let loanID = r.int64(1), let borrowed = r.day(4) else { throw invalid("loan", id, "borrowed_on") }
         guard let due = r.day(5) else { throw invalid("loan", id, "due_on") }
@@ -43,7 +43,7 @@ extension AccountDatabase {
                     renewals: r.int(6) ?? 0, awaitedByAnother: r.int(7) == 1)
     }
 
-    func historyEntry(_ r: Row) throws -> HistoryEntry {
+    func historyEntry(_ r: some ColumnValues) throws -> HistoryEntry {
         let id = r.text(1) ?? "?"
         guard let loanID = r.int64(1), let borrowed = r.day(3), let due = r.day(4), let returned = r.day(5)
         else { throw invalid("loan", id, "returned_on") }
@@ -52,7 +52,7 @@ extension AccountDatabase {
                             borrowedOn: borrowed, dueOn: due, returnedOn: returned)
     }
 
-    func hold(_ r: Row) throws -> Hold {
+    func hold(_ r: some ColumnValues) throws -> Hold {
         let id = r.text(1) ?? "?"
         guard let holdID = r.int64(1), let placed = r.day(3) else { throw invalid("hold", id, "placed_on") }
         let state: HoldState
@@ -67,7 +67,7 @@ extension AccountDatabase {
                     pickupLibrary: try library(r.text(2), table: "hold", id: id), placedOn: placed, state: state)
     }
 
-    func registration(_ r: Row) throws -> Registration {
+    func registration(_ r: some ColumnValues) throws -> Registration {
         let id = r.text(1) ?? "?"
         let card = r.text(0) ?? ""
         guard let regID = r.int64(1), let status = r.text(5).flatMap(Registration.Status.init(rawValue:))
@@ -77,7 +77,7 @@ extension AccountDatabase {
                             sessionID: r.text(4) ?? "", status: status, registeredAt: at)
     }
 
-    func review(_ r: Row) throws -> Review {
+    func review(_ r: some ColumnValues) throws -> Review {
         let id = r.text(1) ?? "?"
         guard let reviewID = r.int64(1), let at = r.timestamp(6) else { throw invalid("review", id, "written_at") }
         guard let status = r.text(7).flatMap(Review.Status.init(rawValue:)) else { throw invalid("review", id, "status") }
@@ -86,14 +86,14 @@ extension AccountDatabase {
                       body: r.text(5) ?? "", writtenAt: at, status: status)
     }
 
-    func shelf(_ r: Row) throws -> Shelf {
+    func shelf(_ r: some ColumnValues) throws -> Shelf {
         let id = r.text(1) ?? "?"
         guard let shelfID = r.int64(1), let kind = r.text(3).flatMap(Shelf.Kind.init(rawValue:)) else { throw invalid("shelf", id, "kind") }
         guard let created = r.day(4) else { throw invalid("shelf", id, "created_on") }
         return Shelf(id: shelfID, name: r.text(2) ?? "", kind: kind, createdOn: created)
     }
 
-    func search(_ r: Row) throws -> SavedSearch {
+    func search(_ r: some ColumnValues) throws -> SavedSearch {
         let id = r.text(1) ?? "?"
         guard let searchID = r.int64(1), let scope = r.text(3).flatMap(SavedSearch.Scope.init(rawValue:))
         else { throw invalid("saved_search", id, "scope") }
