@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The catalogue's full-text index for saved searches: one SQLite FTS5 table
 /// (`unicode61 remove_diacritics 2`, so case and accents are ignored, composed
@@ -80,11 +81,12 @@ public final class CatalogueIndex: CatalogueSearchable {
                 }
                 try source.forEachDocument { d in
                     count += 1
-                    try insertDoc.execute(arguments: [
-                        count, d.id, d.title, d.authors, d.kind, d.year, d.summary, d.series, d.genre, d.audience,
-                        d.subjects.joined(separator: " ; "), d.isbn, d.addedOn.iso,
-                        fold(d.kind), d.genre.map(fold), d.audience.map(fold),
-                    ])
+                    var row = RowInsert(insertDoc)
+                    row.bind(count); row.bind(d.id); row.bind(d.title); row.bind(d.authors); row.bind(d.kind)
+                    row.bind(d.year); row.bind(d.summary); row.bind(d.series); row.bind(d.genre); row.bind(d.audience)
+                    row.bind(d.subjects.joined(separator: " ; ")); row.bind(d.isbn); row.bind(d.addedOn.iso)
+                    row.bind(fold(d.kind)); row.bind(d.genre.map(fold)); row.bind(d.audience.map(fold))
+                    try row.run(db)
                 }
                 let insertLibrary = try db.makeStatement(sql: "INSERT OR IGNORE INTO doc_library (doc_id, library_f, library) VALUES (?, ?, ?)")
                 try source.forEachItemLibrary { id, library in
@@ -161,5 +163,34 @@ public final class CatalogueIndex: CatalogueSearchable {
         return Document(id: id, title: title, authors: r.text(2), kind: kind, year: r.int(4), summary: r.text(5),
                         series: r.text(6), genre: r.text(7), audience: r.text(8), subjects: subjects, isbn: r.text(10),
                         addedOn: added)
+    }
+}
+
+/// One row of a bulk insert, bound and run straight through SQLite: GRDB's statement
+/// arguments would box each of a hundred thousand rows' values first. Values are bound
+/// as GRDB binds them (``DatabaseValueConvertible/bind(to:at:)``).
+private struct RowInsert {
+    let statement: Statement
+    private var index: CInt = 0
+    /// The first binding that failed (SQLite's code), if any.
+    private var failure = SQLITE_OK
+
+    init(_ statement: Statement) { self.statement = statement }
+
+    mutating func bind<Value: DatabaseValueConvertible>(_ value: Value?) {
+        index += 1
+        let code = if let value { value.bind(to: statement.sqliteStatement, at: index) } else { sqlite3_bind_null(statement.sqliteStatement, index) }
+        if failure == SQLITE_OK { failure = code }
+    }
+
+    func run(_ db: Database) throws {
+        var code = failure
+        if code == SQLITE_OK {
+            code = sqlite3_step(statement.sqliteStatement)
+            sqlite3_reset(statement.sqliteStatement)
+        }
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
     }
 }
