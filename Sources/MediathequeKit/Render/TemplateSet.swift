@@ -51,16 +51,13 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders `object` (a view struct: Mustache reads its stored properties) with the named template.
+    /// A build renders through a ``PageRenderer`` per thread; this makes one for a single page.
     public func render(_ name: String, _ object: Any) throws -> String {
-        String(decoding: try renderBytes(name, object), as: UTF8.self)
+        String(decoding: try PageRenderer(self).render(name, object), as: UTF8.self)
     }
 
-    /// ``render(_:_:)`` as the UTF-8 bytes a file holds.
-    func renderBytes(_ name: String, _ object: Any) throws -> [UInt8] {
-        try PageRenderer(self).render(name, object)
-    }
-
-    /// Renders the set's templates on one thread, page after page (see ``TemplateRenderer``).
+    /// Renders the set's templates on one thread, page after page, as the UTF-8 bytes a
+    /// file holds (see ``TemplateRenderer``).
     final class PageRenderer {
         let templates: TemplateSet
         private var renderer: TemplateRenderer

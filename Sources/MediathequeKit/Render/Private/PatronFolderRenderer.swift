@@ -21,7 +21,6 @@ struct PatronFolderRenderer {
         "private/recherches", "private/profil", "private/synthese",
     ]
 
-    let templates: TemplateSet
     /// This renderer's own: each worker has its ``PatronFolderRenderer``.
     private let pages: TemplateSet.PageRenderer
     let content: SiteContent
@@ -34,7 +33,6 @@ struct PatronFolderRenderer {
     var pagesOnly = false
 
     init(templates: TemplateSet, content: SiteContent) {
-        self.templates = templates
         pages = TemplateSet.PageRenderer(templates)
         self.content = content
         searches = SavedSearchResolver(content: content, catalogue: nil)

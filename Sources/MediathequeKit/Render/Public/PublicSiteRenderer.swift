@@ -20,9 +20,10 @@ struct PublicSiteRenderer {
     /// - Throws: ``RenderError`` for a missing template or an unsafe path.
     func files() throws -> [RenderedFile] {
         let plan = PublicPlan(content: content)
+        let pages = TemplateSet.PageRenderer(templates)
         var files: [RenderedFile] = []
         for page in plan.pages {
-            files.append(RenderedFile(path: try BundlePath("public/" + page.path), text: try render(page, plan: plan)))
+            files.append(RenderedFile(path: try BundlePath("public/" + page.path), bytes: try render(page, plan: plan, with: pages)))
         }
         files += try sitemap(plan).map { RenderedFile(path: try BundlePath("public/" + $0.path), text: $0.xml) }
         files.append(RenderedFile(path: try BundlePath("public/" + PublicPlan.robotsPath), text: robots()))
@@ -30,15 +31,15 @@ struct PublicSiteRenderer {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// The HTML of one page.
-    func render(_ page: PublicPage, plan: PublicPlan) throws -> String {
+    /// The HTML of one page, rendered by `pages` (one renderer serves the whole site).
+    func render(_ page: PublicPage, plan: PublicPlan, with pages: TemplateSet.PageRenderer) throws -> [UInt8] {
         let context = PublicPageContext(content: content, plan: plan, page: page)
         switch page.kind {
-        case .home: return try templates.render("public/index", HomePageView(context: context))
+        case .home: return try pages.render("public/index", HomePageView(context: context))
         case .agenda, .month, .library, .category:
-            return try templates.render("public/listing", ListingPageView(page: page, context: context))
-        case .event(let event): return try templates.render("public/event", EventPageView(event: event, context: context))
-        case .notFound: return try templates.render("public/404", NotFoundPageView(context: context))
+            return try pages.render("public/listing", ListingPageView(page: page, context: context))
+        case .event(let event): return try pages.render("public/event", EventPageView(event: event, context: context))
+        case .notFound: return try pages.render("public/404", NotFoundPageView(context: context))
         }
     }
 

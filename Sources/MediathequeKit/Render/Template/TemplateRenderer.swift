@@ -12,7 +12,7 @@ import Mustache
 /// it through; ``HTMLText`` closed that hole before, and still does for the fallback).
 struct TemplateRenderer {
     let templates: [String: CompiledTemplate]
-    private(set) var output: [UInt8] = []
+    private var output: [UInt8] = []
     private var stack: [Frame] = []
     private var knownTraits: [ObjectIdentifier: Traits] = [:]
 
@@ -22,12 +22,13 @@ struct TemplateRenderer {
     }
 
     /// `object` rendered with `template`. A renderer serves one thread, page after page: it
-    /// keeps its buffer's capacity and what it learnt of each type.
+    /// keeps its buffer and what it learnt of each type. The page is handed out as a copy
+    /// of its own size, so that the buffer stays this renderer's for the next page.
     mutating func render(_ template: CompiledTemplate, _ object: Any) -> [UInt8] {
         output.removeAll(keepingCapacity: true)
         stack = [frame(object)]
         render(template.nodes, indentation: nil, inherited: nil)
-        return output
+        return Array(output)
     }
 
     private mutating func render(_ nodes: [TemplateNode], indentation: String?, inherited: [String: CompiledTemplate]?) {
