@@ -14,7 +14,8 @@ public final class StagedBundle: @unchecked Sendable {
     public let destination: URL
     /// Where this build writes.
     public let staging: URL
-    /// `staging` and `destination` as paths, for the file-by-file work (no URL parsing).
+    /// `staging` and `destination` as paths, for the file-by-file and folder-by-folder work
+    /// (bundle paths are relative and checked, ``BundlePath``: joined as text, no URL parsing).
     private let stagingPath: String
     private let destinationPath: String
     private let fileManager = FileManager.default
@@ -51,7 +52,6 @@ public final class StagedBundle: @unchecked Sendable {
 
     /// Writes one file into the staging folder (thread-safe).
     public func write(_ file: RenderedFile) throws {
-        // A bundle path is relative, normalised and safe (``BundlePath``): joined as text.
         let target = stagingPath + "/" + file.path.value
         do {
             if let slash = file.path.value.lastIndex(of: "/") {
@@ -89,8 +89,8 @@ public final class StagedBundle: @unchecked Sendable {
 
     private func keep(_ files: [String], in folder: String?) throws -> Bool {
         guard !files.isEmpty else { return false }
-        let source = folder.map { destination.appendingPathComponent($0).path } ?? destination.path
-        let target = folder.map { staging.appendingPathComponent($0).path } ?? staging.path
+        let source = folder.map { destinationPath + "/" + $0 } ?? destinationPath
+        let target = folder.map { stagingPath + "/" + $0 } ?? stagingPath
         var directories = Set(files.compactMap { file in file.lastIndex(of: "/").map { String(file[..<$0]) } })
         directories.insert("")
         for directory in directories.sorted() {
@@ -118,12 +118,12 @@ public final class StagedBundle: @unchecked Sendable {
     }
 
     /// Where a file at the bundle's root is staged.
-    func stagedRoot(_ name: String) -> String { staging.appendingPathComponent(name).path }
+    func stagedRoot(_ name: String) -> String { stagingPath + "/" + name }
 
     /// Replaces a file staged at the bundle's root by a link to the published one when
     /// their bytes are equal, so that a build that changed nothing writes nothing.
     func linkRootIfUnchanged(_ name: String) {
-        let staged = stagedRoot(name), published = destination.appendingPathComponent(name).path
+        let staged = stagedRoot(name), published = destinationPath + "/" + name
         guard Self.sameFiles(staged, published), rename(staged, staged + ".new") == 0 else { return }
         if link(published, staged) == 0 { unlink(staged + ".new") } else { rename(staged + ".new", staged) }
     }
