@@ -88,6 +88,7 @@ public struct SiteBuilder {
             let manifest = try stage("write") {
                 try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), header: (FolderFingerprint.hex(salt), inputs.today))
             }
+            let buildsPublicSite = inputs.shard?.buildsPublicSite ?? true
             let buildsFolders = inputs.shard.map { !$0.buildsPublicSite } ?? true
             var catalogue: LazyCatalogue?
             if buildsFolders, try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) {
@@ -99,7 +100,7 @@ public struct SiteBuilder {
                 // beside the public site rather than while the folders wait for it.
                 if previous.salt != FolderFingerprint.hex(salt) { catalogue?.prepare() }
             }
-            if inputs.shard?.buildsPublicSite ?? true {
+            if buildsPublicSite {
                 progress(.stage("rendering the public site"))
                 let digest = FolderFingerprint.publicDigest(salt: salt, today: inputs.today, agenda: agenda, assets: assetsDirectory)
                 if let kept = previous.folder(BuildManifest.publicSite), kept.digest == digest,
