@@ -149,22 +149,22 @@ extension AccountDatabase {
     /// hashing each row before decoding it (reading a value as another type would change its
     /// bytes), and decoding only when `decode` says so.
     private func readPatron(_ db: Database, card: String, decode: Bool,
-                            rows: (RowDigest.Table, (Row, SQLiteStatement) throws -> Void) throws -> Void) throws -> PatronRead? {
+                            rows: (RowDigest.Table, (StatementColumns) throws -> Void) throws -> Void) throws -> PatronRead? {
         var digest = RowDigest()
         func each(_ table: RowDigest.Table, _ decoder: (StatementColumns) throws -> Void) throws {
             try withoutActuallyEscaping(decoder) { decoder in
-                try rows(table) { _, statement in
-                    digest.add(table, statement)
-                    if decode { try decoder(StatementColumns(statement)) }
+                try rows(table) { row in
+                    digest.add(table, row.statement)
+                    if decode { try decoder(row) }
                 }
             }
         }
         var patron: Patron?
         var keyVersion: Int?
-        try rows(.patron) { row, statement in
-            digest.add(.patron, statement)
+        try rows(.patron) { row in
+            digest.add(.patron, row.statement)
             keyVersion = row.int(16) ?? 0
-            if decode { patron = try self.patron(StatementColumns(statement)) }
+            if decode { patron = try self.patron(row) }
         }
         guard let keyVersion else { return nil }
         var account = patron.map { Account(patron: $0) }
@@ -178,11 +178,11 @@ extension AccountDatabase {
         try each(.shelfEntry) { try shelves.add(entry: $0, database: self) }
         account?.shelves = shelves.result
         var searches = SearchAssembly()
-        try rows(.search) { row, statement in
-            digest.add(.search, statement)
+        try rows(.search) { row in
+            digest.add(.search, row.statement)
             // As the decoder reads them (`search(_:)`): scope in column 3, active in column 8.
             digest.noteSearch(scope: row.text(3), active: row.int(8) != 0)
-            if decode { try searches.add(self.search(StatementColumns(statement))) }
+            if decode { try searches.add(self.search(row)) }
         }
         try each(.facet) { searches.add(facet: $0) }
         account?.searches = searches.result
@@ -205,38 +205,35 @@ extension AccountDatabase {
     /// A patron's loans, holds and registrations (`nil` when not decoding).
     private func sharedAccount(_ db: Database, card: String, decoding: Bool = true, digest: inout RowDigest) throws -> Account? {
         var patron: Patron?
-        try fetch(db, Self.patrons, [card]) { _, statement in
-            digest.add(.sharedPatron, statement)
-            if decoding { patron = try self.patron(StatementColumns(statement)) }
+        try fetch(db, Self.patrons, [card]) { row in
+            digest.add(.sharedPatron, row.statement)
+            if decoding { patron = try self.patron(row) }
         }
         if decoding && patron == nil {
             throw InputProblem(file: file, place: .row(table: "patron", id: card, column: nil), message: "unknown patron")
         }
         var account = patron.map { Account(patron: $0) }
-        try fetch(db, Self.loans, [card]) { _, statement in
-            digest.add(.sharedLoan, statement)
-            if decoding { account?.loans.append(try loan(StatementColumns(statement))) }
+        try fetch(db, Self.loans, [card]) { row in
+            digest.add(.sharedLoan, row.statement)
+            if decoding { account?.loans.append(try loan(row)) }
         }
-        try fetch(db, Self.holds, [card]) { _, statement in
-            digest.add(.sharedHold, statement)
-            if decoding { account?.holds.append(try hold(StatementColumns(statement))) }
+        try fetch(db, Self.holds, [card]) { row in
+            digest.add(.sharedHold, row.statement)
+            if decoding { account?.holds.append(try hold(row)) }
         }
-        try fetch(db, Self.registrations, [card]) { _, statement in
-            digest.add(.sharedRegistration, statement)
-            if decoding { account?.registrations.append(try registration(StatementColumns(statement))) }
+        try fetch(db, Self.registrations, [card]) { row in
+            digest.add(.sharedRegistration, row.statement)
+            if decoding { account?.registrations.append(try registration(row)) }
         }
         return account
     }
 
+    /// Calls `row` with each row of `query`, read from the statement standing on it.
     private func fetch(_ db: Database, _ query: AccountQuery, _ arguments: StatementArguments,
-                       _ row: (Row, SQLiteStatement) throws -> Void) throws {
+                       _ row: (StatementColumns) throws -> Void) throws {
         let statement = try db.cachedStatement(sql: query.forOneCard)
         let rows = try Row.fetchCursor(statement, arguments: arguments)
-        while let next = try rows.next() { try row(next, statement.sqliteStatement) }
-    }
-
-    private func fetch(_ db: Database, _ query: AccountQuery, _ arguments: StatementArguments, _ row: (Row) throws -> Void) throws {
-        try fetch(db, query, arguments) { next, _ in try row(next) }
+        while try rows.next() != nil { try row(StatementColumns(statement.sqliteStatement)) }
     }
 }
 

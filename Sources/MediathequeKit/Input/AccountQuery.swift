@@ -39,8 +39,8 @@ struct CardRange: Sendable {
 final class AccountRowStream {
     private let statement: Statement
     private let cursor: RowCursor
-    /// The first row of a later patron: the cursor stands on it until it is consumed.
-    private var pending: (row: Row, card: String)?
+    /// The card of a later patron's first row: the cursor stands on that row until it is consumed.
+    private var pending: String?
     private var exhausted = false
 
     init(_ db: Database, _ query: AccountQuery, arguments: [any DatabaseValueConvertible] = [], range: CardRange = CardRange()) throws {
@@ -48,23 +48,24 @@ final class AccountRowStream {
         cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments + range.arguments))
     }
 
-    /// Calls `body` with each row of `card` and the statement standing on it, skipping
-    /// rows of cards before it (rows of unknown patrons, which the contract checks report).
-    func rows(of card: String, _ body: (Row, SQLiteStatement) throws -> Void) throws {
-        if let (row, key) = pending {
+    /// Calls `body` with each row of `card`, read from the statement standing on it,
+    /// skipping rows of cards before it (rows of unknown patrons, which the contract checks report).
+    func rows(of card: String, _ body: (StatementColumns) throws -> Void) throws {
+        let row = StatementColumns(statement.sqliteStatement)
+        if let key = pending {
             if key > card { return }
             pending = nil
-            if key == card { try body(row, statement.sqliteStatement) }
+            if key == card { try body(row) }
         }
-        while !exhausted, let row = try cursor.next() {
+        while !exhausted, try cursor.next() != nil {
             // Read through its storage class, never converted: the row's bytes are hashed after.
             let key = row.text(0) ?? ""
             if key < card { continue }
             if key > card {
-                pending = (row, key)
+                pending = key
                 return
             }
-            try body(row, statement.sqliteStatement)
+            try body(row)
         }
         exhausted = true
     }
