@@ -400,7 +400,7 @@ for N in "${sizes[@]}"; do
   for r in $(seq 1 "$runs"); do
     # 2. clean build
     echo "== N=$N: clean build (run $r/$runs)" >&2
-    rm -rf "$OUT" "$OUT".staging-* "$OUT".replaced-*
+    rm -rf "$OUT" "$OUT".staging-* "$OUT".replaced-* "$OUT".previous
     measure "$W/logs/clean.log" "$BIN" build --database "$DB" --agenda "$AGENDA" "${build_args[@]}"
     clean_w+=("$WALL"); clean_m+=("$RSS_MB")
     snapshot "$OUT" "$W/clean.snap"
@@ -425,7 +425,7 @@ for N in "${sizes[@]}"; do
 
     # 6. pages only, clean
     echo "== N=$N: pages-only build (run $r/$runs)" >&2
-    rm -rf "$PAGES_OUT" "$PAGES_OUT".staging-* "$PAGES_OUT".replaced-*
+    rm -rf "$PAGES_OUT" "$PAGES_OUT".staging-* "$PAGES_OUT".replaced-* "$PAGES_OUT".previous
     measure "$W/logs/pages.log" "$BIN" build --database "$DB" --agenda "$AGENDA" --pages-only \
       --site "$ROOT/Site" --templates "$ROOT/Templates" --out "$PAGES_OUT" --today "$TODAY"
     pages_w+=("$WALL"); pages_m+=("$RSS_MB")

@@ -83,6 +83,7 @@ public struct SiteBuilder {
         do {
             var report = BuildReport(output: inputs.output.path, today: inputs.today)
             let previous = PublishedManifest(publishedAt: inputs.output)
+            bundle.compareBase(with: previous)
             let salt = try stage("fingerprint") { try buildSalt(config: config, templates: templates, libraries: content.libraries) }
             let agenda = agendaDigest(feedBytes, content)
             let manifest = try stage("write") {
@@ -148,6 +149,7 @@ public struct SiteBuilder {
             try stage("write") {
                 try manifest.finish()
                 bundle.linkRootIfUnchanged(BuildManifest.fileName)
+                bundle.removeLeftovers()
             }
             report.events = feed.events.count
             report.sessions = feed.events.reduce(0) { $0 + $1.sessions.count }

@@ -71,6 +71,66 @@ struct IncrementalBuildTests {
         #expect(Self.tree(out) == Self.tree(clean))
     }
 
+    /// The bundle a build replaces is kept beside the new one, and the next build starts from
+    /// it: folders it holds as published are neither linked nor written again, and the folders
+    /// of revoked tokens it still holds are gone from the build after.
+    @Test func aRebuildStartsFromThePreviousBundleAndLeavesNothingOfItBehind() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        let previous = URL(fileURLWithPath: out.path + StagedBundle.previousSuffix)
+        _ = try Self.build(out, demo)
+        #expect(!FileManager.default.fileExists(atPath: previous.path))
+        let linked = try Self.build(out, demo)
+        #expect(Self.tree(previous) == Self.tree(out))
+
+        let inodes = try Self.inodes(out)
+        let noop = try Self.build(out, demo)
+        #expect(noop.written == 0 && noop.keptFolders == noop.patrons && noop.unchanged == linked.unchanged)
+        #expect(try Self.inodes(out) == inodes)
+
+        // Two links revoked, one patron's loans changed and a shelf of the patron who sees them
+        // deleted: the previous bundle (the starting point of the next build) holds the revoked
+        // folders, which no build may publish again, and the changed folders as they were.
+        let changed = dir.path("revoked.sqlite")
+        try FileManager.default.copyItem(atPath: demo.database, toPath: changed)
+        let queue = try DatabaseQueue(path: changed)
+        try queue.write { db in
+            try db.execute(sql: """
+                UPDATE patron SET feed_key_version = feed_key_version + 1
+                WHERE card_number IN (SELECT card_number FROM patron ORDER BY card_number DESC LIMIT 2);
+                UPDATE loan SET due_on = date(due_on, '+7 days') WHERE patron_card = '24200001234568' AND returned_on IS NULL;
+                DELETE FROM shelf_entry WHERE shelf_id = 6; DELETE FROM shelf WHERE id = 6
+                """)
+        }
+        try queue.close()
+        let clean = dir.url.appendingPathComponent("clean")
+        _ = try Self.build(clean, (changed, demo.agenda), workers: 1)
+        let rebuilt = try Self.build(out, (changed, demo.agenda))
+        #expect(rebuilt.patrons - rebuilt.keptFolders == 4)
+        #expect(Self.differences(Self.tree(out), Self.tree(clean)).isEmpty)
+        let again = try Self.build(out, (changed, demo.agenda))
+        #expect(again.written == 0 && again.keptFolders == again.patrons)
+        #expect(Self.differences(Self.tree(out), Self.tree(clean)).isEmpty)
+        #expect(Self.differences(Self.tree(previous), Self.tree(clean)).isEmpty)
+
+        // The next day starts from it too.
+        let tomorrow = Self.today.adding(days: 1)
+        _ = try Self.build(out, (changed, demo.agenda), today: tomorrow)
+        let cleanTomorrow = dir.url.appendingPathComponent("clean-tomorrow")
+        _ = try Self.build(cleanTomorrow, (changed, demo.agenda), today: tomorrow, workers: 1)
+        #expect(Self.differences(Self.tree(out), Self.tree(cleanTomorrow)).isEmpty)
+    }
+
+    /// Every file of a tree with its inode number.
+    static func inodes(_ out: URL) throws -> [String: Int] {
+        var inodes: [String: Int] = [:]
+        for path in StagedBundleTests.snapshot(out).keys {
+            inodes[path] = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(path).path)[.systemFileNumber] as? Int
+        }
+        return inodes
+    }
+
     /// Rebuilds `out` from a copy of the demo database changed by `sql`, and checks that it
     /// equals a clean build of the same inputs. Returns the rebuild's report.
     static func rebuild(_ out: URL, in dir: TemporaryDirectory, _ demo: (database: String, agenda: String),

@@ -9,6 +9,14 @@ import Foundation
 /// pollers see no change) and the published bundle is never modified in place.
 /// A build that fails or is killed leaves the published folder as it was; its
 /// staging folder is removed by the next build.
+///
+/// The bundle a build replaces is kept beside the new one (`<out>.previous`, never
+/// published) and is the next build's starting point: most of its patron folders are
+/// already what that build keeps, so a rebuild neither links nor removes their files.
+/// It is renamed into the staging folder, everything but its patron folders is removed,
+/// and each patron folder is then left as it is (``holds(_:token:as:)``), emptied before
+/// it is written again (``clear(_:)``), or removed when nobody has it any more
+/// (``removeLeftovers()``).
 public final class StagedBundle: @unchecked Sendable {
     /// The published bundle (`--out`).
     public let destination: URL
@@ -22,6 +30,11 @@ public final class StagedBundle: @unchecked Sendable {
     private let lock = NSLock()
     public private(set) var written = 0
     public private(set) var unchanged = 0
+    /// The manifest of the previous bundle taken as the starting point, if there was one.
+    private let base: PublishedManifest?
+    /// Whether the previous bundle's lines may be compared with the published bundle's:
+    /// both were built from the same salt for the same day (``compareBase(with:)``).
+    private var baseMatches = false
 
     public init(destination: URL) throws {
         self.destination = destination.standardizedFileURL
@@ -34,10 +47,75 @@ public final class StagedBundle: @unchecked Sendable {
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            if Self.isDirectory(destinationPath + Self.previousSuffix), rename(destinationPath + Self.previousSuffix, stagingPath) == 0 {
+                base = PublishedManifest(publishedAt: staging)
+                Self.keepOnlyPatronFolders(stagingPath)
+            } else {
+                base = nil
+                try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            }
         } catch {
             throw OutputError(path: staging.path, message: "cannot create the staging folder (\(AgendaFeedReader.reason(error)))")
         }
+    }
+
+    /// What the bundle a build replaces is renamed to, beside the published one.
+    static let previousSuffix = ".previous"
+
+    /// Removes from a previous bundle everything but its patron folders: the root files,
+    /// `public/` and `private/assets/` are staged anew, from the published bundle.
+    private static func keepOnlyPatronFolders(_ root: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        for entry in entries where entry != "private" { mq_remove_tree(root + "/" + entry) }
+        if isDirectory(root + "/private") {
+            mq_remove_tree(root + "/private/assets")
+        } else {
+            mq_remove_tree(root + "/private")
+        }
+    }
+
+    /// Whether `path` is a directory itself, not a link to one.
+    private static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Tells the staging folder what the published bundle holds: a patron folder of the
+    /// previous bundle is left as it is only when that bundle was built from the same
+    /// salt for the same day as the published one.
+    func compareBase(with published: PublishedManifest) {
+        guard let base else { return }
+        baseMatches = base.salt != nil && base.salt == published.salt && base.date == published.date
+    }
+
+    /// Whether the staged `folder` (the patron folder of `token`) already holds the files
+    /// `kept`, the published folder's line, lists: the previous bundle had the very same line
+    /// (digest, files, dates), so the same bytes; nothing needs to be linked or written.
+    /// Its files then count as unchanged.
+    func holds(_ folder: BundlePath, token: String, as kept: BuildManifest.Folder) -> Bool {
+        guard baseMatches, let base, base.folder(token) == kept, Self.isDirectory(stagingPath + "/" + folder.value) else { return false }
+        let files = kept.fileList.utf8.reduce(1) { $1 == UInt8(ascii: "|") ? $0 + 1 : $0 }
+        lock.lock()
+        unchanged += files
+        lock.unlock()
+        return true
+    }
+
+    /// Empties the staged `folder` of what the previous bundle left there, before its
+    /// files are linked or written: a link is never made or a file written over an old one.
+    func clear(_ folder: BundlePath) {
+        guard base != nil else { return }
+        mq_remove_tree(stagingPath + "/" + folder.value)
+    }
+
+    /// Removes the patron folders of the previous bundle that this build did not record
+    /// (patrons gone, tokens revoked). Call it once the manifest is written.
+    func removeLeftovers() {
+        guard base != nil else { return }
+        let recorded = PublishedManifest(publishedAt: staging)
+        let folders = stagingPath + "/private"
+        let names = (try? fileManager.contentsOfDirectory(atPath: folders)) ?? []
+        Self.removeAll(names.filter { $0 != "assets" && recorded.folder($0) == nil }.map { folders + "/" + $0 })
     }
 
     /// Removes staging and replaced folders left by builds that were killed.
@@ -195,7 +273,7 @@ public final class StagedBundle: @unchecked Sendable {
         }
         if mq_exchange_paths(staging.path, destination.path) == 0 {
             // `staging` now names the previous bundle.
-            Self.removeTree(staging)
+            keepAsPrevious(stagingPath)
             return
         }
         // No atomic exchange on this file system: two renames, the old one kept until the new one is in.
@@ -209,7 +287,12 @@ public final class StagedBundle: @unchecked Sendable {
             _ = rename(replaced.path, destination.path)
             throw OutputError(path: destination.path, message: "cannot move the new bundle in (\(cause))")
         }
-        Self.removeTree(replaced)
+        keepAsPrevious(replaced.path)
+    }
+
+    /// Keeps the bundle just replaced beside the new one, for the next build to start from.
+    private func keepAsPrevious(_ path: String) {
+        if rename(path, destinationPath + Self.previousSuffix) != 0 { Self.removeTree(URL(fileURLWithPath: path)) }
     }
 
     /// Removes a replaced bundle, its patron folders spread over all cores: a tree of
@@ -222,11 +305,16 @@ public final class StagedBundle: @unchecked Sendable {
             guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [] }
             return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).map { path + "/" + $0 }
         }
-        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, folders.count))
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            for index in stride(from: slice, to: folders.count, by: slices) { mq_remove_tree(folders[index]) }
-        }
+        removeAll(folders)
         mq_remove_tree(root.path)
+    }
+
+    /// Removes trees, spread over all cores.
+    private static func removeAll(_ paths: [String]) {
+        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            for index in stride(from: slice, to: paths.count, by: slices) { mq_remove_tree(paths[index]) }
+        }
     }
 
     /// Throws the staging folder away; the published bundle is untouched.

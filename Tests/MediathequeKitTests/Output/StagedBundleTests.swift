@@ -40,7 +40,15 @@ struct StagedBundleTests {
         try bundle.commit()
         #expect(FileManager.default.contents(atPath: elsewhere.appendingPathComponent("deep/keep.txt").path) == Data("keep me".utf8))
         #expect(Self.snapshot(out) == ["public/index.html": Data("new".utf8)])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["_site", "elsewhere"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["_site", "_site.previous", "elsewhere"])
+        // The next build starts from the replaced bundle, links and all, and still follows none.
+        let next = try StagedBundle(destination: out)
+        try next.write(try file("public/index.html", "next"))
+        next.removeLeftovers()
+        try next.commit()
+        #expect(FileManager.default.contents(atPath: elsewhere.appendingPathComponent("deep/keep.txt").path) == Data("keep me".utf8))
+        #expect(Self.snapshot(out) == ["public/index.html": Data("next".utf8)])
+        #expect(Self.snapshot(dir.url.appendingPathComponent("_site.previous")) == ["public/index.html": Data("new".utf8)])
     }
 
     @Test func theNewBundleReplacesTheOldOneWhole() throws {
@@ -54,7 +62,13 @@ struct StagedBundleTests {
         try second.write(try file("public/index.html", "two"))
         try second.commit()
         #expect(Self.snapshot(out) == ["public/index.html": Data("two".utf8)])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["_site"])
+        // The replaced bundle is kept beside it, unpublished, as the next build's starting point.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["_site", "_site.previous"])
+        let third = try StagedBundle(destination: out)
+        try third.write(try file("public/index.html", "three"))
+        try third.commit()
+        #expect(Self.snapshot(out) == ["public/index.html": Data("three".utf8)])
+        #expect(Self.snapshot(dir.url.appendingPathComponent("_site.previous")) == ["public/index.html": Data("two".utf8)])
     }
 
     @Test func unchangedFilesKeepTheirInodeAndTime() throws {
