@@ -26,8 +26,12 @@
 #                  memory (GNU time -v, "Maximum resident set size"), files by
 #                  kind (by extension: HTML, ICS, RSS, JSON, PDF, other) and
 #                  files per second of each kind (count / wall time);
-#   3. no-op       the same build again (same inputs, same --today): wall time,
-#                  ratio to the clean build, files written;
+#   3. no-op       the same build again (same inputs, same --today), twice:
+#                  first right after the clean build (no previous bundle to
+#                  start from: every kept file is linked), then again, as every
+#                  rebuild after it runs (starting from the bundle the last one
+#                  replaced, <out>.previous): wall time, ratio to the clean
+#                  build, files written;
 #   4. 1 patron    a copy of the database where the open loans of one patron
 #                  (the first card number with an open loan) are due 7 days
 #                  later, rebuilt into the same folder: wall time, ratio, files
@@ -395,7 +399,7 @@ for N in "${sizes[@]}"; do
   moved=$(sqlite3 "$DB2" "UPDATE loan SET due_on = date(due_on, '+7 days') WHERE patron_card = '$card' AND returned_on IS NULL; SELECT changes();")
   [ "${moved:-0}" -gt 0 ] || die "the update changed no loan of patron $card"
 
-  clean_w=(); clean_m=(); noop_w=(); noop_m=(); one_w=(); one_m=(); next_w=(); next_m=(); pages_w=(); pages_m=()
+  clean_w=(); clean_m=(); first_w=(); first_m=(); noop_w=(); noop_m=(); one_w=(); one_m=(); next_w=(); next_m=(); pages_w=(); pages_m=()
   PAGES_OUT="$W/pages-site"
   for r in $(seq 1 "$runs"); do
     # 2. clean build
@@ -405,7 +409,11 @@ for N in "${sizes[@]}"; do
     clean_w+=("$WALL"); clean_m+=("$RSS_MB")
     snapshot "$OUT" "$W/clean.snap"
 
-    # 3. no-op rebuild
+    # 3. no-op rebuilds: the first after a clean build, then one from the previous bundle
+    echo "== N=$N: first no-op rebuild, no previous bundle (run $r/$runs)" >&2
+    measure "$W/logs/first.log" "$BIN" build --database "$DB" --agenda "$AGENDA" "${build_args[@]}"
+    first_w+=("$WALL"); first_m+=("$RSS_MB")
+    snapshot "$OUT" "$W/first.snap"
     echo "== N=$N: no-op rebuild (run $r/$runs)" >&2
     measure "$W/logs/noop.log" "$BIN" build --database "$DB" --agenda "$AGENDA" "${build_args[@]}"
     noop_w+=("$WALL"); noop_m+=("$RSS_MB")
@@ -433,11 +441,14 @@ for N in "${sizes[@]}"; do
 
   # Counts from the last run.
   total_files=$(wc -l <"$W/clean.snap" | tr -d ' ')
-  noop_written=$(changed "$W/clean.snap" "$W/noop.snap")
+  first_written=$(changed "$W/clean.snap" "$W/first.snap")
+  noop_written=$(changed "$W/first.snap" "$W/noop.snap")
+  [ "$first_written" -eq 0 ] || echo "benchmark: warning: the first no-op rebuild rewrote $first_written files" >&2
   one_written=$(changed "$W/noop.snap" "$W/one.snap")
   [ "$noop_written" -eq 0 ] || echo "benchmark: warning: the no-op rebuild rewrote $noop_written files" >&2
 
   cw=$(median "${clean_w[@]}"); cm=$(median "${clean_m[@]}")
+  fw=$(median "${first_w[@]}"); fm=$(median "${first_m[@]}")
   nw=$(median "${noop_w[@]}"); nm=$(median "${noop_m[@]}")
   ow=$(median "${one_w[@]}"); om=$(median "${one_m[@]}")
   xw=$(median "${next_w[@]}"); xm=$(median "${next_m[@]}")
@@ -449,9 +460,10 @@ for N in "${sizes[@]}"; do
     || echo "benchmark: warning: the pages-only build wrote $pages_html HTML pages, the whole build another number" >&2
   next_written=$(changed "$W/one.snap" "$W/next.snap")
   tree_mb=$(find "$OUT" -type f -printf '%s\n' | LC_ALL=C awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')
-  s_clean=$(summary "$W/logs/clean.log"); s_noop=$(summary "$W/logs/noop.log"); s_one=$(summary "$W/logs/one.log"); s_next=$(summary "$W/logs/next.log")
+  s_clean=$(summary "$W/logs/clean.log"); s_first=$(summary "$W/logs/first.log"); s_noop=$(summary "$W/logs/noop.log"); s_one=$(summary "$W/logs/one.log"); s_next=$(summary "$W/logs/next.log")
   row "$MAIN_TSV" "$N" "clean build" "$cw" "$cm" "$total_files" "1.000" "$total_files files, $tree_mb MB${s_clean:+; build: $s_clean}"
-  row "$MAIN_TSV" "$N" "no-op rebuild" "$nw" "$nm" "$noop_written" "$(ratio "$nw" "$cw")" "${s_noop:+build: $s_noop}"
+  row "$MAIN_TSV" "$N" "no-op, first after clean" "$fw" "$fm" "$first_written" "$(ratio "$fw" "$cw")" "no previous bundle to start from${s_first:+; build: $s_first}"
+  row "$MAIN_TSV" "$N" "no-op rebuild" "$nw" "$nm" "$noop_written" "$(ratio "$nw" "$cw")" "from the previous bundle${s_noop:+; build: $s_noop}"
   row "$MAIN_TSV" "$N" "1 patron changed" "$ow" "$om" "$one_written" "$(ratio "$ow" "$cw")" "$moved open loans of $card due 7 days later${s_one:+; build: $s_one}"
   row "$MAIN_TSV" "$N" "next day" "$xw" "$xm" "$next_written" "$(ratio "$xw" "$cw")" "same data, --today $NEXT_DAY${s_next:+; build: $s_next}"
   row "$MAIN_TSV" "$N" "pages only" "$pw" "$pm" "$pages_files" "$(ratio "$pw" "$cw")" "--pages-only, clean: $pages_html HTML pages, no PDF, calendar, feed or export"
