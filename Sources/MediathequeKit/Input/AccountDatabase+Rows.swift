@@ -18,7 +18,7 @@ extension AccountDatabase {
     func document(_ r: some ColumnValues, at offset: Int, table: String, id: String) throws -> Document {
         guard let docID = r.int64(offset), let title = r.text(offset + 1), let kind = r.text(offset + 3),
               let added = r.day(offset + 11) else { throw invalid(table, id, "document_id") }
-        let subjects = (r.text(offset + 9) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let subjects = Self.subjects(r.text(offset + 9))
         return Document(id: docID, title: title, authors: r.text(offset + 2), kind: kind, year: r.int(offset + 4),
                         summary: r.text(offset + 5), series: r.text(offset + 6), genre: r.text(offset + 7),
                         audience: r.text(offset + 8), subjects: subjects, isbn: r.text(offset + 10), addedOn: added)
@@ -102,5 +102,29 @@ extension AccountDatabase {
                            createdOn: created, followed: r.int(6) == 1,
                            frequency: r.text(7).flatMap(SavedSearch.Frequency.init(rawValue:)) ?? .daily,
                            active: r.int(8) != 0)
+    }
+}
+
+extension AccountDatabase {
+    /// A `subjects` column's subjects: `;`-separated, each trimmed of the spaces and tabs
+    /// Foundation's `CharacterSet.whitespaces` holds, empty ones dropped. Every document of
+    /// every loan goes through it, so no Foundation call.
+    static func subjects(_ column: String?) -> [String] {
+        guard let column, !column.isEmpty else { return [] }
+        return column.split(separator: ";").compactMap { part in
+            let scalars = part.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
+                  let last = scalars.lastIndex(where: { !isWhitespace($0) }) else { return nil }
+            return String(scalars[first...last])
+        }
+    }
+
+    /// Foundation's `CharacterSet.whitespaces` on this platform (CoreFoundation's own list:
+    /// Zs, tab and U+200B), checked against it scalar by scalar in the tests.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

@@ -90,7 +90,9 @@ public final class CatalogueIndex: CatalogueSearchable {
                 }
                 let insertLibrary = try db.makeStatement(sql: "INSERT OR IGNORE INTO doc_library (doc_id, library_f, library) VALUES (?, ?, ?)")
                 try source.forEachItemLibrary { id, library in
-                    try insertLibrary.execute(arguments: [id, fold(library), library])
+                    var row = RowInsert(insertLibrary)
+                    row.bind(id); row.bind(fold(library)); row.bind(library)
+                    try row.run(db)
                 }
                 try db.execute(sql: Self.finish)
                 return .commit
@@ -168,7 +170,7 @@ public final class CatalogueIndex: CatalogueSearchable {
 
 /// One row of a bulk insert, bound and run straight through SQLite: GRDB's statement
 /// arguments would box each of a hundred thousand rows' values first. Values are bound
-/// as GRDB binds them (``DatabaseValueConvertible/bind(to:at:)``).
+/// as GRDB binds them (``DatabaseValueConvertible/bind(to:at:)``), texts from their UTF-8.
 private struct RowInsert {
     let statement: Statement
     private var index: CInt = 0
@@ -180,6 +182,24 @@ private struct RowInsert {
     mutating func bind<Value: DatabaseValueConvertible>(_ value: Value?) {
         index += 1
         let code = if let value { value.bind(to: statement.sqliteStatement, at: index) } else { sqlite3_bind_null(statement.sqliteStatement, index) }
+        record(code)
+    }
+
+    /// A text, bound from its own UTF-8 (GRDB first copies it into a C string). The same
+    /// bytes: decoded texts hold no NUL, where GRDB's binding would stop.
+    mutating func bind(_ value: String?) {
+        index += 1
+        guard var value else { return record(sqlite3_bind_null(statement.sqliteStatement, index)) }
+        record(value.withUTF8 { bytes in
+            bytes.isEmpty ? sqlite3_bind_text(statement.sqliteStatement, index, "", 0, Self.transient)
+                          : sqlite3_bind_text(statement.sqliteStatement, index, bytes.baseAddress, CInt(bytes.count), Self.transient)
+        })
+    }
+
+    /// SQLite copies the bytes before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private mutating func record(_ code: CInt) {
         if failure == SQLITE_OK { failure = code }
     }
 

@@ -12,6 +12,27 @@ struct AccountDatabaseTests {
         return try db.contractProblems().problems.map(\.description)
     }
 
+    /// Subjects are split and trimmed exactly as Foundation's `trimmingCharacters(in: .whitespaces)` did.
+    @Test func subjectsAreTrimmedOfSpacesAndTabsOnly() {
+        let columns = ["", ";", " ; ;", "Polar ; Lyon", "\tPolar\t;\u{00A0}Lyon\u{3000}", " \u{301}é ;x\n", "\n Polar \r",
+                       "\u{2003}\u{202F}\u{205F} ;\u{200B}a\u{200B}", "a ; b ;; c ; ", "🎭 ; \u{1680}x\u{2009}",
+                       "\u{85}a\u{85}", "\u{FEFF}b\u{FEFF}; c\u{0009}\u{000B}", "Roman ; Roman ; roman"]
+        for column in columns {
+            let foundation = column.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            #expect(AccountDatabase.subjects(column) == foundation, "\(column.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(AccountDatabase.subjects(nil) == [])
+        // Every scalar: trimmed by Foundation exactly when the decoder's own test says so.
+        var differing: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let trimmed = "a\(Character(scalar))".trimmingCharacters(in: .whitespaces) == "a"
+                && String(scalar).trimmingCharacters(in: .whitespaces).isEmpty
+            if trimmed != AccountDatabase.isWhitespace(scalar) { differing.append(value) }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(20).map { String($0, radix: 16) })")
+    }
+
     @Test func aCleanDatabaseHasNoProblem() throws {
         #expect(try problems("").isEmpty)
     }
