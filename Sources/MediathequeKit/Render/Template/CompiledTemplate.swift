@@ -43,7 +43,7 @@ struct CompiledTemplate: Sendable {
 }
 
 /// One token of a compiled template.
-enum TemplateNode: Sendable {
+indirect enum TemplateNode: Sendable {
     case text([UInt8])
     case variable(TemplateName, escaped: Bool)
     case section(TemplateName, [TemplateNode], inverted: Bool)

@@ -32,16 +32,17 @@ struct TemplateRenderer {
     }
 
     private mutating func render(_ nodes: [TemplateNode], indentation: String?, inherited: [String: CompiledTemplate]?) {
+        // By index: a node is borrowed from the tree, not copied (and its payload retained).
         guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, indentation: indentation, inherited: inherited) }
+            for index in nodes.indices { render(nodes[index], indentation: indentation, inherited: inherited) }
             return
         }
         // As swift-mustache: a token that renders something, right after a line this
         // template rendered ended, gets the indentation first.
         let start = output.count
-        for node in nodes {
+        for index in nodes.indices {
             let position = output.count
-            render(node, indentation: indentation, inherited: inherited)
+            render(nodes[index], indentation: indentation, inherited: inherited)
             if output.count > position, endsLine(at: position, after: start) {
                 output.insert(contentsOf: indentation.utf8, at: position)
             }
@@ -150,8 +151,8 @@ struct TemplateRenderer {
         case .anchored:
             found = stack.last.flatMap { descend(name.parts[...], from: $0.object) }
         case .stack:
-            for frame in stack.reversed() {
-                if let first = frame.child(name.parts[0]) {
+            for index in stack.indices.reversed() {
+                if let first = stack[index].child(name.parts[0]) {
                     found = descend(name.parts.dropFirst(), from: first)
                     break
                 }
