@@ -16,9 +16,12 @@ final class LazyCatalogue: CatalogueSearchable, @unchecked Sendable {
     }
 
     /// Starts building the index on a thread of its own, for a build that will need it;
-    /// the first search waits for it.
-    func prepare() {
-        let thread = Thread { [self] in _ = try? built() }
+    /// the first search waits for it. `done` is called once it is built (or failed).
+    func prepare(then done: @escaping @Sendable () -> Void = {}) {
+        let thread = Thread { [self] in
+            _ = try? built()
+            done()
+        }
         thread.start()
     }
 
