@@ -56,17 +56,17 @@ public struct SiteBuilder {
         let database = try stage("database") { try AccountDatabase(path: inputs.database) }
         // The row checks scan every table on their own connection while the build goes on;
         // nothing is swapped in before they pass, and their problems come before any other.
-        // They start once the catalogue index a build that renders every folder begins with
-        // is built: the first folders wait for it, and on two cores the checks would slow it.
+        // A build that renders every folder starts with the catalogue index, which the first
+        // folders wait for: the checks start once it is built, rather than slow it on two cores.
         let path = inputs.database
-        let indexed = Gate()
+        let checks = Gate()
         let contract = Background {
-            indexed.wait()
+            checks.wait()
             return try AccountDatabase(path: path, cacheKiB: 2048).contractProblems()
         }
         do {
-            defer { indexed.open() }
-            return try build(config: config, templates: templates, database: database, contract: contract, indexed: indexed)
+            defer { checks.open() }
+            return try build(config: config, templates: templates, database: database, contract: contract, checks: checks)
         } catch {
             if let failure = contract.failure() { throw BuildError(stage: "database", underlying: failure) }
             throw error
@@ -74,7 +74,7 @@ public struct SiteBuilder {
     }
 
     private func build(config: SiteConfiguration, templates: TemplateSet, database: AccountDatabase,
-                       contract: Background<InputProblems>, indexed: Gate) throws -> BuildReport {
+                       contract: Background<InputProblems>, checks: Gate) throws -> BuildReport {
         progress(.stage("reading \(inputs.agenda)"))
         // Read once: the bytes parsed are the bytes digested.
         let agendaReader = AgendaFeedReader(file: inputs.agenda, libraries: database.libraries)
@@ -106,9 +106,9 @@ public struct SiteBuilder {
                 }
                 // A build that renders every folder (another salt) will need it: indexed
                 // beside the public site rather than while the folders wait for it.
-                if previous.salt != FolderFingerprint.hex(salt) { catalogue?.prepare(then: indexed.open) }
+                if previous.salt != FolderFingerprint.hex(salt) { catalogue?.prepare(then: checks.open) }
             }
-            if catalogue == nil || previous.salt == FolderFingerprint.hex(salt) { indexed.open() }
+            if catalogue == nil || previous.salt == FolderFingerprint.hex(salt) { checks.open() }
             if buildsPublicSite {
                 progress(.stage("rendering the public site"))
                 let digest = FolderFingerprint.publicDigest(salt: salt, today: inputs.today, agenda: agenda, assets: assetsDirectory)
@@ -157,7 +157,7 @@ public struct SiteBuilder {
             try stage("write") {
                 try manifest.finish()
                 bundle.linkRootIfUnchanged(BuildManifest.fileName)
-                bundle.removeLeftovers()
+                try bundle.removeLeftovers()
             }
             report.events = feed.events.count
             report.sessions = feed.events.reduce(0) { $0 + $1.sessions.count }

@@ -109,6 +109,8 @@ struct IncrementalBuildTests {
         let rebuilt = try Self.build(out, (changed, demo.agenda))
         #expect(rebuilt.patrons - rebuilt.keptFolders == 4)
         #expect(Self.differences(Self.tree(out), Self.tree(clean)).isEmpty)
+        // The bundle just replaced, kept as the next starting point, no longer holds them either.
+        #expect(try Self.patronFolders(previous).isSubset(of: Self.patronFolders(out)))
         let again = try Self.build(out, (changed, demo.agenda))
         #expect(again.written == 0 && again.keptFolders == again.patrons)
         #expect(Self.differences(Self.tree(out), Self.tree(clean)).isEmpty)
@@ -120,6 +122,54 @@ struct IncrementalBuildTests {
         let cleanTomorrow = dir.url.appendingPathComponent("clean-tomorrow")
         _ = try Self.build(cleanTomorrow, (changed, demo.agenda), today: tomorrow, workers: 1)
         #expect(Self.differences(Self.tree(out), Self.tree(cleanTomorrow)).isEmpty)
+    }
+
+    /// The patron folders of a bundle.
+    static func patronFolders(_ out: URL) throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("private").path).filter { $0 != "assets" })
+    }
+
+    /// The two bundles take turns as the starting point: a file lost from either, the published
+    /// one or the one kept beside it, is never missing from a later build.
+    @Test func aFileLostFromEitherBundleIsNeverMissingFromTheNext() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        let previous = URL(fileURLWithPath: out.path + StagedBundle.previousSuffix)
+        let clean = dir.url.appendingPathComponent("clean")
+        _ = try Self.build(clean, demo, workers: 1)
+        _ = try Self.build(out, demo)
+        _ = try Self.build(out, demo)
+        let folders = try Self.patronFolders(out).sorted()
+        try FileManager.default.removeItem(at: out.appendingPathComponent("private/\(folders[3])/prets.html"))
+        try FileManager.default.removeItem(at: previous.appendingPathComponent("private/\(folders[5])/favoris/index.html"))
+        // A link planted in a folder of the starting point is not published either.
+        let planted = previous.appendingPathComponent("private/\(folders[7])/profil.html")
+        try FileManager.default.removeItem(at: planted)
+        try FileManager.default.createSymbolicLink(at: planted, withDestinationURL: URL(fileURLWithPath: demo.database))
+        for night in 1...4 {
+            _ = try Self.build(out, demo)
+            #expect(Self.differences(Self.tree(out), Self.tree(clean)).isEmpty, "build \(night)")
+            let published = out.appendingPathComponent("private/\(folders[7])/profil.html").path
+            #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: published)) == nil, "build \(night)")
+        }
+    }
+
+    /// What the starting point holds and cannot be removed fails the build, which leaves the
+    /// published bundle as it was.
+    @Test func aLeftoverThatCannotBeRemovedFailsTheBuild() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        _ = try Self.build(out, demo)
+        _ = try Self.build(out, demo)
+        let before = Self.tree(out)
+        // Deeper than the removal goes (it stops at 64 levels rather than recurse without end).
+        let deep = (0..<70).map { "d\($0)" }.joined(separator: "/")
+        let stray = URL(fileURLWithPath: out.path + StagedBundle.previousSuffix).appendingPathComponent("private/0000000000000000/\(deep)")
+        try FileManager.default.createDirectory(at: stray, withIntermediateDirectories: true)
+        #expect { try Self.build(out, demo) } throws: { "\($0)".contains("cannot remove what the previous bundle left there") }
+        #expect(Self.tree(out) == before)
     }
 
     /// Every file of a tree with its inode number.

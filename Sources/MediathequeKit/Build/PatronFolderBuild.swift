@@ -193,7 +193,7 @@ struct PatronFolderBuild {
                         tally.add(files: 0, kept: .whole, progress: progress)
                         return
                     }
-                    bundle.clear(folder)
+                    try bundle.clear(folder)
                     if try bundle.keepFolder(folder, files: kept.files) {
                         lane.writer.record(position: position, token: token, folder: kept)
                         tally.add(files: 0, kept: .whole, progress: progress)
@@ -203,7 +203,7 @@ struct PatronFolderBuild {
                     }
                 case .refresh(let token, let kept, let patron):
                     let folder = try BundlePath("private/\(token)")
-                    bundle.clear(folder)
+                    try bundle.clear(folder)
                     let undated = kept.files.filter { !PrivateFolderLayout.datedFiles.contains($0) }
                     guard try bundle.keepFolder(folder, files: undated) else {
                         // Its files went missing from the published bundle: all of them again.
@@ -228,7 +228,7 @@ struct PatronFolderBuild {
     /// Renders a whole folder and records it.
     private func render(token: String, digest: String, _ patron: PatronBundle, lane: Lane, position: Int, worker: Int) throws {
         let folder = try BundlePath("private/\(token)")
-        bundle.clear(folder)
+        try bundle.clear(folder)
         let rendered = try renderFiles(patron, token: token, datedOnly: false, worker: worker)
         for file in rendered.files { try bundle.write(file) }
         let names = Self.names(of: rendered.files, in: folder).sorted()

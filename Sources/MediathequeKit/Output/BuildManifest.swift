@@ -168,8 +168,14 @@ final class ManifestWriter: @unchecked Sendable {
     /// - Parameter header: the build's salt and date, for the header; `nil` for a part
     ///   written apart (``append(_:)``), with no header.
     init(path: String, header: (salt: String, date: Day)?) throws {
-        guard let file = fopen(path, "w") else {
-            throw OutputError(path: path, message: "cannot write (\(String(cString: strerror(errno))))")
+        // A new file, never one opened for writing in place: a file of the staging folder may
+        // be a link to a published one.
+        unlink(path)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0, let file = fdopen(fd, "w") else {
+            let reason = String(cString: strerror(errno))
+            if fd >= 0 { close(fd) }
+            throw OutputError(path: path, message: "cannot write (\(reason))")
         }
         self.file = file
         self.path = path

@@ -49,11 +49,13 @@ public final class StagedBundle: @unchecked Sendable {
             if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
             if Self.isDirectory(destinationPath + Self.previousSuffix), rename(destinationPath + Self.previousSuffix, stagingPath) == 0 {
                 base = PublishedManifest(publishedAt: staging)
-                Self.keepOnlyPatronFolders(stagingPath)
+                try Self.keepOnlyPatronFolders(stagingPath)
             } else {
                 base = nil
                 try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
             }
+        } catch let error as OutputError {
+            throw error
         } catch {
             throw OutputError(path: staging.path, message: "cannot create the staging folder (\(AgendaFeedReader.reason(error)))")
         }
@@ -64,13 +66,20 @@ public final class StagedBundle: @unchecked Sendable {
 
     /// Removes from a previous bundle everything but its patron folders: the root files,
     /// `public/` and `private/assets/` are staged anew, from the published bundle.
-    private static func keepOnlyPatronFolders(_ root: String) {
+    private static func keepOnlyPatronFolders(_ root: String) throws {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-        for entry in entries where entry != "private" { mq_remove_tree(root + "/" + entry) }
-        if isDirectory(root + "/private") {
-            mq_remove_tree(root + "/private/assets")
-        } else {
-            mq_remove_tree(root + "/private")
+        for entry in entries where entry != "private" { try remove(root + "/" + entry) }
+        try remove(root + (isDirectory(root + "/private") ? "/private/assets" : "/private"))
+    }
+
+    /// Removes `path` and all below it, never through a link.
+    /// - Throws: ``OutputError`` when anything of it is left: what the previous bundle held
+    ///   there must not reach the new one.
+    private static func remove(_ path: String) throws {
+        mq_remove_tree(path)
+        var info = stat()
+        guard lstat(path, &info) != 0, errno == ENOENT else {
+            throw OutputError(path: path, message: "cannot remove what the previous bundle left there")
         }
     }
 
@@ -92,30 +101,69 @@ public final class StagedBundle: @unchecked Sendable {
     /// `kept`, the published folder's line, lists: the previous bundle had the very same line
     /// (digest, files, dates), so the same bytes; nothing needs to be linked or written.
     /// Its files then count as unchanged.
+    /// The folder must still hold every file the line lists, each a file of its own: the
+    /// two bundles take turns as the starting point, and one of them may have lost a file.
     func holds(_ folder: BundlePath, token: String, as kept: BuildManifest.Folder) -> Bool {
-        guard baseMatches, let base, base.folder(token) == kept, Self.isDirectory(stagingPath + "/" + folder.value) else { return false }
-        let files = kept.fileList.utf8.reduce(1) { $1 == UInt8(ascii: "|") ? $0 + 1 : $0 }
+        guard baseMatches, let base, base.folder(token) == kept else { return false }
+        let files = kept.files
+        guard Self.hasFiles(files, in: stagingPath + "/" + folder.value) else { return false }
         lock.lock()
-        unchanged += files
+        unchanged += files.count
         lock.unlock()
+        return true
+    }
+
+    /// Whether each of `files` (relative to `folder`) is a regular file below `folder`, with
+    /// no link on the way: the folder and its subfolders are folders themselves.
+    private static func hasFiles(_ files: [String], in folder: String) -> Bool {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        var folders: [Substring] = []
+        for file in files {
+            var slash = file.firstIndex(of: "/")
+            while let end = slash {
+                let sub = file[..<end]
+                if !folders.contains(sub) {
+                    guard fstatat(fd, String(sub), &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+                    folders.append(sub)
+                }
+                slash = file[file.index(after: end)...].firstIndex(of: "/")
+            }
+            guard fstatat(fd, file, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        }
         return true
     }
 
     /// Empties the staged `folder` of what the previous bundle left there, before its
     /// files are linked or written: a link is never made or a file written over an old one.
-    func clear(_ folder: BundlePath) {
+    /// - Throws: ``OutputError`` when something of it cannot be removed.
+    func clear(_ folder: BundlePath) throws {
         guard base != nil else { return }
-        mq_remove_tree(stagingPath + "/" + folder.value)
+        try Self.remove(stagingPath + "/" + folder.value)
     }
 
     /// Removes the patron folders of the previous bundle that this build did not record
     /// (patrons gone, tokens revoked). Call it once the manifest is written.
-    func removeLeftovers() {
+    /// - Throws: ``OutputError`` when one of them cannot be removed.
+    func removeLeftovers() throws {
         guard base != nil else { return }
-        let recorded = PublishedManifest(publishedAt: staging)
         let folders = stagingPath + "/private"
-        let names = (try? fileManager.contentsOfDirectory(atPath: folders)) ?? []
-        Self.removeAll(names.filter { $0 != "assets" && recorded.folder($0) == nil }.map { folders + "/" + $0 })
+        // Removed on all cores, then each checked gone.
+        for path in Self.removeUnrecorded(in: folders, by: PublishedManifest(publishedAt: staging)) {
+            try Self.remove(path)
+        }
+        rmdir(folders) // a build with no patron folder and no assets has none
+    }
+
+    /// Removes the entries of a `private/` folder that are neither a folder `recorded` lists
+    /// nor the assets; returns their paths.
+    private static func removeUnrecorded(in folders: String, by recorded: PublishedManifest) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folders)) ?? []
+        let gone = names.filter { $0 != "assets" && recorded.folder($0) == nil }.map { folders + "/" + $0 }
+        removeAll(gone)
+        return gone
     }
 
     /// Removes staging and replaced folders left by builds that were killed.
@@ -290,9 +338,17 @@ public final class StagedBundle: @unchecked Sendable {
         keepAsPrevious(replaced.path)
     }
 
-    /// Keeps the bundle just replaced beside the new one, for the next build to start from.
+    /// Keeps the bundle just replaced beside the new one, for the next build to start from,
+    /// less the patron folders the new one no longer has: a revoked link's folder is gone
+    /// from the disk once the bundle without it is published.
     private func keepAsPrevious(_ path: String) {
-        if rename(path, destinationPath + Self.previousSuffix) != 0 { Self.removeTree(URL(fileURLWithPath: path)) }
+        let previous = destinationPath + Self.previousSuffix
+        if rename(path, previous) != 0 {
+            // Another build's starting point was left there: this one is the newer.
+            Self.removeTree(URL(fileURLWithPath: previous))
+            guard rename(path, previous) == 0 else { return Self.removeTree(URL(fileURLWithPath: path)) }
+        }
+        _ = Self.removeUnrecorded(in: previous + "/private", by: PublishedManifest(publishedAt: destination))
     }
 
     /// Removes a replaced bundle, its patron folders spread over all cores: a tree of

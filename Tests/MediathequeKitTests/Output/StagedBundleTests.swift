@@ -44,7 +44,7 @@ struct StagedBundleTests {
         // The next build starts from the replaced bundle, links and all, and still follows none.
         let next = try StagedBundle(destination: out)
         try next.write(try file("public/index.html", "next"))
-        next.removeLeftovers()
+        try next.removeLeftovers()
         try next.commit()
         #expect(FileManager.default.contents(atPath: elsewhere.appendingPathComponent("deep/keep.txt").path) == Data("keep me".utf8))
         #expect(Self.snapshot(out) == ["public/index.html": Data("next".utf8)])
@@ -69,6 +69,22 @@ struct StagedBundleTests {
         try third.commit()
         #expect(Self.snapshot(out) == ["public/index.html": Data("three".utf8)])
         #expect(Self.snapshot(dir.url.appendingPathComponent("_site.previous")) == ["public/index.html": Data("two".utf8)])
+    }
+
+    /// A bundle with no patron folder has no `private/`, whatever the one it started from had.
+    @Test func noPrivateFolderIsLeftEmpty() throws {
+        let dir = try TemporaryDirectory()
+        let out = dir.url.appendingPathComponent("_site")
+        for _ in 0..<2 {
+            let bundle = try StagedBundle(destination: out)
+            try bundle.write(try file("private/abc/index.html", "folder"))
+            try bundle.commit()
+        }
+        let last = try StagedBundle(destination: out)
+        try last.write(try file("public/index.html", "public"))
+        try last.removeLeftovers()
+        try last.commit()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["public"])
     }
 
     @Test func unchangedFilesKeepTheirInodeAndTime() throws {
