@@ -10,6 +10,11 @@ int mq_exchange_paths(const char *a, const char *b);
 /// Returns 0 when all is gone, -1 (errno of the last failure) otherwise.
 int mq_remove_tree(const char *path);
 
+/// Whether each of the '|'-separated relative paths in `files` (at most one subfolder
+/// deep) is a regular file below the directory `folder`, with no symbolic link on the
+/// way, the folder itself included: 1 if so, 0 otherwise.
+int mq_folder_holds(const char *folder, const char *files);
+
 /// Returns the heap's free pages to the system (glibc's malloc_trim), so that
 /// memory a finished stage freed does not stay resident.
 void mq_release_free_memory(void);

@@ -104,35 +104,12 @@ public final class StagedBundle: @unchecked Sendable {
     /// The folder must still hold every file the line lists, each a file of its own: the
     /// two bundles take turns as the starting point, and one of them may have lost a file.
     func holds(_ folder: BundlePath, token: String, as kept: BuildManifest.Folder) -> Bool {
-        guard baseMatches, let base, base.folder(token) == kept else { return false }
-        let files = kept.files
-        guard Self.hasFiles(files, in: stagingPath + "/" + folder.value) else { return false }
+        guard baseMatches, let base, base.folder(token) == kept,
+              mq_folder_holds(stagingPath + "/" + folder.value, kept.fileList) == 1 else { return false }
+        let files = kept.fileList.utf8.reduce(1) { $1 == UInt8(ascii: "|") ? $0 + 1 : $0 }
         lock.lock()
-        unchanged += files.count
+        unchanged += files
         lock.unlock()
-        return true
-    }
-
-    /// Whether each of `files` (relative to `folder`) is a regular file below `folder`, with
-    /// no link on the way: the folder and its subfolders are folders themselves.
-    private static func hasFiles(_ files: [String], in folder: String) -> Bool {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var info = stat()
-        var folders: [Substring] = []
-        for file in files {
-            var slash = file.firstIndex(of: "/")
-            while let end = slash {
-                let sub = file[..<end]
-                if !folders.contains(sub) {
-                    guard fstatat(fd, String(sub), &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
-                    folders.append(sub)
-                }
-                slash = file[file.index(after: end)...].firstIndex(of: "/")
-            }
-            guard fstatat(fd, file, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
-        }
         return true
     }
 
