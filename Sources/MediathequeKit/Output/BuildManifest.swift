@@ -113,6 +113,26 @@ final class PublishedManifest: @unchecked Sendable {
         }
     }
 
+    /// Whether a line is recorded under `key`: its first field only is read.
+    func contains(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { wanted -> Bool in
+            let hash = Self.hash(UnsafeRawBufferPointer(wanted))
+            var low = 0, high = index.count
+            while low < high {
+                let middle = (low + high) / 2
+                if index[middle].key < hash { low = middle + 1 } else { high = middle }
+            }
+            var buffer = [UInt8](repeating: 0, count: wanted.count + 1)
+            while low < index.count && index[low].key == hash {
+                let count = buffer.withUnsafeMutableBytes { pread(file, $0.baseAddress, $0.count, off_t(index[low].offset)) }
+                if count == buffer.count, buffer.last == UInt8(ascii: "\t"), buffer.dropLast().elementsEqual(wanted) { return true }
+                low += 1
+            }
+            return false
+        }
+    }
+
     /// A line's folder; `nil` (rendered again) when a day does not read as one: a damaged
     /// "changes on" must not pass for "never".
     private static func folder(_ fields: [ArraySlice<UInt8>]) -> BuildManifest.Folder? {

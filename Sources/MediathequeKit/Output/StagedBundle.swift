@@ -138,7 +138,7 @@ public final class StagedBundle: @unchecked Sendable {
     /// nor the assets; returns their paths.
     private static func removeUnrecorded(in folders: String, by recorded: PublishedManifest) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folders)) ?? []
-        let gone = names.filter { $0 != "assets" && recorded.folder($0) == nil }.map { folders + "/" + $0 }
+        let gone = names.filter { $0 != "assets" && !recorded.contains($0) }.map { folders + "/" + $0 }
         removeAll(gone)
         return gone
     }

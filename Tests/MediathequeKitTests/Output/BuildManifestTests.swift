@@ -34,6 +34,10 @@ struct BuildManifestTests {
         #expect(manifest.folder(BuildManifest.publicSite)?.files == ["public/index.html", "private/assets/style.css"])
         #expect(manifest.folder(String(repeating: "f", count: 32)) == nil)
         #expect(manifest.folder("") == nil)
+        for token in folders.keys {
+            #expect(manifest.contains(token) && !manifest.contains(String(token.dropLast())) && !manifest.contains(token + "0"))
+        }
+        #expect(manifest.contains(BuildManifest.publicSite) && !manifest.contains(String(repeating: "f", count: 32)) && !manifest.contains(""))
         let lines = try String(contentsOfFile: dir.path(BuildManifest.fileName), encoding: .utf8).split(separator: "\n")
         #expect(lines[4].hasPrefix(String(format: "%032x", 0)) && lines[5].hasPrefix(String(format: "%032x", 7919)))
     }
