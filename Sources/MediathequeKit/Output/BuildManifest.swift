@@ -97,39 +97,40 @@ final class PublishedManifest: @unchecked Sendable {
     func folder(_ key: String) -> BuildManifest.Folder? {
         var key = key
         return key.withUTF8 { wanted -> BuildManifest.Folder? in
-            let hash = Self.hash(UnsafeRawBufferPointer(wanted))
-            var low = 0, high = index.count
-            while low < high {
-                let middle = (low + high) / 2
-                if index[middle].key < hash { low = middle + 1 } else { high = middle }
-            }
-            while low < index.count && index[low].key == hash {
-                if let fields = line(at: index[low].offset), fields.count == 5, fields[0].elementsEqual(wanted) {
+            for offset in offsets(of: wanted) {
+                if let fields = line(at: offset), fields.count == 5, fields[0].elementsEqual(wanted) {
                     return Self.folder(fields)
                 }
-                low += 1
             }
             return nil
         }
+    }
+
+    /// The offsets of the lines whose key hashes as `key` does.
+    private func offsets(of key: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let hash = Self.hash(UnsafeRawBufferPointer(key))
+        var low = 0, high = index.count
+        while low < high {
+            let middle = (low + high) / 2
+            if index[middle].key < hash { low = middle + 1 } else { high = middle }
+        }
+        var offsets: [Int] = []
+        while low < index.count && index[low].key == hash {
+            offsets.append(index[low].offset)
+            low += 1
+        }
+        return offsets
     }
 
     /// Whether a line is recorded under `key`: its first field only is read.
     func contains(_ key: String) -> Bool {
         var key = key
         return key.withUTF8 { wanted -> Bool in
-            let hash = Self.hash(UnsafeRawBufferPointer(wanted))
-            var low = 0, high = index.count
-            while low < high {
-                let middle = (low + high) / 2
-                if index[middle].key < hash { low = middle + 1 } else { high = middle }
-            }
             var buffer = [UInt8](repeating: 0, count: wanted.count + 1)
-            while low < index.count && index[low].key == hash {
-                let count = buffer.withUnsafeMutableBytes { pread(file, $0.baseAddress, $0.count, off_t(index[low].offset)) }
-                if count == buffer.count, buffer.last == UInt8(ascii: "\t"), buffer.dropLast().elementsEqual(wanted) { return true }
-                low += 1
+            return offsets(of: wanted).contains { offset in
+                let count = buffer.withUnsafeMutableBytes { pread(file, $0.baseAddress, $0.count, off_t(offset)) }
+                return count == buffer.count && buffer.last == UInt8(ascii: "\t") && buffer.dropLast().elementsEqual(wanted)
             }
-            return false
         }
     }
 
@@ -190,8 +191,7 @@ final class ManifestWriter: @unchecked Sendable {
     init(path: String, header: (salt: String, date: Day)?) throws {
         // A new file, never one opened for writing in place: a file of the staging folder may
         // be a link to a published one.
-        unlink(path)
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = StagedBundle.openNew(path)
         guard fd >= 0, let file = fdopen(fd, "w") else {
             let reason = String(cString: strerror(errno))
             if fd >= 0 { close(fd) }

@@ -254,11 +254,7 @@ public final class StagedBundle: @unchecked Sendable {
     /// Writes `bytes` to a new file at `path`. Never through a path that may already be a
     /// link to a published file: such a file is removed first.
     private static func create(_ path: String, _ bytes: [UInt8]) throws {
-        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 && errno == EEXIST {
-            unlink(path)
-            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        }
+        let fd = openNew(path)
         guard fd >= 0 else { throw POSIXFailure(errno: errno) }
         defer { close(fd) }
         var done = 0
@@ -270,6 +266,16 @@ public final class StagedBundle: @unchecked Sendable {
             }
             done += n
         }
+    }
+
+    /// Opens a new file at `path` for writing, removing what was there first: never an
+    /// existing file, which in the staging folder may be a link to a published one.
+    /// - Returns: the descriptor, or -1 with `errno` set.
+    static func openNew(_ path: String) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd < 0 && errno == EEXIST else { return fd }
+        unlink(path)
+        return open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     }
 
     /// A failed system call, said as the system says it.
@@ -334,8 +340,7 @@ public final class StagedBundle: @unchecked Sendable {
         let folders = ["private", "public"].flatMap { part -> [String] in
             let path = root.appendingPathComponent(part).path
             // Never list through a link: only what lies in the tree is removed.
-            var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [] }
+            guard isDirectory(path) else { return [] }
             return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).map { path + "/" + $0 }
         }
         removeAll(folders)
