@@ -187,14 +187,9 @@ struct PatronFolderBuild {
             do {
                 switch work {
                 case .keep(let token, let card, let kept):
+                    // Already in the staging folder (from the previous bundle), or linked from the published one.
                     let folder = try BundlePath("private/\(token)")
-                    if bundle.holds(folder, token: token, as: kept) {
-                        lane.writer.record(position: position, token: token, folder: kept)
-                        tally.add(files: 0, kept: .whole, progress: progress)
-                        return
-                    }
-                    try bundle.clear(folder)
-                    if try bundle.keepFolder(folder, files: kept.files) {
+                    if try bundle.holds(folder, token: token, as: kept) || bundle.keepFolder(folder, files: kept.files) {
                         lane.writer.record(position: position, token: token, folder: kept)
                         tally.add(files: 0, kept: .whole, progress: progress)
                     } else {
@@ -203,7 +198,6 @@ struct PatronFolderBuild {
                     }
                 case .refresh(let token, let kept, let patron):
                     let folder = try BundlePath("private/\(token)")
-                    try bundle.clear(folder)
                     let undated = kept.files.filter { !PrivateFolderLayout.datedFiles.contains($0) }
                     guard try bundle.keepFolder(folder, files: undated) else {
                         // Its files went missing from the published bundle: all of them again.

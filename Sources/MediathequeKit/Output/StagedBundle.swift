@@ -178,10 +178,12 @@ public final class StagedBundle: @unchecked Sendable {
     }
 
     /// Keeps a folder of the published bundle as it is: each of `files` (relative to the
-    /// folder) hard-linked, never copied or rewritten.
+    /// folder) hard-linked, never copied or rewritten, into a folder emptied of what the
+    /// previous bundle left there.
     /// - Returns: false, leaving nothing of the folder staged, when a file is missing.
     public func keepFolder(_ folder: BundlePath, files: [String]) throws -> Bool {
-        try keep(files, in: folder.value)
+        try clear(folder)
+        return try keep(files, in: folder.value)
     }
 
     /// Keeps files of the published bundle, named from its root (the public site and its assets).
