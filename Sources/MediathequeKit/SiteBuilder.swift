@@ -54,19 +54,24 @@ public struct SiteBuilder {
         }
         progress(.stage("reading \(inputs.database)"))
         let database = try stage("database") { try AccountDatabase(path: inputs.database) }
-        // The row checks scan every table on their own connection while the build goes on;
-        // nothing is swapped in before they pass, and their problems come before any other.
-        // A build that renders every folder starts with the catalogue index, which the first
-        // folders wait for: the checks start once it is built, rather than slow it on two cores.
+        // The catalogue's digest, which every folder's fingerprint may read, is taken while the
+        // agenda is read and the public site built. The row checks scan every table on their own
+        // connection while the build goes on; nothing is swapped in before they pass, and their
+        // problems come before any other. What the first folders wait for comes first, rather
+        // than share two cores with the checks: the catalogue's digest and, in a build that
+        // renders every folder, the catalogue index.
         let path = inputs.database
+        let catalogue = buildsFolders ? CatalogueDigest(databasePath: path) : nil
         let checks = Gate()
         let contract = Background {
             checks.wait()
+            _ = try? catalogue?.value()
             return try AccountDatabase(path: path, cacheKiB: 2048).contractProblems()
         }
         do {
             defer { checks.open() }
-            return try build(config: config, templates: templates, database: database, contract: contract, checks: checks)
+            return try build(config: config, templates: templates, database: database, contract: contract, checks: checks,
+                             catalogueDigest: catalogue)
         } catch {
             if let failure = contract.failure() { throw BuildError(stage: "database", underlying: failure) }
             throw error
@@ -74,7 +79,8 @@ public struct SiteBuilder {
     }
 
     private func build(config: SiteConfiguration, templates: TemplateSet, database: AccountDatabase,
-                       contract: Background<InputProblems>, checks: Gate) throws -> BuildReport {
+                       contract: Background<InputProblems>, checks: Gate,
+                       catalogueDigest: CatalogueDigest?) throws -> BuildReport {
         progress(.stage("reading \(inputs.agenda)"))
         // Read once: the bytes parsed are the bytes digested.
         let agendaReader = AgendaFeedReader(file: inputs.agenda, libraries: database.libraries)
@@ -97,7 +103,6 @@ public struct SiteBuilder {
                 try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), header: (FolderFingerprint.hex(salt), inputs.today))
             }
             let buildsPublicSite = inputs.shard?.buildsPublicSite ?? true
-            let buildsFolders = inputs.shard.map { !$0.buildsPublicSite } ?? true
             var catalogue: LazyCatalogue?
             if buildsFolders, try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) {
                 let progress = self.progress
@@ -126,7 +131,7 @@ public struct SiteBuilder {
                     manifest.recordPublicSite(.init(digest: digest, files: names.sorted(), renderedOn: inputs.today, changesOn: nil))
                 }
             }
-            if buildsFolders {
+            if buildsFolders, let catalogueDigest {
                 // One renderer per worker: each keeps its own cache of search results; the
                 // catalogue index (a GRDB queue) serializes their queries.
                 let folders = WorkerLocal(count: workers) { _ in
@@ -136,7 +141,7 @@ public struct SiteBuilder {
                     return renderer
                 }
                 let fingerprint = try stage("fingerprint") {
-                    FolderFingerprint(salt: salt, agenda: agenda, catalogue: try database.catalogueDigest())
+                    FolderFingerprint(salt: salt, agenda: agenda, catalogue: try catalogueDigest.value())
                 }
                 let tokens = PatronToken(secret: inputs.secret.bytes)
                 let tally = PatronTally(total: inputs.shard.map { (content.patronCount + $0.count - 1 - ($0.index - 1)) / $0.count }
@@ -190,6 +195,9 @@ public struct SiteBuilder {
         let counts = content.confirmed.map { "\($0.key.eventID)\u{1F}\($0.key.sessionID)\u{1F}\($0.value)" }.sorted()
         return FolderFingerprint.digest([[UInt8](feedBytes)] + counts.map { Array($0.utf8) })
     }
+
+    /// Whether this build renders patron folders (all of it, or a patrons' shard).
+    private var buildsFolders: Bool { inputs.shard.map { !$0.buildsPublicSite } ?? true }
 
     private var assetsDirectory: URL { inputs.siteDirectory.appendingPathComponent("assets") }
 

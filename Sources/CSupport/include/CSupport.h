@@ -25,4 +25,12 @@ void mq_release_free_memory(void);
 /// the bytes written (it stops early rather than pass `capacity`).
 int mq_build_ids(unsigned char *out, int capacity);
 
+/// Adds to the SQLite connection `db` (a `sqlite3 *`) the SQL functions of the input
+/// contract's checks: contract_date(x) is 1 when x is a text 'YYYY-MM-DD' naming a day
+/// that exists, contract_timestamp(x) when it is 'YYYY-MM-DDTHH:MM:SS' with such a day
+/// and a time of day; both are 0 otherwise (other types included). What
+/// date(julianday(x)) and strftime('%Y-%m-%dT%H:%M:%S', julianday(x)) give back
+/// unchanged, without computing a Julian day. Returns 0, or -1 when SQLite refused.
+int mq_register_contract_functions(void *db);
+
 #endif

@@ -156,21 +156,49 @@ public struct SessionKey: Hashable, Sendable {
 }
 
 extension AccountDatabase {
-    /// A digest of the catalogue (documents and where their items are), on which saved-search
-    /// feeds depend: one scan, once per build.
-    func catalogueDigest() throws -> [UInt8] {
-        try read { db in
-            var digest = RowDigest()
-            // Two ordered scans (no index on item.document_id to correlate on), hashed as SQLite holds them.
-            for (table, sql) in [(RowDigest.Table.document, """
+    /// The two parts of the catalogue that saved-search feeds depend on.
+    enum CataloguePart: CaseIterable {
+        /// Every document.
+        case documents
+        /// Which libraries hold each document (no index on item.document_id to correlate on).
+        case holdings
+
+        var table: RowDigest.Table { self == .documents ? .document : .item }
+
+        var sql: String {
+            switch self {
+            case .documents: """
                 SELECT id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn, added_on
                 FROM document ORDER BY id
-                """), (.item, "SELECT document_id, library FROM item GROUP BY document_id, library ORDER BY document_id, library")] {
-                let statement = try db.makeStatement(sql: sql)
-                let rows = try Row.fetchCursor(statement)
-                while try rows.next() != nil { digest.add(table, statement.sqliteStatement) }
+                """
+            case .holdings: "SELECT document_id, library FROM item GROUP BY document_id, library ORDER BY document_id, library"
             }
+        }
+    }
+
+    /// A digest of one part of the catalogue: one ordered scan, its rows hashed as SQLite holds them.
+    func catalogueDigest(of part: CataloguePart) throws -> [UInt8] {
+        try read { db in
+            var digest = RowDigest()
+            let statement = try db.makeStatement(sql: part.sql)
+            let rows = try Row.fetchCursor(statement)
+            while try rows.next() != nil { digest.add(part.table, statement.sqliteStatement) }
             return digest.finalize()
         }
     }
+}
+
+/// The digest of the catalogue (``AccountDatabase/CataloguePart``), each part scanned on a
+/// thread and a connection of its own from the moment it is made: a rebuild's folders wait for it.
+final class CatalogueDigest: Sendable {
+    private let parts: [Background<[UInt8]>]
+
+    init(databasePath path: String) {
+        parts = AccountDatabase.CataloguePart.allCases.map { part in
+            Background { try AccountDatabase(path: path, cacheKiB: 2048).catalogueDigest(of: part) }
+        }
+    }
+
+    /// Waits for both parts.
+    func value() throws -> [UInt8] { FolderFingerprint.digest(try parts.map { try $0.value() }) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import CSupport
 import GRDB
 import Testing
 @testable import MediathequeKit
@@ -31,6 +32,44 @@ struct AccountDatabaseTests {
             if trimmed != AccountDatabase.isWhitespace(scalar) { differing.append(value) }
         }
         #expect(differing.isEmpty, "\(differing.prefix(20).map { String($0, radix: 16) })")
+    }
+
+    /// The checks' own date functions accept exactly what SQLite's date functions give back
+    /// unchanged: the rules they replaced.
+    @Test func contractDatesAreWhatSQLiteGivesBackUnchanged() throws {
+        let queue = try DatabaseQueue()
+        var days: [String] = []
+        for year in ["0000", "0001", "1600", "1900", "2000", "2023", "2024", "2025", "2100", "9999"] {
+            for month in 0...13 {
+                for day in 0...32 { days.append(String(format: "%@-%02d-%02d", year, month, day)) }
+            }
+        }
+        let odd = ["", "2025-1-01", "2025-01-1", " 2025-01-01", "2025-01-01 ", "2025/01/01", "2025-01-01T00:00:00",
+                   "+025-01-01", "-025-01-01", "2025-0a-01", "\u{FF12}025-01-01", "2025-02-29", "2025-03-28\u{0}",
+                   "2025-03-28z", "now", "2460000", "12:00", "2025-03-28 10:00:00", "2025-03-28T10:00", "2025-03-28T10:00:00Z",
+                   "2025-03-28T10:00:00.5", "2025-03-28t10:00:00"]
+        var stamps: [String] = []
+        for day in ["2024-02-29", "2025-02-29", "2025-12-31", "0000-01-01", "9999-12-31"] {
+            for hour in ["00", "09", "23", "24", "2a"] {
+                for minute in ["00", "59", "60"] {
+                    for second in ["00", "59", "60"] { stamps.append("\(day)T\(hour):\(minute):\(second)") }
+                }
+            }
+        }
+        let values: [(any DatabaseValueConvertible)?] = (days + odd + stamps).map { $0 } + [nil, 20250328, 2460000.5, Data("2025-03-28".utf8)]
+        try queue.inDatabase { db in
+            #expect(mq_register_contract_functions(UnsafeMutableRawPointer(db.sqliteConnection)) == 0)
+            var differing: [String] = []
+            for value in values {
+                let row = try Row.fetchOne(db, sql: """
+                    SELECT contract_date(?1), typeof(?1) = 'text' AND date(julianday(?1)) IS ?1,
+                           contract_timestamp(?1), typeof(?1) = 'text' AND strftime('%Y-%m-%dT%H:%M:%S', julianday(?1)) IS ?1
+                    """, arguments: [value])!
+                if row[0] as Int != row[1] as Int || row[2] as Int != row[3] as Int { differing.append("\(String(describing: value))") }
+            }
+            #expect(differing.isEmpty, "\(differing.prefix(20))")
+            #expect(days.count > 4000 && stamps.count > 200)
+        }
     }
 
     @Test func aCleanDatabaseHasNoProblem() throws {
