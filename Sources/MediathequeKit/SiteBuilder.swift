@@ -141,7 +141,8 @@ public struct SiteBuilder {
                     return renderer
                 }
                 let fingerprint = try stage("fingerprint") {
-                    FolderFingerprint(salt: salt, agenda: agenda, catalogue: try catalogueDigest.value())
+                    let (catalogue, documents) = try catalogueDigest.value()
+                    return FolderFingerprint(salt: salt, agenda: agenda, catalogue: catalogue, documents: documents)
                 }
                 let tokens = PatronToken(secret: inputs.secret.bytes)
                 let tally = PatronTally(total: inputs.shard.map { (content.patronCount + $0.count - 1 - ($0.index - 1)) / $0.count }

@@ -8,7 +8,7 @@ import GRDBSQLite
 /// (hard-linked) instead of rendered again.
 ///
 /// It covers the patron's rows and those of the accounts shared with them (as
-/// SQLite holds them, documents joined), the folder's token, the build's salt
+/// SQLite holds them, each document they show by its digest), the folder's token, the build's salt
 /// (configuration, templates, libraries, the program itself; not the date: see
 /// ``FolderHorizon`` for how long a folder stays the same from one day to the next),
 /// and the inputs their pages read beyond their own rows: the agenda (for
@@ -17,6 +17,8 @@ struct FolderFingerprint: Sendable {
     let salt: [UInt8]
     let agenda: [UInt8]
     let catalogue: [UInt8]
+    /// What a patron's rows are digested with for the documents they show.
+    let documents: DocumentDigests
 
     /// The folder's fingerprint from the digest of its rows (``RowDigest``).
     func digest(of rows: RowDigest, token: String) -> String {

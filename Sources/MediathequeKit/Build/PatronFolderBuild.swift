@@ -64,7 +64,7 @@ struct PatronFolderBuild {
         let main = Lane(writer: manifest)
         guard previous.salt == FolderFingerprint.hex(fingerprint.salt) else {
             try render(main) { emit in
-                try eachPatron(in: database, decoding: { _ in true }) { read in
+                try eachPatron(in: database, decoding: .all) { read in
                     if let patron = read.patron.bundle { try emit(.render(token: read.token, digest: read.digest, bundle: patron)) }
                 }
             }
@@ -72,7 +72,7 @@ struct PatronFolderBuild {
         }
         guard previous.date == today else {
             try render(main) { emit in
-                try eachPatron(in: database, decoding: { _ in true }) { read in
+                try eachPatron(in: database, decoding: .all) { read in
                     guard let patron = read.patron.bundle else { return }
                     if let kept = previous.folder(read.token), kept.digest == read.digest, kept.isCurrent(on: today) {
                         try emit(.refresh(token: read.token, folder: kept, bundle: patron))
@@ -91,7 +91,7 @@ struct PatronFolderBuild {
             try render(main) { emit in
                 for card in changed {
                     // Digested again in the read that decodes it: what is recorded is what was rendered.
-                    guard let read = try database.read(card: card, today: today, rules: rules), let patron = read.bundle else { continue }
+                    guard let read = try database.read(card: card, today: today, rules: rules, documents: fingerprint.documents), let patron = read.bundle else { continue }
                     let token = tokens.token(card: read.card, version: read.keyVersion)
                     try emit(.render(token: token, digest: fingerprint.digest(of: read.rows, token: token), bundle: patron))
                 }
@@ -99,7 +99,7 @@ struct PatronFolderBuild {
         } else {
             let cards = Set(changed)
             try render(main) { emit in
-                try eachPatron(in: database, decoding: { cards.contains($0) }) { read in
+                try eachPatron(in: database, decoding: .only(cards)) { read in
                     if let patron = read.patron.bundle { try emit(.render(token: read.token, digest: read.digest, bundle: patron)) }
                 }
             }
@@ -115,7 +115,7 @@ struct PatronFolderBuild {
         guard workers > 1, let middle = try database.middleCard() else {
             var changed: [String] = []
             try render(main) { emit in
-                try eachPatron(in: database, decoding: { _ in false }) { read in
+                try eachPatron(in: database, decoding: .none) { read in
                     if let work = keep(read) { try emit(work) } else { changed.append(read.patron.card) }
                 }
             }
@@ -130,14 +130,14 @@ struct PatronFolderBuild {
                 let secondHalf = Background { [self] in
                     var changed: [String] = []
                     try eachPatron(in: other, cards: CardRange(from: middle.card), firstPosition: middle.position,
-                                   decoding: { _ in false }) { read in
+                                   decoding: .none) { read in
                         if stopped.isSet { throw CancellationError() }
                         if let work = keep(read) { try second.emit(work, emit) } else { changed.append(read.patron.card) }
                     }
                     return changed
                 }
                 do {
-                    try eachPatron(in: database, cards: CardRange(before: middle.card), decoding: { _ in false }) { read in
+                    try eachPatron(in: database, cards: CardRange(before: middle.card), decoding: .none) { read in
                         if let work = keep(read) { try main.emit(work, emit) } else { first.append(read.patron.card) }
                     }
                 } catch {
@@ -170,9 +170,9 @@ struct PatronFolderBuild {
 
     /// Reads the patrons of this shard (from `cards`, the first at `firstPosition` in card order).
     private func eachPatron(in database: AccountDatabase, cards: CardRange = CardRange(), firstPosition: Int = 0,
-                            decoding: (String) -> Bool, _ body: (Read) throws -> Void) throws {
+                            decoding: AccountDatabase.Decoding, _ body: (Read) throws -> Void) throws {
         var position = firstPosition
-        try database.forEachPatron(today: today, rules: rules, cards: cards, decoding: decoding) { read in
+        try database.forEachPatron(today: today, rules: rules, cards: cards, decoding: decoding, documents: fingerprint.documents) { read in
             defer { position += 1 }
             guard shard?.contains(patronAt: position) ?? true else { return }
             let token = tokens.token(card: read.card, version: read.keyVersion)

@@ -6,58 +6,53 @@ import GRDB
 /// share the queries and decoders, so they cannot disagree.
 extension AccountDatabase {
     static let documentColumns = "d.id, d.title, d.authors, d.kind, d.year, d.summary, d.series, d.genre, d.audience, d.subjects, d.isbn, d.added_on"
-    static let joinItemDocument = "JOIN item i ON i.barcode = l.barcode JOIN document d ON d.id = i.document_id"
 
-    static let cards = AccountQuery(select: "SELECT card_number FROM patron", card: "card_number", filter: nil, order: "card_number")
-    static let patrons = AccountQuery(select: """
-        SELECT card_number, pseudo, first_name, last_name, birth_date, sex, email, phone, mobile, address,
-               address_extra, postal_code, city, home_library, membership_expires, recommendations, feed_key_version
-        FROM patron
-        """, card: "card_number", filter: nil, order: "card_number")
-    static let loans = AccountQuery(select: """
-        SELECT l.patron_card, l.id, l.barcode, l.library, l.borrowed_on, l.due_on, l.renewals,
-               EXISTS (SELECT 1 FROM hold h WHERE h.document_id = i.document_id AND h.patron_card <> l.patron_card
-                       AND h.available_on IS NULL),
-               \(documentColumns)
-        FROM loan l \(joinItemDocument)
-        """, card: "l.patron_card", filter: "l.returned_on IS NULL", order: "l.due_on, l.id")
-    static let history = AccountQuery(select: """
-        SELECT l.patron_card, l.id, l.library, l.borrowed_on, l.due_on, l.returned_on, \(documentColumns)
-        FROM loan l \(joinItemDocument)
-        """, card: "l.patron_card", filter: "l.returned_on IS NOT NULL AND l.returned_on >= ? AND l.returned_on <= ?",
+    static let cards = AccountQuery(columns: ["card_number"], from: "FROM patron", card: "card_number", filter: nil, order: "card_number")
+    static let patrons = AccountQuery(columns: [
+        "card_number", "pseudo", "first_name", "last_name", "birth_date", "sex", "email", "phone", "mobile", "address",
+        "address_extra", "postal_code", "city", "home_library", "membership_expires", "recommendations", "feed_key_version",
+    ], from: "FROM patron", card: "card_number", filter: nil, order: "card_number")
+    static let loans = AccountQuery(columns: [
+        "l.patron_card", "l.id", "l.barcode", "l.library", "l.borrowed_on", "l.due_on", "l.renewals",
+        """
+        EXISTS (SELECT 1 FROM hold h WHERE h.document_id = i.document_id AND h.patron_card <> l.patron_card
+                AND h.available_on IS NULL)
+        """,
+    ], from: "FROM loan l JOIN item i ON i.barcode = l.barcode", document: ("i.document_id", "JOIN document d ON d.id = i.document_id"),
+        card: "l.patron_card", filter: "l.returned_on IS NULL", order: "l.due_on, l.id")
+    static let history = AccountQuery(columns: ["l.patron_card", "l.id", "l.library", "l.borrowed_on", "l.due_on", "l.returned_on"],
+        from: "FROM loan l JOIN item i ON i.barcode = l.barcode", document: ("i.document_id", "JOIN document d ON d.id = i.document_id"),
+        card: "l.patron_card", filter: "l.returned_on IS NOT NULL AND l.returned_on >= ? AND l.returned_on <= ?",
         order: "l.returned_on DESC, l.id DESC")
-    static let holds = AccountQuery(select: """
-        SELECT h.patron_card, h.id, h.pickup_library, h.placed_on, h.available_on, h.available_until, h.queue_position,
-               \(documentColumns)
-        FROM hold h JOIN document d ON d.id = h.document_id
-        """, card: "h.patron_card", filter: nil,
+    static let holds = AccountQuery(columns: [
+        "h.patron_card", "h.id", "h.pickup_library", "h.placed_on", "h.available_on", "h.available_until", "h.queue_position",
+    ], from: "FROM hold h", document: ("h.document_id", "JOIN document d ON d.id = h.document_id"), card: "h.patron_card", filter: nil,
         order: "h.available_on IS NULL, h.available_until, h.queue_position, h.placed_on, h.id")
-    static let registrations = AccountQuery(select: """
-        SELECT patron_card, id, registered_by, event_id, session_id, status, registered_at FROM event_registration
-        """, card: "patron_card", filter: nil, order: "registered_at, id")
-    static let reviews = AccountQuery(select: """
-        SELECT r.patron_card, r.id, r.pseudonym, r.rating, r.title, r.body, r.written_at, r.status, \(documentColumns)
-        FROM review r JOIN document d ON d.id = r.document_id
-        """, card: "r.patron_card", filter: nil, order: "r.written_at DESC, r.id DESC")
-    static let shelves = AccountQuery(select: "SELECT patron_card, id, name, kind, created_on FROM shelf",
+    static let registrations = AccountQuery(columns: [
+        "patron_card", "id", "registered_by", "event_id", "session_id", "status", "registered_at",
+    ], from: "FROM event_registration", card: "patron_card", filter: nil, order: "registered_at, id")
+    static let reviews = AccountQuery(columns: [
+        "r.patron_card", "r.id", "r.pseudonym", "r.rating", "r.title", "r.body", "r.written_at", "r.status",
+    ], from: "FROM review r", document: ("r.document_id", "JOIN document d ON d.id = r.document_id"), card: "r.patron_card",
+        filter: nil, order: "r.written_at DESC, r.id DESC")
+    static let shelves = AccountQuery(columns: ["patron_card", "id", "name", "kind", "created_on"], from: "FROM shelf",
                                       card: "patron_card", filter: nil, order: "id")
-    static let shelfEntries = AccountQuery(select: """
-        SELECT s.patron_card, e.shelf_id, e.added_on, \(documentColumns)
-        FROM shelf_entry e JOIN shelf s ON s.id = e.shelf_id JOIN document d ON d.id = e.document_id
-        """, card: "s.patron_card", filter: nil, order: "e.shelf_id, e.added_on DESC, d.id")
-    static let searches = AccountQuery(select: """
-        SELECT patron_card, id, name, scope, query, created_on, followed, frequency, active FROM saved_search
-        """, card: "patron_card", filter: nil, order: "created_on, id")
-    static let facets = AccountQuery(select: """
-        SELECT s.patron_card, f.search_id, f.facet, f.value
-        FROM saved_search_facet f JOIN saved_search s ON s.id = f.search_id
-        """, card: "s.patron_card", filter: nil, order: "f.search_id, f.facet, f.value")
+    static let shelfEntries = AccountQuery(columns: ["s.patron_card", "e.shelf_id", "e.added_on"],
+        from: "FROM shelf_entry e JOIN shelf s ON s.id = e.shelf_id", document: ("e.document_id", "JOIN document d ON d.id = e.document_id"),
+        card: "s.patron_card", filter: nil, order: "e.shelf_id, e.added_on DESC, e.document_id")
+    static let searches = AccountQuery(columns: [
+        "patron_card", "id", "name", "scope", "query", "created_on", "followed", "frequency", "active",
+    ], from: "FROM saved_search", card: "patron_card", filter: nil, order: "created_on, id")
+    static let facets = AccountQuery(columns: ["s.patron_card", "f.search_id", "f.facet", "f.value"],
+        from: "FROM saved_search_facet f JOIN saved_search s ON s.id = f.search_id",
+        card: "s.patron_card", filter: nil, order: "f.search_id, f.facet, f.value")
 
     /// Calls `body` with each patron's bundle (own account and shared accounts), in card order.
     /// Each table is read once, in card order, alongside the patrons: only one bundle is in
     /// memory at a time, and no per-patron query runs except for shared accounts.
     public func forEachBundle(today: Day, rules: Rules, _ body: (PatronBundle) throws -> Void) throws {
-        try forEachPatron(today: today, rules: rules, decoding: { _ in true }) { read in
+        // Its digests are not used: documents go undigested.
+        try forEachPatron(today: today, rules: rules, decoding: .all, documents: DocumentDigests()) { read in
             if let bundle = read.bundle { try body(bundle) }
         }
     }
@@ -72,10 +67,28 @@ extension AccountDatabase {
         var bundle: PatronBundle?
     }
 
-    /// Reads every patron in card order, digesting its rows and decoding only those
-    /// `decoding` asks for: a rebuild finds what changed without decoding the rest.
-    func forEachPatron(today: Day, rules: Rules, cards range: CardRange = CardRange(), decoding: (String) -> Bool,
-                       _ body: (PatronRead) throws -> Void) throws {
+    /// Which patrons a pass decodes; the others are only digested.
+    enum Decoding {
+        case none, all
+        case only(Set<String>)
+
+        func contains(_ card: String) -> Bool {
+            switch self {
+            case .none: false
+            case .all: true
+            case .only(let cards): cards.contains(card)
+            }
+        }
+
+        /// Whether the pass reads the documents' columns, or only their ids.
+        var readsDocuments: Bool { if case .none = self { false } else { true } }
+    }
+
+    /// Reads every patron in card order, digesting its rows (with `documents` for the documents
+    /// they show) and decoding only those `decoding` asks for: a rebuild finds what changed
+    /// without decoding the rest, nor reading their documents.
+    func forEachPatron(today: Day, rules: Rules, cards range: CardRange = CardRange(), decoding: Decoding,
+                       documents: DocumentDigests, _ body: (PatronRead) throws -> Void) throws {
         let window: [any DatabaseValueConvertible] = [rules.historyStart(today: today).iso, today.iso]
         try read { db in
             // Each stream sorts its table in card order; SQLite lets a sorter hold as much memory
@@ -86,11 +99,13 @@ extension AccountDatabase {
             defer { try? db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
             var streams: [RowDigest.Table: AccountRowStream] = [:]
             for table in Self.ownTables {
-                streams[table] = try AccountRowStream(db, Self.query(table), arguments: table == .history ? window : [], range: range)
+                streams[table] = try AccountRowStream(db, Self.query(table), documents: decoding.readsDocuments,
+                                                      arguments: table == .history ? window : [], range: range)
             }
-            let cards = try String.fetchCursor(db, sql: Self.cards.forCards(range), arguments: StatementArguments(range.arguments))
+            let cards = try String.fetchCursor(db, sql: Self.cards.forCards(range, documents: false),
+                                               arguments: StatementArguments(range.arguments))
             while let card = try cards.next() {
-                let read = try readPatron(db, card: card, decode: decoding(card)) { table, body in
+                let read = try readPatron(db, card: card, decode: decoding.contains(card), documents: documents) { table, body in
                     try streams[table]!.rows(of: card, body)
                 }
                 if let read { try body(read) }
@@ -131,16 +146,16 @@ extension AccountDatabase {
 
     /// One patron's bundle, or `nil` for an unknown card number.
     public func bundle(card: String, today: Day, rules: Rules) throws -> PatronBundle? {
-        try read(card: card, today: today, rules: rules)?.bundle
+        try read(card: card, today: today, rules: rules, documents: DocumentDigests())?.bundle
     }
 
     /// One patron, decoded, with the digest of its rows taken in the same read, or `nil`
     /// for an unknown card number: the same rows, in the same order, as ``forEachPatron``.
-    func read(card: String, today: Day, rules: Rules) throws -> PatronRead? {
+    func read(card: String, today: Day, rules: Rules, documents: DocumentDigests) throws -> PatronRead? {
         let window: [any DatabaseValueConvertible] = [rules.historyStart(today: today).iso, today.iso]
         return try read { db in
-            try readPatron(db, card: card, decode: true) { table, body in
-                try fetch(db, Self.query(table), StatementArguments([card] + (table == .history ? window : [])), body)
+            try readPatron(db, card: card, decode: true, documents: documents) { table, body in
+                try fetch(db, Self.query(table), documents: true, StatementArguments([card] + (table == .history ? window : [])), body)
             }
         }
     }
@@ -148,13 +163,14 @@ extension AccountDatabase {
     /// Reads one patron's rows, table by table, from `rows` (its streams or its own queries),
     /// hashing each row before decoding it (reading a value as another type would change its
     /// bytes), and decoding only when `decode` says so.
-    private func readPatron(_ db: Database, card: String, decode: Bool,
+    private func readPatron(_ db: Database, card: String, decode: Bool, documents: DocumentDigests,
                             rows: (RowDigest.Table, (StatementColumns) throws -> Void) throws -> Void) throws -> PatronRead? {
         var digest = RowDigest()
         func each(_ table: RowDigest.Table, _ decoder: (StatementColumns) throws -> Void) throws {
+            let document = Self.query(table).documentColumn.map { ($0, documents) }
             try withoutActuallyEscaping(decoder) { decoder in
                 try rows(table) { row in
-                    digest.add(table, row.statement)
+                    digest.add(table, row.statement, document: document)
                     if decode { try decoder(row) }
                 }
             }
@@ -186,26 +202,30 @@ extension AccountDatabase {
         }
         try each(.facet) { searches.add(facet: $0) }
         account?.searches = searches.result
-        let shared = try sharedAccounts(db, holder: card, decoding: decode, digest: &digest)
+        let shared = try sharedAccounts(db, holder: card, decoding: decode, documents: documents, digest: &digest)
         return PatronRead(card: card, keyVersion: keyVersion, rows: digest, bundle: account.map { PatronBundle(own: $0, shared: shared) })
     }
 
     /// The accounts shared with `holder`: each member's loans, holds and registrations only.
-    private func sharedAccounts(_ db: Database, holder: String, decoding: Bool, digest: inout RowDigest) throws -> [Account] {
+    private func sharedAccounts(_ db: Database, holder: String, decoding: Bool, documents: DocumentDigests,
+                                digest: inout RowDigest) throws -> [Account] {
         let members = try String.fetchAll(db.cachedStatement(sql:
             "SELECT member_card FROM account_share WHERE holder_card = ? ORDER BY member_card"), arguments: [holder])
         var accounts: [Account] = []
         for member in members {
             digest.add(.sharedMember, text: member)
-            if let account = try sharedAccount(db, card: member, decoding: decoding, digest: &digest) { accounts.append(account) }
+            if let account = try sharedAccount(db, card: member, decoding: decoding, documents: documents, digest: &digest) {
+                accounts.append(account)
+            }
         }
         return accounts
     }
 
     /// A patron's loans, holds and registrations (`nil` when not decoding).
-    private func sharedAccount(_ db: Database, card: String, decoding: Bool = true, digest: inout RowDigest) throws -> Account? {
+    private func sharedAccount(_ db: Database, card: String, decoding: Bool, documents: DocumentDigests,
+                               digest: inout RowDigest) throws -> Account? {
         var patron: Patron?
-        try fetch(db, Self.patrons, [card]) { row in
+        try fetch(db, Self.patrons, documents: false, [card]) { row in
             digest.add(.sharedPatron, row.statement)
             if decoding { patron = try self.patron(row) }
         }
@@ -213,15 +233,15 @@ extension AccountDatabase {
             throw InputProblem(file: file, place: .row(table: "patron", id: card, column: nil), message: "unknown patron")
         }
         var account = patron.map { Account(patron: $0) }
-        try fetch(db, Self.loans, [card]) { row in
-            digest.add(.sharedLoan, row.statement)
+        try fetch(db, Self.loans, documents: decoding, [card]) { row in
+            digest.add(.sharedLoan, row.statement, document: Self.loans.documentColumn.map { ($0, documents) })
             if decoding { account?.loans.append(try loan(row)) }
         }
-        try fetch(db, Self.holds, [card]) { row in
-            digest.add(.sharedHold, row.statement)
+        try fetch(db, Self.holds, documents: decoding, [card]) { row in
+            digest.add(.sharedHold, row.statement, document: Self.holds.documentColumn.map { ($0, documents) })
             if decoding { account?.holds.append(try hold(row)) }
         }
-        try fetch(db, Self.registrations, [card]) { row in
+        try fetch(db, Self.registrations, documents: false, [card]) { row in
             digest.add(.sharedRegistration, row.statement)
             if decoding { account?.registrations.append(try registration(row)) }
         }
@@ -229,9 +249,9 @@ extension AccountDatabase {
     }
 
     /// Calls `row` with each row of `query`, read from the statement standing on it.
-    private func fetch(_ db: Database, _ query: AccountQuery, _ arguments: StatementArguments,
+    private func fetch(_ db: Database, _ query: AccountQuery, documents: Bool, _ arguments: StatementArguments,
                        _ row: (StatementColumns) throws -> Void) throws {
-        let statement = try db.cachedStatement(sql: query.forOneCard)
+        let statement = try db.cachedStatement(sql: query.forOneCard(documents: documents))
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         while try rows.next() != nil { try row(StatementColumns(statement.sqliteStatement)) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The account database (schema version 1), opened read-only.
 ///
@@ -156,49 +157,54 @@ public struct SessionKey: Hashable, Sendable {
 }
 
 extension AccountDatabase {
-    /// The two parts of the catalogue that saved-search feeds depend on.
-    enum CataloguePart: CaseIterable {
-        /// Every document.
-        case documents
-        /// Which libraries hold each document (no index on item.document_id to correlate on).
-        case holdings
-
-        var table: RowDigest.Table { self == .documents ? .document : .item }
-
-        var sql: String {
-            switch self {
-            case .documents: """
-                SELECT id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn, added_on
-                FROM document ORDER BY id
-                """
-            case .holdings: "SELECT document_id, library FROM item GROUP BY document_id, library ORDER BY document_id, library"
+    /// Every document's digest: one scan in id order.
+    func documentDigests() throws -> DocumentDigests {
+        try read { db in
+            let statement = try db.makeStatement(sql: "SELECT \(Self.documentColumns) FROM document d ORDER BY d.id")
+            let rows = try Row.fetchCursor(statement)
+            var digests = DocumentDigests()
+            var bytes: [UInt8] = []
+            let row = statement.sqliteStatement
+            while try rows.next() != nil {
+                bytes.removeAll(keepingCapacity: true)
+                RowDigest.encode(row, columns: 0..<sqlite3_column_count(row), into: &bytes)
+                digests.append(id: sqlite3_column_type(row, 0) == SQLITE_INTEGER ? sqlite3_column_int64(row, 0) : nil, row: bytes)
             }
+            digests.finish()
+            return digests
         }
     }
 
-    /// A digest of one part of the catalogue: one ordered scan, its rows hashed as SQLite holds them.
-    func catalogueDigest(of part: CataloguePart) throws -> [UInt8] {
+    /// A digest of which libraries hold each document (no index on item.document_id to
+    /// correlate on): one ordered scan, its rows hashed as SQLite holds them.
+    func holdingsDigest() throws -> [UInt8] {
         try read { db in
             var digest = RowDigest()
-            let statement = try db.makeStatement(sql: part.sql)
+            let statement = try db.makeStatement(sql:
+                "SELECT document_id, library FROM item GROUP BY document_id, library ORDER BY document_id, library")
             let rows = try Row.fetchCursor(statement)
-            while try rows.next() != nil { digest.add(part.table, statement.sqliteStatement) }
+            while try rows.next() != nil { digest.add(.item, statement.sqliteStatement) }
             return digest.finalize()
         }
     }
 }
 
-/// The digest of the catalogue (``AccountDatabase/CataloguePart``), each part scanned on a
-/// thread and a connection of its own from the moment it is made: a rebuild's folders wait for it.
+/// What the folders' fingerprints read of the catalogue: every document's digest, and the
+/// digest of the whole catalogue (documents and the libraries that hold them), on which
+/// saved-search feeds depend. Each part is scanned on a thread and a connection of its own
+/// from the moment it is made: a rebuild's folders wait for it.
 final class CatalogueDigest: Sendable {
-    private let parts: [Background<[UInt8]>]
+    private let documents: Background<DocumentDigests>
+    private let holdings: Background<[UInt8]>
 
     init(databasePath path: String) {
-        parts = AccountDatabase.CataloguePart.allCases.map { part in
-            Background { try AccountDatabase(path: path, cacheKiB: 2048).catalogueDigest(of: part) }
-        }
+        documents = Background { try AccountDatabase(path: path, cacheKiB: 2048).documentDigests() }
+        holdings = Background { try AccountDatabase(path: path, cacheKiB: 2048).holdingsDigest() }
     }
 
     /// Waits for both parts.
-    func value() throws -> [UInt8] { FolderFingerprint.digest(try parts.map { try $0.value() }) }
+    func value() throws -> (catalogue: [UInt8], documents: DocumentDigests) {
+        let documents = try documents.value()
+        return (FolderFingerprint.digest([documents.catalogue, try holdings.value()]), documents)
+    }
 }

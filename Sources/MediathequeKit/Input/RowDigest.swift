@@ -4,7 +4,8 @@ import GRDBSQLite
 
 /// A digest of the rows one patron folder is read from, taken from SQLite's own
 /// column bytes as the rows go by: deciding that a folder did not change then
-/// costs no decoding at all.
+/// costs no decoding at all. A row that shows a document is digested with the
+/// document's own digest, so that a rebuild need not join the documents.
 ///
 /// Each row is hashed with its table's tag and each value with its type and length,
 /// so two different sets of rows cannot run together.
@@ -27,31 +28,52 @@ struct RowDigest {
         case document, item
     }
 
-    /// Adds the row `statement` stands on.
-    mutating func add(_ table: Table, _ statement: SQLiteStatement) {
+    /// Adds the row `statement` stands on. When the row shows a document, `document` says
+    /// where its id is: the document's own digest (``DocumentDigests``) stands for it and the
+    /// columns after it, which are the document's (and need not be read at all).
+    mutating func add(_ table: Table, _ statement: SQLiteStatement, document: (column: Int32, digests: DocumentDigests)? = nil) {
         switch table {
         case .registration, .sharedRegistration: readsAgenda = true
         default: break
         }
         pending.append(0xFF)
         pending.append(table.rawValue)
-        for column in 0..<sqlite3_column_count(statement) {
-            let type = sqlite3_column_type(statement, column)
-            switch type {
-            case SQLITE_INTEGER: append(UInt8(type), integer: sqlite3_column_int64(statement, column))
-            case SQLITE_FLOAT: append(UInt8(type), integer: Int64(bitPattern: sqlite3_column_double(statement, column).bitPattern))
-            case SQLITE_NULL: pending.append(UInt8(type))
-            default:
-                // Text or blob: the bytes as stored (sqlite3_column_blob does not convert text).
-                let bytes = sqlite3_column_blob(statement, column)
-                let count = Int(sqlite3_column_bytes(statement, column))
-                append(UInt8(type), integer: Int64(count))
-                if let bytes, count > 0 { pending.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: count)) }
+        let end = document?.column ?? sqlite3_column_count(statement)
+        Self.encode(statement, columns: 0..<end, into: &pending)
+        if let (column, digests) = document {
+            if sqlite3_column_type(statement, column) == SQLITE_INTEGER,
+               let digest = digests.digest(of: sqlite3_column_int64(statement, column)) {
+                pending.append(Self.documentTag)
+                withUnsafeBytes(of: digest) { pending.append(contentsOf: $0) }
+            } else {
+                // An unknown document (which the contract checks refuse): its id as it is.
+                Self.encode(statement, columns: column..<column + 1, into: &pending)
             }
         }
         if pending.count >= Self.block {
             hash.update(data: pending)
             pending.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Not a type of SQLite's: a document's digest follows.
+    private static let documentTag: UInt8 = 0xFD
+
+    /// Appends the values of `columns`, each with its type and, for texts and blobs, its length.
+    static func encode(_ statement: SQLiteStatement, columns: Range<Int32>, into bytes: inout [UInt8]) {
+        for column in columns {
+            let type = sqlite3_column_type(statement, column)
+            switch type {
+            case SQLITE_INTEGER: append(UInt8(type), integer: sqlite3_column_int64(statement, column), to: &bytes)
+            case SQLITE_FLOAT: append(UInt8(type), integer: Int64(bitPattern: sqlite3_column_double(statement, column).bitPattern), to: &bytes)
+            case SQLITE_NULL: bytes.append(UInt8(type))
+            default:
+                // Text or blob: the bytes as stored (sqlite3_column_blob does not convert text).
+                let start = sqlite3_column_blob(statement, column)
+                let count = Int(sqlite3_column_bytes(statement, column))
+                append(UInt8(type), integer: Int64(count), to: &bytes)
+                if let start, count > 0 { bytes.append(contentsOf: UnsafeRawBufferPointer(start: start, count: count)) }
+            }
         }
     }
 
@@ -72,14 +94,14 @@ struct RowDigest {
         pending.append(table.rawValue)
         var text = text
         text.withUTF8 { bytes in
-            append(UInt8(SQLITE_TEXT), integer: Int64(bytes.count))
+            Self.append(UInt8(SQLITE_TEXT), integer: Int64(bytes.count), to: &pending)
             pending.append(contentsOf: bytes)
         }
     }
 
-    private mutating func append(_ tag: UInt8, integer: Int64) {
-        pending.append(tag)
-        withUnsafeBytes(of: integer.littleEndian) { pending.append(contentsOf: $0) }
+    private static func append(_ tag: UInt8, integer: Int64, to bytes: inout [UInt8]) {
+        bytes.append(tag)
+        withUnsafeBytes(of: integer.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     func finalize() -> [UInt8] {
