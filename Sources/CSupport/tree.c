@@ -50,14 +50,63 @@ void mq_release_free_memory(void) {
     malloc_trim(0);
 }
 
+/* The entries of a directory, read once: a folder's files are then found by name and
+   type (readdir's d_type) rather than each looked up and stat'ed on its own. */
+struct listing {
+    int fd;
+    int count;
+    char names[64][256];
+    unsigned char types[64];
+};
+
+/* Reads the directory `name` of `parent` (a link is refused); 0 when it cannot be read
+   whole (more entries than a patron folder has: the caller then says "not held"). */
+static int list_directory(int parent, const char *name, struct listing *out) {
+    int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return 0;
+    out->fd = fd;
+    out->count = 0;
+    char buffer[8192];
+    for (;;) {
+        ssize_t size = getdents64(fd, buffer, sizeof buffer);
+        if (size == 0) return 1;
+        if (size < 0) break;
+        for (ssize_t at = 0; at < size; ) {
+            struct dirent64 *entry = (struct dirent64 *)(buffer + at);
+            at += entry->d_reclen;
+            if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0) continue;
+            if (out->count == 64 || strlen(entry->d_name) >= 256) goto refused;
+            strcpy(out->names[out->count], entry->d_name);
+            out->types[out->count] = entry->d_type;
+            out->count++;
+        }
+    }
+refused:
+    close(fd);
+    return 0;
+}
+
+/* Whether `listing` has `name` of `type` (DT_REG or DT_DIR), never following a link;
+   a file system that does not give types is asked with fstatat. */
+static int listed(const struct listing *listing, const char *name, unsigned char type) {
+    for (int i = 0; i < listing->count; i++) {
+        if (strcmp(listing->names[i], name) != 0) continue;
+        if (listing->types[i] != DT_UNKNOWN) return listing->types[i] == type;
+        struct stat info;
+        if (fstatat(listing->fd, name, &info, AT_SYMLINK_NOFOLLOW) != 0) return 0;
+        return type == DT_DIR ? S_ISDIR(info.st_mode) : S_ISREG(info.st_mode);
+    }
+    return 0;
+}
+
 /* Whether each of the '|'-separated relative paths in `files` is a regular file below the
    directory `folder`, with no symbolic link on the way (the folder itself included).
-   Paths of one subfolder come together (the list is sorted), so each subfolder is opened once. */
+   Paths of one subfolder come together (the list is sorted), so each subfolder is read once. */
 int mq_folder_holds(const char *folder, const char *files) {
-    int root = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (root < 0) return 0;
+    static __thread struct listing root, sub;
+    if (!list_directory(AT_FDCWD, folder, &root)) return 0;
     int result = 1;
-    int sub = -1;
+    int hasSub = 0;
     char subName[256] = "";
     char name[1024];
     const char *start = files;
@@ -68,26 +117,24 @@ int mq_folder_holds(const char *folder, const char *files) {
         memcpy(name, start, length);
         name[length] = '\0';
         start = end ? end + 1 : start + length;
-        int dir = root;
-        const char *leaf = name;
         char *slash = strchr(name, '/');
-        if (slash) {
-            *slash = '\0';
-            leaf = slash + 1;
-            /* One level of subfolders is all a patron folder has. */
-            if (strchr(leaf, '/') || strlen(name) >= sizeof subName) { result = 0; break; }
-            if (sub < 0 || strcmp(subName, name) != 0) {
-                if (sub >= 0) close(sub);
-                sub = openat(root, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-                if (sub < 0) { result = 0; break; }
-                strcpy(subName, name);
-            }
-            dir = sub;
+        if (slash == NULL) {
+            result = listed(&root, name, DT_REG);
+            continue;
         }
-        struct stat info;
-        if (fstatat(dir, leaf, &info, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(info.st_mode)) result = 0;
+        *slash = '\0';
+        const char *leaf = slash + 1;
+        /* One level of subfolders is all a patron folder has. */
+        if (strchr(leaf, '/') || strlen(name) >= sizeof subName) { result = 0; break; }
+        if (!hasSub || strcmp(subName, name) != 0) {
+            if (hasSub) close(sub.fd);
+            hasSub = listed(&root, name, DT_DIR) && list_directory(root.fd, name, &sub);
+            if (!hasSub) { result = 0; break; }
+            strcpy(subName, name);
+        }
+        result = listed(&sub, leaf, DT_REG);
     }
-    if (sub >= 0) close(sub);
-    close(root);
+    if (hasSub) close(sub.fd);
+    close(root.fd);
     return result;
 }

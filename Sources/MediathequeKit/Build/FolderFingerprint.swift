@@ -46,7 +46,7 @@ struct FolderFingerprint: Sendable {
     }
 
     static func hex(_ digest: some Sequence<UInt8>) -> String {
-        digest.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        digest.lowercaseHex
     }
 
     static func digest(_ parts: [[UInt8]]) -> [UInt8] {

@@ -40,6 +40,11 @@ struct DocumentDigests: Sendable {
 
     /// The digest of document `id`, or `nil` when there is no such document.
     func digest(of id: Int64) -> (UInt64, UInt64)? {
+        // Ids are mostly consecutive: where the id would be if they all were, first.
+        if let first = ids.first, case let (offset, overflow) = id.subtractingReportingOverflow(first),
+           !overflow, offset >= 0, offset < ids.count, ids[Int(offset)] == id {
+            return digests[Int(offset)]
+        }
         var low = 0, high = ids.count
         while low < high {
             let middle = (low + high) / 2

@@ -5,16 +5,15 @@ import Foundation
 /// 16 bytes of HMAC-SHA256(secret, "<card_number>:<feed_key_version>").
 /// Bumping `feed_key_version` revokes every link of that patron.
 public struct PatronToken: Sendable {
-    private let key: SymmetricKey
+    /// Keyed once: each token then costs its own message only.
+    private let keyed: HMAC<SHA256>
 
-    public init(secret: [UInt8]) { key = SymmetricKey(data: secret) }
+    public init(secret: [UInt8]) { keyed = HMAC<SHA256>(key: SymmetricKey(data: secret)) }
 
     public func token(card: String, version: Int) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array("\(card):\(version)".utf8), using: key)
-        return mac.prefix(16).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        var mac = keyed
+        mac.update(data: Array("\(card):\(version)".utf8))
+        return mac.finalize().prefix(16).lowercaseHex
     }
 
     public func token(for patron: Patron) -> String { token(card: patron.cardNumber, version: patron.feedKeyVersion) }
