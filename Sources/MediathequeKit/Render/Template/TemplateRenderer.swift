@@ -147,9 +147,9 @@ struct TemplateRenderer {
         var found: Any?
         switch name.scope {
         case .current:
-            found = stack.last?.object
+            found = stack.isEmpty ? nil : stack[stack.count - 1].object
         case .anchored:
-            found = stack.last.flatMap { descend(name.parts[...], from: $0.object) }
+            found = stack.isEmpty ? nil : descend(name.parts[...], from: stack[stack.count - 1].object)
         case .stack:
             for index in stack.indices.reversed() {
                 if let first = stack[index].child(name.parts[0]) {
@@ -194,8 +194,14 @@ struct TemplateRenderer {
         if let represented = traits(of: object).representation { target = represented(object).representation }
         guard let target else { return Frame(object: object, parent: nil, fields: []) }
         if let parent = traits(of: target).parent { return Frame(object: object, parent: parent(target), fields: []) }
-        // Read once a frame: each lookup would otherwise walk a new `Mirror`.
-        return Frame(object: object, parent: nil, fields: Mirror(reflecting: target).children.map { ($0.label, $0.value) })
+        // Read once a frame: each lookup would otherwise walk a new `Mirror`. Whether a field
+        // holds an optional is asked of its type once per renderer, not of a `Mirror` per lookup.
+        var fields: [Frame.Field] = []
+        for child in Mirror(reflecting: target).children {
+            let optional = !Self.isPlain(child.value) && traits(of: child.value).isOptional
+            fields.append(Frame.Field(label: child.label, value: child.value, isOptional: optional))
+        }
+        return Frame(object: object, parent: nil, fields: fields)
     }
 
     /// An object on the context stack, with the way to find its names settled once.
@@ -204,16 +210,21 @@ struct TemplateRenderer {
         /// How names are found in the object (or in what it stands for): through
         /// ``MustacheParent``, else among its stored properties.
         let parent: (any MustacheParent)?
-        let fields: [(label: String?, value: Any)]
+        let fields: [Field]
+
+        struct Field {
+            let label: String?
+            let value: Any
+            let isOptional: Bool
+        }
 
         /// The value named `name`, as swift-mustache finds it: through ``MustacheParent``, else
         /// the stored property of that name (an optional one unwrapped).
         func child(_ name: String) -> Any? {
             if let parent { return parent.child(named: name) }
-            guard let value = fields.first(where: { $0.label == name })?.value else { return nil }
-            let optional = Mirror(reflecting: value)
-            guard optional.displayStyle == .optional else { return value }
-            return optional.children.first?.value
+            guard let index = fields.firstIndex(where: { $0.label == name }) else { return nil }
+            guard fields[index].isOptional else { return fields[index].value }
+            return Mirror(reflecting: fields[index].value).children.first?.value
         }
     }
 
@@ -225,8 +236,10 @@ struct TemplateRenderer {
         var parent: ((Any) -> any MustacheParent)?
         var sequence: ((Any) -> any MustacheSequence)?
         var renderable: ((Any) -> any MustacheCustomRenderable)?
+        var isOptional = false
 
         init(of value: Any) {
+            isOptional = Mirror(reflecting: value).displayStyle == .optional
             if let value = value as? any MustacheCustomRepresentation { representation = Self.cast(value) }
             if let value = value as? any MustacheParent { parent = Self.cast(value) }
             if let value = value as? any MustacheSequence { sequence = Self.cast(value) }
