@@ -14,7 +14,8 @@ static int digits(const unsigned char *s, int n, int *value) {
 }
 
 /* YYYY-MM-DD, a day that exists in the proleptic Gregorian calendar (what SQLite's
-   date functions use): what date(julianday(x)) gives back unchanged. */
+   date functions use): what date(julianday(x)) gives back unchanged, except in the year
+   300, where SQLite 3.40 turns 0300-03-01 into 0300-02-29, a day that does not exist. */
 static int is_day(const unsigned char *s) {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int year, month, day;

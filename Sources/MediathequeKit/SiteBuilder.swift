@@ -53,6 +53,9 @@ public struct SiteBuilder {
             return set
         }
         progress(.stage("reading \(inputs.database)"))
+        // Several connections read the file, each opening it by its path: the build is published
+        // only if it is the same file, unchanged, at the end.
+        let databaseFile = FileIdentity(path: inputs.database)
         let database = try stage("database") { try AccountDatabase(path: inputs.database) }
         // The catalogue's digest, which every folder's fingerprint may read, is taken while the
         // agenda is read and the public site built. The row checks scan every table on their own
@@ -71,7 +74,7 @@ public struct SiteBuilder {
         do {
             defer { checks.open() }
             return try build(config: config, templates: templates, database: database, contract: contract, checks: checks,
-                             catalogueDigest: catalogue)
+                             catalogueDigest: catalogue, databaseFile: databaseFile)
         } catch {
             if let failure = contract.failure() { throw BuildError(stage: "database", underlying: failure) }
             throw error
@@ -80,7 +83,7 @@ public struct SiteBuilder {
 
     private func build(config: SiteConfiguration, templates: TemplateSet, database: AccountDatabase,
                        contract: Background<InputProblems>, checks: Gate,
-                       catalogueDigest: CatalogueDigest?) throws -> BuildReport {
+                       catalogueDigest: CatalogueDigest?, databaseFile: FileIdentity?) throws -> BuildReport {
         progress(.stage("reading \(inputs.agenda)"))
         // Read once: the bytes parsed are the bytes digested.
         let agendaReader = AgendaFeedReader(file: inputs.agenda, libraries: database.libraries)
@@ -167,7 +170,12 @@ public struct SiteBuilder {
             }
             report.events = feed.events.count
             report.sessions = feed.events.reduce(0) { $0 + $1.sessions.count }
-            try stage("database") { try contract.wait() }
+            try stage("database") {
+                try contract.wait()
+                guard FileIdentity(path: inputs.database) == databaseFile else {
+                    throw InputProblem(file: inputs.database, message: "changed while the build read it; nothing was published: build again")
+                }
+            }
             try stage("write") { try bundle.commit() }
             report.written = bundle.written
             report.unchanged = bundle.unchanged

@@ -219,6 +219,81 @@ struct IncrementalBuildTests {
         #expect(rebuilt.keptFolders > 0 && rebuilt.keptFolders < first.patrons)
     }
 
+    /// Documents whose ids are not whole numbers (a table declared otherwise than the contract's
+    /// `INTEGER PRIMARY KEY`) cannot be found by id: a retitled one still renders the folders
+    /// that show it, the same day and the next.
+    @Test func aRetitledDocumentWithATextIdRendersTheFoldersThatShowIt() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        try Self.giveDocumentsTextIDs(demo.database)
+        let out = dir.url.appendingPathComponent("_site")
+        let first = try Self.build(out, demo)
+        let retitle = """
+            UPDATE document SET title = 'Titre corrigé' WHERE id = (SELECT i.document_id FROM loan l JOIN item i ON i.barcode = l.barcode
+                                                                  WHERE l.returned_on IS NULL ORDER BY l.id LIMIT 1)
+            """
+        let rebuilt = try Self.rebuild(out, in: dir, demo, changing: retitle)
+        #expect(rebuilt.patrons == first.patrons && rebuilt.keptFolders < first.patrons)
+        // Retitled overnight: the next day's build reads every patron's documents.
+        let tomorrow = Self.today.adding(days: 1)
+        let nightly = dir.url.appendingPathComponent("nightly")
+        _ = try Self.build(nightly, demo)
+        let changed = dir.path("retitled.sqlite")
+        try FileManager.default.copyItem(atPath: demo.database, toPath: changed)
+        try DatabaseQueue(path: changed).write { db in try db.execute(sql: retitle) }
+        _ = try Self.build(nightly, (changed, demo.agenda), today: tomorrow)
+        let clean = dir.url.appendingPathComponent("clean-tomorrow")
+        _ = try Self.build(clean, (changed, demo.agenda), today: tomorrow, workers: 1)
+        #expect(Self.tree(nightly) == Self.tree(clean))
+    }
+
+    /// Declares `document.id` as text (not the contract's `INTEGER PRIMARY KEY`), its ids as texts.
+    static func giveDocumentsTextIDs(_ path: String) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        try queue.write { db in
+            let create = try #require(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'document'"))
+            let textIDs = create.replacingOccurrences(of: "CREATE TABLE document", with: "CREATE TABLE document_text")
+                .replacingOccurrences(of: "INTEGER PRIMARY KEY", with: "TEXT PRIMARY KEY")
+            #expect(textIDs.contains("TEXT PRIMARY KEY"))
+            try db.execute(sql: textIDs)
+            try db.execute(sql: "INSERT INTO document_text SELECT * FROM document; DROP TABLE document")
+            try db.execute(sql: "ALTER TABLE document_text RENAME TO document")
+            #expect(try String.fetchOne(db, sql: "SELECT typeof(id) FROM document LIMIT 1") == "text")
+        }
+        try queue.close()
+    }
+
+    /// Each connection opens the database by its path: a file replaced or written while the
+    /// build reads it fails the build, and the published bundle stays as it was.
+    @Test func aDatabaseChangedDuringTheBuildIsNotPublished() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        _ = try Self.build(out, demo)
+        let before = Self.tree(out)
+        let replacement = dir.path("replacement.sqlite")
+        try FileManager.default.copyItem(atPath: demo.database, toPath: replacement)
+        for change in ["replaced", "written to"] {
+            var builder = SiteBuilder(inputs: .init(database: demo.database, agenda: demo.agenda, siteDirectory: Repository.site,
+                                                    templatesDirectory: Repository.templates, output: out, today: Self.today,
+                                                    secret: .demo))
+            let path = demo.database
+            builder.progress = { progress in
+                guard case .stage(let name) = progress, name == "rendering the public site" else { return }
+                if change == "replaced" {
+                    _ = rename(replacement, path)
+                } else {
+                    // As a write leaves it: a later modification time.
+                    try? FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: path)
+                }
+            }
+            #expect(Comment(rawValue: change)) { try builder.build() } throws: { "\($0)".contains("changed while the build read it") }
+            #expect(Self.tree(out) == before, "\(change)")
+        }
+    }
+
     @Test func aFolderMissingFromThePublishedBundleIsRenderedAgain() throws {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)

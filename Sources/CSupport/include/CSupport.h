@@ -30,7 +30,7 @@ int mq_build_ids(unsigned char *out, int capacity);
 /// that exists, contract_timestamp(x) when it is 'YYYY-MM-DDTHH:MM:SS' with such a day
 /// and a time of day; both are 0 otherwise (other types included). What
 /// date(julianday(x)) and strftime('%Y-%m-%dT%H:%M:%S', julianday(x)) give back
-/// unchanged, without computing a Julian day. Returns 0, or -1 when SQLite refused.
+/// unchanged (but for SQLite's slip on 0300-02-29), without computing a Julian day. Returns 0, or -1 when SQLite refused.
 int mq_register_contract_functions(void *db);
 
 #endif

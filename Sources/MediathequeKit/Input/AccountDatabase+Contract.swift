@@ -18,10 +18,11 @@ extension AccountDatabase {
         "item": "barcode", "shelf_entry": "shelf_id || '/' || document_id", "saved_search_facet": "rowid",
     ]
 
-    // contract_date and contract_timestamp (registered by ``contractProblems``) accept the
-    // texts that date(julianday(c)) and strftime('%Y-%m-%dT%H:%M:%S', julianday(c)) give back
-    // unchanged: a day that exists (not February 30th), in that exact form. A Julian day
-    // per value made these date checks most of the checks' time.
+    // contract_date and contract_timestamp (registered by ``contractProblems``) accept a day
+    // that exists (not February 30th) in that exact form: the texts that date(julianday(c))
+    // and strftime('%Y-%m-%dT%H:%M:%S', julianday(c)) give back unchanged, but for SQLite's
+    // own slip in the year 300 (it gives back 0300-02-29, a day the calendar does not have).
+    // A Julian day per value made these date checks most of the checks' time.
     static func date(_ c: String, nullable: Bool = false) -> String {
         nullable ? "\(c) IS NOT NULL AND NOT contract_date(\(c))" : "\(c) IS NULL OR NOT contract_date(\(c))"
     }
@@ -106,7 +107,7 @@ extension AccountDatabase {
             """, message: "is not a facet of the search's scope"),
         RowRule(table: "saved_search_facet", column: "value", violation: """
             (facet IN ('year_from', 'year_to') AND CAST(value AS INTEGER) || '' IS NOT value)
-            OR (facet IN ('date_from', 'date_to') AND NOT contract_date(value))
+            OR (facet IN ('date_from', 'date_to') AND value IS NOT NULL AND NOT contract_date(value))
             """, message: "is not a valid value for its facet"),
         RowRule(table: "event_registration", column: "patron_card", violation: unknown("patron_card", in: "patron", "card_number"), message: "names an unknown patron"),
         RowRule(table: "event_registration", column: "registered_by", violation: unknown("registered_by", in: "patron", "card_number"), message: "names an unknown patron"),

@@ -1,4 +1,6 @@
 @preconcurrency import Crypto
+import GRDB
+import GRDBSQLite
 
 /// The digest of every document's row, by id, taken in one scan of the catalogue.
 ///
@@ -11,8 +13,10 @@ struct DocumentDigests: Sendable {
     private var digests: [(UInt64, UInt64)] = []
     private var whole = SHA256()
     /// Set when a document's id is not a whole number above the one before (the contract's
-    /// `id INTEGER PRIMARY KEY` makes it one): every document then stands for the whole catalogue.
+    /// `id INTEGER PRIMARY KEY` makes it one, but a table may be declared otherwise): every
+    /// document shown then stands for the whole catalogue, whatever its id.
     private var unordered = false
+    private var everyDocument: (UInt64, UInt64)?
     /// The digest of every document, once ``finish()`` is called.
     private(set) var catalogue: [UInt8] = []
 
@@ -32,14 +36,19 @@ struct DocumentDigests: Sendable {
     mutating func finish() {
         ids.withUnsafeBytes { whole.update(bufferPointer: $0) }
         catalogue = Array(whole.finalize())
-        if unordered {
-            let all = catalogue.withUnsafeBytes { $0.loadUnaligned(as: (UInt64, UInt64).self) }
-            digests = digests.map { _ in all }
-        }
+        if unordered { everyDocument = catalogue.withUnsafeBytes { $0.loadUnaligned(as: (UInt64, UInt64).self) } }
+    }
+
+    /// The digest of the document whose id is in `column` of the row `statement` stands on, or
+    /// `nil` when there is no such document (a row the contract checks refuse).
+    func digest(ofColumn column: Int32, in statement: SQLiteStatement) -> (UInt64, UInt64)? {
+        if let everyDocument { return everyDocument }
+        guard sqlite3_column_type(statement, column) == SQLITE_INTEGER else { return nil }
+        return digest(of: sqlite3_column_int64(statement, column))
     }
 
     /// The digest of document `id`, or `nil` when there is no such document.
-    func digest(of id: Int64) -> (UInt64, UInt64)? {
+    private func digest(of id: Int64) -> (UInt64, UInt64)? {
         // Ids are mostly consecutive: where the id would be if they all were, first.
         if let first = ids.first, case let (offset, overflow) = id.subtractingReportingOverflow(first),
            !overflow, offset >= 0, offset < ids.count, ids[Int(offset)] == id {

@@ -41,8 +41,7 @@ struct RowDigest {
         let end = document?.column ?? sqlite3_column_count(statement)
         Self.encode(statement, columns: 0..<end, into: &pending)
         if let (column, digests) = document {
-            if sqlite3_column_type(statement, column) == SQLITE_INTEGER,
-               let digest = digests.digest(of: sqlite3_column_int64(statement, column)) {
+            if let digest = digests.digest(ofColumn: column, in: statement) {
                 pending.append(Self.documentTag)
                 withUnsafeBytes(of: digest) { pending.append(contentsOf: $0) }
             } else {
