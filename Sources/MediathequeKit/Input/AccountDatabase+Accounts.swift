@@ -224,27 +224,23 @@ extension AccountDatabase {
     /// A patron's loans, holds and registrations (`nil` when not decoding).
     private func sharedAccount(_ db: Database, card: String, decoding: Bool, documents: DocumentDigests,
                                digest: inout RowDigest) throws -> Account? {
-        var patron: Patron?
-        try fetch(db, Self.patrons, documents: false, [card]) { row in
-            digest.add(.sharedPatron, row.statement)
-            if decoding { patron = try self.patron(row) }
+        /// Digests each row of `query` as `table`, then decodes it when decoding.
+        func each(_ query: AccountQuery, as table: RowDigest.Table, _ decoder: (StatementColumns) throws -> Void) throws {
+            let document = query.documentColumn.map { ($0, documents) }
+            try fetch(db, query, documents: decoding, [card]) { row in
+                digest.add(table, row.statement, document: document)
+                if decoding { try decoder(row) }
+            }
         }
+        var patron: Patron?
+        try each(Self.patrons, as: .sharedPatron) { patron = try self.patron($0) }
         if decoding && patron == nil {
             throw InputProblem(file: file, place: .row(table: "patron", id: card, column: nil), message: "unknown patron")
         }
         var account = patron.map { Account(patron: $0) }
-        try fetch(db, Self.loans, documents: decoding, [card]) { row in
-            digest.add(.sharedLoan, row.statement, document: Self.loans.documentColumn.map { ($0, documents) })
-            if decoding { account?.loans.append(try loan(row)) }
-        }
-        try fetch(db, Self.holds, documents: decoding, [card]) { row in
-            digest.add(.sharedHold, row.statement, document: Self.holds.documentColumn.map { ($0, documents) })
-            if decoding { account?.holds.append(try hold(row)) }
-        }
-        try fetch(db, Self.registrations, documents: false, [card]) { row in
-            digest.add(.sharedRegistration, row.statement)
-            if decoding { account?.registrations.append(try registration(row)) }
-        }
+        try each(Self.loans, as: .sharedLoan) { account?.loans.append(try loan($0)) }
+        try each(Self.holds, as: .sharedHold) { account?.holds.append(try hold($0)) }
+        try each(Self.registrations, as: .sharedRegistration) { account?.registrations.append(try registration($0)) }
         return account
     }
 
