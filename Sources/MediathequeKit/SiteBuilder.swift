@@ -101,9 +101,10 @@ public struct SiteBuilder {
             let previous = PublishedManifest(publishedAt: inputs.output)
             bundle.compareBase(with: previous)
             let salt = try stage("fingerprint") { try buildSalt(config: config, templates: templates, libraries: content.libraries) }
+            let sameSalt = previous.salt == salt.lowercaseHex
             let agenda = agendaDigest(feedBytes, content)
             let manifest = try stage("write") {
-                try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), header: (FolderFingerprint.hex(salt), inputs.today))
+                try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), header: (salt.lowercaseHex, inputs.today))
             }
             let buildsPublicSite = inputs.shard?.buildsPublicSite ?? true
             var catalogue: LazyCatalogue?
@@ -114,9 +115,9 @@ public struct SiteBuilder {
                 }
                 // A build that renders every folder (another salt) will need it: indexed
                 // beside the public site rather than while the folders wait for it.
-                if previous.salt != FolderFingerprint.hex(salt) { catalogue?.prepare(then: checks.open) }
+                if !sameSalt { catalogue?.prepare(then: checks.open) }
             }
-            if catalogue == nil || previous.salt == FolderFingerprint.hex(salt) { checks.open() }
+            if catalogue == nil || sameSalt { checks.open() }
             if buildsPublicSite {
                 progress(.stage("rendering the public site"))
                 let digest = FolderFingerprint.publicDigest(salt: salt, today: inputs.today, agenda: agenda, assets: assetsDirectory)

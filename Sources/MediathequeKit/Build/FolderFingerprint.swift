@@ -28,12 +28,12 @@ struct FolderFingerprint: Sendable {
         hash.update(data: rows.finalize())
         if rows.readsAgenda { hash.update(data: agenda) }
         if rows.readsCatalogue { hash.update(data: catalogue) }
-        return Self.hex(hash.finalize())
+        return hash.finalize().lowercaseHex
     }
 
     /// The public site's fingerprint: beyond the salt, it reads the date, the agenda and the assets.
     static func publicDigest(salt: [UInt8], today: Day, agenda: [UInt8], assets: URL) -> String {
-        hex(digest([salt, Array(today.iso.utf8), agenda] + folderBytes(assets)))
+        digest([salt, Array(today.iso.utf8), agenda] + folderBytes(assets)).lowercaseHex
     }
 
     /// The libraries, one line each in code order: every page names them.
@@ -43,10 +43,6 @@ struct FolderFingerprint: Sendable {
             return Array([library.code, library.name, library.address ?? "\u{0}", library.phone ?? "\u{0}"]
                 .joined(separator: "\u{1F}").utf8)
         }
-    }
-
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
-        digest.lowercaseHex
     }
 
     static func digest(_ parts: [[UInt8]]) -> [UInt8] {

@@ -62,7 +62,7 @@ struct PatronFolderBuild {
 
     func run() throws {
         let main = Lane(writer: manifest)
-        guard previous.salt == FolderFingerprint.hex(fingerprint.salt) else {
+        guard previous.salt == fingerprint.salt.lowercaseHex else {
             try render(main) { emit in
                 try eachPatron(in: database, decoding: .all) { read in
                     if let patron = read.patron.bundle { try emit(.render(token: read.token, digest: read.digest, bundle: patron)) }
@@ -91,7 +91,8 @@ struct PatronFolderBuild {
             try render(main) { emit in
                 for card in changed {
                     // Digested again in the read that decodes it: what is recorded is what was rendered.
-                    guard let read = try database.read(card: card, today: today, rules: rules, documents: fingerprint.documents), let patron = read.bundle else { continue }
+                    guard let read = try database.read(card: card, today: today, rules: rules, documents: fingerprint.documents),
+                          let patron = read.bundle else { continue }
                     let token = tokens.token(card: read.card, version: read.keyVersion)
                     try emit(.render(token: token, digest: fingerprint.digest(of: read.rows, token: token), bundle: patron))
                 }
