@@ -260,8 +260,7 @@ struct TemplateRenderer {
         if let number = value as? Int { return String(number) }
         if let renderable = traits(of: value).renderable { return renderable(value).renderText }
         // A value that is itself an optional prints what it holds (or "nil").
-        let optional = Mirror(reflecting: value)
-        if optional.displayStyle == .optional, let wrapped = optional.children.first?.value {
+        if traits(of: value).isOptional, let wrapped = Mirror(reflecting: value).children.first?.value {
             return String(describing: wrapped)
         }
         return String(describing: value)
