@@ -9,12 +9,14 @@ struct IncrementalBuildTests {
     static let today = BuildTests.today
 
     static func build(_ out: URL, _ inputs: (database: String, agenda: String), today: Day = today,
-                      shard: Shard? = nil, workers: Int = 2, pagesOnly: Bool = false) throws -> BuildReport {
+                      shard: Shard? = nil, workers: Int = 2, pagesOnly: Bool = false,
+                      progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) throws -> BuildReport {
         var builder = SiteBuilder(inputs: .init(database: inputs.database, agenda: inputs.agenda, siteDirectory: Repository.site,
                                                 templatesDirectory: Repository.templates, output: out, today: today,
                                                 secret: .demo, shard: shard))
         builder.workers = workers
         builder.pagesOnly = pagesOnly
+        builder.progress = progress
         return try builder.build()
     }
 
@@ -276,11 +278,8 @@ struct IncrementalBuildTests {
         let replacement = dir.path("replacement.sqlite")
         try FileManager.default.copyItem(atPath: demo.database, toPath: replacement)
         for change in ["replaced", "written to"] {
-            var builder = SiteBuilder(inputs: .init(database: demo.database, agenda: demo.agenda, siteDirectory: Repository.site,
-                                                    templatesDirectory: Repository.templates, output: out, today: Self.today,
-                                                    secret: .demo))
             let path = demo.database
-            builder.progress = { progress in
+            let midway: @Sendable (BuildProgress) -> Void = { progress in
                 guard case .stage(let name) = progress, name == "rendering the public site" else { return }
                 if change == "replaced" {
                     _ = rename(replacement, path)
@@ -289,7 +288,9 @@ struct IncrementalBuildTests {
                     try? FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: path)
                 }
             }
-            #expect(Comment(rawValue: change)) { try builder.build() } throws: { "\($0)".contains("changed while the build read it") }
+            #expect(Comment(rawValue: change)) { try Self.build(out, demo, progress: midway) } throws: {
+                "\($0)".contains("changed while the build read it")
+            }
             #expect(Self.tree(out) == before, "\(change)")
         }
     }
