@@ -18,6 +18,8 @@ public enum Text {
     /// and a lone carriage return, become one line feed, as an XML parser
     /// would read them. Everything else, right-to-left marks included, is kept.
     public static func clean(_ text: String) -> String {
+        // Nearly every text is clean already: looking costs far less than rebuilding it a scalar at a time.
+        guard !text.unicodeScalars.allSatisfy({ $0 != "\r" && isAllowed($0) }) else { return text }
         var scalars = String.UnicodeScalarView()
         var afterCarriageReturn = false
         for scalar in text.unicodeScalars {
