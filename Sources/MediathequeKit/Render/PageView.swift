@@ -1,31 +1,38 @@
 import Mustache
 
 /// What the layout template needs on every page.
-struct PageView {
-    var networkName: String
-    var title: String
+///
+/// The views the templates read are classes, their properties constants: the renderer
+/// passes each as `Any` through every lookup, and a reference costs one retain where a
+/// struct was copied field by field, into a box of its own, at every step.
+final class PageView {
+    let networkName: String
+    let title: String
     /// Relative path from the page to the folder that holds `assets/` (`""`, `"../"`, ...).
-    var root: String
+    let root: String
     /// Private pages: never indexed, never sent as referrer.
-    var isPrivate: Bool
+    let isPrivate: Bool
     /// "Situation au …": on public pages and on the private files that carry the date
     /// (``PrivateFolderLayout/datedFiles``). The other private pages leave it out, so
     /// that they stay the same from one night to the next while their states do.
-    var today: String?
+    let today: String?
 
-    init(content: SiteContent, title: String, depth: Int, isPrivate: Bool = false) {
-        networkName = content.config.networkName
+    init(networkName: String, title: String, root: String, isPrivate: Bool, today: String?) {
+        self.networkName = networkName
         self.title = title
-        root = String(repeating: "../", count: depth)
+        self.root = root
         self.isPrivate = isPrivate
-        today = isPrivate ? nil : content.today.french
+        self.today = today
+    }
+
+    convenience init(content: SiteContent, title: String, depth: Int, isPrivate: Bool = false) {
+        self.init(networkName: content.config.networkName, title: title, root: String(repeating: "../", count: depth),
+                  isPrivate: isPrivate, today: isPrivate ? nil : content.today.french)
     }
 
     /// The same page, dated.
     func dated(_ content: SiteContent) -> PageView {
-        var page = self
-        page.today = content.today.french
-        return page
+        PageView(networkName: networkName, title: title, root: root, isPrivate: isPrivate, today: content.today.french)
     }
 }
 

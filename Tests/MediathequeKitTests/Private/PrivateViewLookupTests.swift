@@ -5,7 +5,7 @@ import Testing
 /// The private views answer Mustache's lookups with a switch (`MustacheParent`)
 /// rather than a `Mirror`; each switch must name every stored property, with its value.
 struct PrivateViewLookupTests {
-    /// Walks `value`: every `Private…` view struct must answer each of its stored properties.
+    /// Walks `value`: every `Private…` view must answer each of its stored properties.
     static func check(_ value: Any, path: String, checked: inout Int) {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
@@ -13,7 +13,7 @@ struct PrivateViewLookupTests {
             for (index, element) in mirror.children.enumerated() { check(element.value, path: "\(path)[\(index)]", checked: &checked) }
         case .optional?:
             if let wrapped = mirror.children.first { check(wrapped.value, path: path, checked: &checked) }
-        case .struct?:
+        case .struct?, .class?:
             let typeName = String(reflecting: type(of: value))
             guard typeName.hasPrefix("MediathequeKit.Private") || typeName == "MediathequeKit.PageView" else { return }
             guard let parent = value as? any MustacheParent else {

@@ -2,13 +2,13 @@ import Mustache
 
 /// A catalogue record as the private pages show it: title, then
 /// 'Vidéo | Carrié, Stéphane. Auteur | 2022', series, genre and summary.
-struct PrivateDocumentView {
-    var title: String
-    var facts: String
-    var series: String?
-    var genre: String?
-    var summary: String?
-    var addedOn: String?
+final class PrivateDocumentView {
+    let title: String
+    let facts: String
+    let series: String?
+    let genre: String?
+    let summary: String?
+    let addedOn: String?
 
     init(_ document: Document, addedOn: Day? = nil) {
         title = PrivateText.clean(document.title)

@@ -3,35 +3,39 @@ import Mustache
 /// `favoris/index.html`, "Mes favoris (mon panier)": the basket's documents and
 /// the list of categories (the four default ones and the patron's own), each
 /// linking to its page `favoris/<shelf-id>.html`.
-struct PrivateFavouritesPageView {
-    struct ShelfLink {
-        var href: String
-        var name: String
+final class PrivateFavouritesPageView {
+    final class ShelfLink {
+        let href: String
+        let name: String
         /// The category's kind, when its name does not already say it ("Ma catégorie" for the patron's own).
-        var kindNote: String
-        var hasKindNote: Bool
-        var count: String
+        let kindNote: String
+        let hasKindNote: Bool
+        let count: String
+
+        init(_ shelf: Shelf) {
+            href = "\(shelf.id).html"
+            name = PrivateText.clean(shelf.name)
+            let kind = PrivateFavouritesPageView.label(shelf.kind)
+            kindNote = kind == name ? "" : kind
+            hasKindNote = !kindNote.isEmpty
+            count = PrivateWording.count(shelf.entries.count, "document")
+        }
     }
 
-    var page: PageView
-    var nav: PrivateNavigation
-    var basket: [PrivateDocumentView]
-    var hasBasketDocuments: Bool
-    var shelves: [ShelfLink]
-    var hasShelves: Bool
-    var historyMonths: String
+    let page: PageView
+    let nav: PrivateNavigation
+    let basket: [PrivateDocumentView]
+    let hasBasketDocuments: Bool
+    let shelves: [ShelfLink]
+    let hasShelves: Bool
+    let historyMonths: String
 
     init(bundle: PatronBundle, content: SiteContent) {
         page = PageView(content: content, title: PrivateFolderLayout.favourites.title, depth: 2, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.favourites, depth: 2, patron: bundle.own.patron)
         let basketShelf = bundle.own.shelves.first { $0.kind == .basket }
         basket = basketShelf?.entries.map { PrivateDocumentView($0.document, addedOn: $0.addedOn) } ?? []
-        shelves = bundle.own.shelves.map { shelf in
-            let name = PrivateText.clean(shelf.name)
-            let note = Self.label(shelf.kind) == name ? "" : Self.label(shelf.kind)
-            return ShelfLink(href: "\(shelf.id).html", name: name, kindNote: note, hasKindNote: !note.isEmpty,
-                             count: PrivateWording.count(shelf.entries.count, "document"))
-        }
+        shelves = bundle.own.shelves.map(ShelfLink.init)
         hasBasketDocuments = !basket.isEmpty
         hasShelves = !shelves.isEmpty
         historyMonths = PrivateWording.number(content.config.rules.historyMonths)

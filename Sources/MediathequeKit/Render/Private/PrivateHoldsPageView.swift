@@ -3,49 +3,60 @@ import Mustache
 /// `reservations.html`: the holds table of each account, saying which holds can be
 /// cancelled on line (waiting ones) and which cannot (available ones: "adressez-vous
 /// au personnel").
-struct PrivateHoldsPageView {
-    struct HoldRow {
-        var title: String
-        var kind: String
-        var placedOn: String
-        var availableOn: String
-        var availableUntil: String
-        var pickupLibrary: String
-        var rank: String
-        var isAvailable: Bool
-        var isCancellable: Bool
+final class PrivateHoldsPageView {
+    final class HoldRow {
+        let title: String
+        let kind: String
+        let placedOn: String
+        let availableOn: String
+        let availableUntil: String
+        let pickupLibrary: String
+        let rank: String
+        let isAvailable: Bool
+        let isCancellable: Bool
+
+        init(_ hold: Hold) {
+            var on = "", until = ""
+            if case .available(let from, let to) = hold.state { (on, until) = (from.french, to.french) }
+            title = PrivateText.clean(hold.document.title)
+            kind = PrivateText.clean(hold.document.kind)
+            placedOn = hold.placedOn.french
+            availableOn = on
+            availableUntil = until
+            pickupLibrary = PrivateText.clean(hold.pickupLibrary.name)
+            rank = hold.state.rankLabel
+            isAvailable = hold.isAvailable
+            isCancellable = hold.isCancellableOnline
+        }
     }
 
-    struct AccountHolds {
-        var anchor: String
-        var heading: String
-        var caption: String
-        var lines: [String]
-        var holds: [HoldRow]
-        var hasHolds: Bool
+    final class AccountHolds {
+        let anchor: String
+        let heading: String
+        let caption: String
+        let lines: [String]
+        let holds: [HoldRow]
+        let hasHolds: Bool
+
+        /// - Parameter index: the account's place in the bundle (0: the patron's own).
+        init(_ account: Account, index: Int, content: SiteContent) {
+            anchor = "compte-\(index + 1)"
+            heading = PrivateWording.accountHeading(account, isOwn: index == 0)
+            caption = "Réservations — \(heading)"
+            lines = account.summary(today: content.today, rules: content.config.rules).holdLines
+            holds = account.holds.map(HoldRow.init)
+            hasHolds = !holds.isEmpty
+        }
     }
 
-    var page: PageView
-    var nav: PrivateNavigation
-    var accounts: [AccountHolds]
+    let page: PageView
+    let nav: PrivateNavigation
+    let accounts: [AccountHolds]
 
     init(bundle: PatronBundle, content: SiteContent) {
         page = PageView(content: content, title: PrivateFolderLayout.holds.title, depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.holds, depth: 1, patron: bundle.own.patron)
-        accounts = bundle.accounts.enumerated().map { index, account in
-            let heading = PrivateWording.accountHeading(account, isOwn: index == 0)
-            let rows = account.holds.map { hold in
-                var on = "", until = ""
-                if case .available(let from, let to) = hold.state { (on, until) = (from.french, to.french) }
-                return HoldRow(title: PrivateText.clean(hold.document.title), kind: PrivateText.clean(hold.document.kind),
-                               placedOn: hold.placedOn.french, availableOn: on, availableUntil: until,
-                               pickupLibrary: PrivateText.clean(hold.pickupLibrary.name), rank: hold.state.rankLabel,
-                               isAvailable: hold.isAvailable, isCancellable: hold.isCancellableOnline)
-            }
-            let summary = account.summary(today: content.today, rules: content.config.rules)
-            return AccountHolds(anchor: "compte-\(index + 1)", heading: heading,
-                                caption: "Réservations — \(heading)", lines: summary.holdLines, holds: rows, hasHolds: !rows.isEmpty)
-        }
+        accounts = bundle.accounts.enumerated().map { AccountHolds($1, index: $0, content: content) }
     }
 }
 

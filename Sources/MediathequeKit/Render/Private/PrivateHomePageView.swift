@@ -3,39 +3,44 @@ import Mustache
 /// `index.html`, "Mon compte": the account in brief of the patron and of each
 /// shared account (the guide's "MON COMPTE – SÉLECTIONNER LE COMPTE À AFFICHER"),
 /// the counts of the tabs and links to every file of the folder.
-struct PrivateHomePageView {
-    struct AccountBrief {
-        var anchor: String
-        var heading: String
-        var isOwn: Bool
-        var loanLines: [String]
-        var holdLines: [String]
+final class PrivateHomePageView {
+    final class AccountBrief {
+        let anchor: String
+        let heading: String
+        let isOwn: Bool
+        let loanLines: [String]
+        let holdLines: [String]
+
+        /// - Parameter index: the account's place in the bundle (0: the patron's own).
+        init(_ account: Account, index: Int, content: SiteContent) {
+            let summary = account.summary(today: content.today, rules: content.config.rules)
+            anchor = "compte-\(index + 1)"
+            heading = PrivateWording.accountHeading(account, isOwn: index == 0)
+            isOwn = index == 0
+            loanLines = summary.loanLines
+            holdLines = summary.holdLines
+        }
     }
 
-    var page: PageView
-    var nav: PrivateNavigation
-    var firstName: String
-    var accounts: [AccountBrief]
-    var hasSharedAccounts: Bool
-    var loanCount: Int
-    var holdCount: Int
-    var historyCount: Int
-    var summaryPDF: String
-    var calendar: String
-    var calendarSubscription: String
-    var dataExport: String
+    let page: PageView
+    let nav: PrivateNavigation
+    let firstName: String
+    let accounts: [AccountBrief]
+    let hasSharedAccounts: Bool
+    let loanCount: Int
+    let holdCount: Int
+    let historyCount: Int
+    let summaryPDF: String
+    let calendar: String
+    let calendarSubscription: String
+    let dataExport: String
 
     init(bundle: PatronBundle, content: SiteContent, folderURL: String) {
         let layout = PrivateFolderLayout.self
         page = PageView(content: content, title: layout.home.title, depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: layout.home, depth: 1, patron: bundle.own.patron)
         firstName = PrivateText.clean(bundle.own.patron.firstName)
-        accounts = bundle.accounts.enumerated().map { index, account in
-            let summary = account.summary(today: content.today, rules: content.config.rules)
-            return AccountBrief(anchor: "compte-\(index + 1)",
-                                heading: PrivateWording.accountHeading(account, isOwn: index == 0), isOwn: index == 0,
-                                loanLines: summary.loanLines, holdLines: summary.holdLines)
-        }
+        accounts = bundle.accounts.enumerated().map { AccountBrief($1, index: $0, content: content) }
         hasSharedAccounts = !bundle.shared.isEmpty
         loanCount = bundle.accounts.reduce(0) { $0 + $1.loans.count }
         holdCount = bundle.accounts.reduce(0) { $0 + $1.holds.count }

@@ -3,52 +3,63 @@ import Mustache
 /// `prets.html`: the guide's loans table, one per account (own first, then each
 /// shared account, labelled with the member's name), each loan saying whether it
 /// can be renewed and, if not, why.
-struct PrivateLoansPageView {
-    struct LoanRow {
-        var title: String
-        var barcode: String
-        var kind: String
-        var library: String
-        var dueOn: String
-        var state: String
-        var stateCode: String
-        var awaited: String
-        var isRenewable: Bool
-        var refusal: String
+final class PrivateLoansPageView {
+    final class LoanRow {
+        let title: String
+        let barcode: String
+        let kind: String
+        let library: String
+        let dueOn: String
+        let state: String
+        let stateCode: String
+        let awaited: String
+        let isRenewable: Bool
+        let refusal: String
+
+        init(_ loan: Loan, today: Day, rules: Rules) {
+            let state = loan.state(today: today, rules: rules)
+            let renewal = loan.renewal(today: today, rules: rules)
+            title = PrivateText.clean(loan.document.title)
+            barcode = PrivateText.clean(loan.barcode)
+            kind = PrivateText.clean(loan.document.kind)
+            library = PrivateText.clean(loan.library.name)
+            dueOn = loan.dueOn.french
+            self.state = state.label
+            stateCode = state.rawValue
+            awaited = PrivateWording.yesNo(loan.awaitedByAnother)
+            isRenewable = renewal.isAllowed
+            refusal = renewal.refusal?.reason ?? ""
+        }
     }
 
-    struct AccountLoans {
-        var anchor: String
-        var heading: String
-        var caption: String
-        var loans: [LoanRow]
-        var hasLoans: Bool
+    final class AccountLoans {
+        let anchor: String
+        let heading: String
+        let caption: String
+        let loans: [LoanRow]
+        let hasLoans: Bool
+
+        /// - Parameter index: the account's place in the bundle (0: the patron's own).
+        init(_ account: Account, index: Int, content: SiteContent) {
+            anchor = "compte-\(index + 1)"
+            heading = PrivateWording.accountHeading(account, isOwn: index == 0)
+            caption = "Prêts en cours — \(heading)"
+            loans = account.loans.map { LoanRow($0, today: content.today, rules: content.config.rules) }
+            hasLoans = !loans.isEmpty
+        }
     }
 
-    var page: PageView
-    var nav: PrivateNavigation
-    var accounts: [AccountLoans]
-    var hasSharedAccounts: Bool
-    var renewalTimes: String
+    let page: PageView
+    let nav: PrivateNavigation
+    let accounts: [AccountLoans]
+    let hasSharedAccounts: Bool
+    let renewalTimes: String
 
     init(bundle: PatronBundle, content: SiteContent) {
         let rules = content.config.rules
         page = PageView(content: content, title: PrivateFolderLayout.loans.title, depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.loans, depth: 1, patron: bundle.own.patron)
-        accounts = bundle.accounts.enumerated().map { index, account in
-            let heading = PrivateWording.accountHeading(account, isOwn: index == 0)
-            let rows = account.loans.map { loan in
-                let state = loan.state(today: content.today, rules: rules)
-                let renewal = loan.renewal(today: content.today, rules: rules)
-                return LoanRow(title: PrivateText.clean(loan.document.title), barcode: PrivateText.clean(loan.barcode),
-                               kind: PrivateText.clean(loan.document.kind), library: PrivateText.clean(loan.library.name),
-                               dueOn: loan.dueOn.french, state: state.label, stateCode: state.rawValue,
-                               awaited: PrivateWording.yesNo(loan.awaitedByAnother), isRenewable: renewal.isAllowed,
-                               refusal: renewal.refusal?.reason ?? "")
-            }
-            return AccountLoans(anchor: "compte-\(index + 1)", heading: heading,
-                                caption: "Prêts en cours — \(heading)", loans: rows, hasLoans: !rows.isEmpty)
-        }
+        accounts = bundle.accounts.enumerated().map { AccountLoans($1, index: $0, content: content) }
         hasSharedAccounts = !bundle.shared.isEmpty
         renewalTimes = rules.maxRenewals == 1 ? "une fois" : "\(PrivateWording.number(rules.maxRenewals)) fois"
     }

@@ -2,15 +2,22 @@ import Mustache
 
 /// The menu of every private page: the patron's name and a link to each page,
 /// the current one marked for assistive technologies (`aria-current="page"`).
-struct PrivateNavigation {
-    struct Item {
-        var href: String
-        var label: String
-        var isCurrent: Bool
+/// A class, as every view the templates read (see ``PageView``).
+final class PrivateNavigation {
+    final class Item {
+        let href: String
+        let label: String
+        let isCurrent: Bool
+
+        init(_ page: PrivateFolderLayout.Page, up: String, current: PrivateFolderLayout.Page) {
+            href = up + page.file
+            label = page.title
+            isCurrent = page == current
+        }
     }
 
-    var patronName: String
-    var items: [Item]
+    let patronName: String
+    let items: [Item]
 
     /// - Parameters:
     ///   - current: the page being rendered.
@@ -18,9 +25,7 @@ struct PrivateNavigation {
     init(current: PrivateFolderLayout.Page, depth: Int, patron: Patron) {
         patronName = PrivateText.clean(patron.displayName)
         let up = String(repeating: "../", count: max(0, depth - 1))
-        items = PrivateFolderLayout.pages.map { page in
-            Item(href: up + page.file, label: page.title, isCurrent: page == current)
-        }
+        items = PrivateFolderLayout.pages.map { Item($0, up: up, current: current) }
     }
 }
 

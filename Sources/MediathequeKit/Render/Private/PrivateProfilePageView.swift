@@ -2,15 +2,20 @@ import Foundation
 import Mustache
 
 /// `profil.html`, "Mon profil": the personal data fields of the guide, in its order.
-struct PrivateProfilePageView {
-    struct Field {
-        var label: String
-        var value: String
+final class PrivateProfilePageView {
+    final class Field {
+        let label: String
+        let value: String
+
+        init(label: String, value: String) {
+            self.label = label
+            self.value = value
+        }
     }
 
-    var page: PageView
-    var nav: PrivateNavigation
-    var fields: [Field]
+    let page: PageView
+    let nav: PrivateNavigation
+    let fields: [Field]
 
     init(bundle: PatronBundle, content: SiteContent) {
         page = PageView(content: content, title: PrivateFolderLayout.profile.title, depth: 1, isPrivate: true)

@@ -3,48 +3,54 @@ import Mustache
 /// `inscriptions.html`, "Mes inscriptions événements": the registrations of the
 /// patron and of each shared account, with the session's registration status as
 /// of today. A registration whose event or session left the feed is listed as such.
-struct PrivateRegistrationsPageView {
-    struct RegistrationRow {
-        var lastName: String
-        var firstName: String
-        var eventTitle: String
-        var eventLink: String
-        var isInFeed: Bool
-        var date: String
-        var time: String
-        var library: String
-        var registration: String
-        var sessionStatus: String
+final class PrivateRegistrationsPageView {
+    final class RegistrationRow {
+        let lastName: String
+        let firstName: String
+        let eventTitle: String
+        let eventLink: String
+        let isInFeed: Bool
+        let date: String
+        let time: String
+        let library: String
+        let registration: String
+        let sessionStatus: String
+
+        /// - Parameter account: the account the registration belongs to.
+        init(_ registration: Registration, of account: Account, content: SiteContent) {
+            lastName = PrivateText.clean(account.patron.lastName).uppercased()
+            firstName = PrivateText.clean(account.patron.firstName)
+            self.registration = registration.status.label
+            guard let (event, session) = content.session(SessionKey(eventID: registration.eventID, sessionID: registration.sessionID)) else {
+                eventTitle = "Animation retirée de l'agenda (référence « \(PrivateText.clean(registration.eventID)) »)"
+                eventLink = ""
+                isInFeed = false
+                (date, time, library) = ("", "", "")
+                sessionStatus = "Cette séance n'est plus au programme"
+                return
+            }
+            eventTitle = PrivateText.clean(event.title)
+            eventLink = "\(content.config.baseURL)agenda/\(event.id)/"
+            isInFeed = true
+            date = session.start.day.french
+            time = session.start.frenchTime
+            library = PrivateText.clean(session.library.name)
+            sessionStatus = content.status(of: session, in: event).label
+        }
     }
 
-    var page: PageView
-    var nav: PrivateNavigation
-    var registrations: [RegistrationRow]
-    var hasRegistrations: Bool
-    var agendaLink: String
+    let page: PageView
+    let nav: PrivateNavigation
+    let registrations: [RegistrationRow]
+    let hasRegistrations: Bool
+    let agendaLink: String
 
     init(bundle: PatronBundle, content: SiteContent) {
         page = PageView(content: content, title: PrivateFolderLayout.registrations.title, depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.registrations, depth: 1, patron: bundle.own.patron)
         agendaLink = "\(content.config.baseURL)agenda/"
         registrations = bundle.accounts.flatMap { account in
-            account.registrations.map { registration in
-                let lastName = PrivateText.clean(account.patron.lastName).uppercased()
-                let firstName = PrivateText.clean(account.patron.firstName)
-                guard let (event, session) = content.session(SessionKey(eventID: registration.eventID, sessionID: registration.sessionID)) else {
-                    return RegistrationRow(lastName: lastName, firstName: firstName,
-                                           eventTitle: "Animation retirée de l'agenda (référence « \(PrivateText.clean(registration.eventID)) »)",
-                                           eventLink: "", isInFeed: false, date: "", time: "", library: "",
-                                           registration: registration.status.label,
-                                           sessionStatus: "Cette séance n'est plus au programme")
-                }
-                return RegistrationRow(lastName: lastName, firstName: firstName, eventTitle: PrivateText.clean(event.title),
-                                       eventLink: "\(content.config.baseURL)agenda/\(event.id)/", isInFeed: true,
-                                       date: session.start.day.french, time: session.start.frenchTime,
-                                       library: PrivateText.clean(session.library.name),
-                                       registration: registration.status.label,
-                                       sessionStatus: content.status(of: session, in: event).label)
-            }
+            account.registrations.map { RegistrationRow($0, of: account, content: content) }
         }
         hasRegistrations = !registrations.isEmpty
     }

@@ -2,39 +2,45 @@ import Mustache
 
 /// `avis.html`, "Mes avis": each review with its document, its rating ("4/5" and
 /// stars with a text alternative) and where moderation stands.
-struct PrivateReviewsPageView {
-    struct ReviewItem {
-        var document: PrivateDocumentView
-        var reviewTitle: String
-        var body: String
-        var pseudonym: String
-        var writtenOn: String
-        var writtenAt: String
-        var rating: String
-        var stars: String
-        var ratingAlternative: String
-        var moderation: String
-        var moderationCode: String
+final class PrivateReviewsPageView {
+    final class ReviewItem {
+        let document: PrivateDocumentView
+        let reviewTitle: String
+        let body: String
+        let pseudonym: String
+        let writtenOn: String
+        let writtenAt: String
+        let rating: String
+        let stars: String
+        let ratingAlternative: String
+        let moderation: String
+        let moderationCode: String
+
+        init(_ review: Review) {
+            let rating = min(5, max(0, review.rating))
+            document = PrivateDocumentView(review.document)
+            reviewTitle = PrivateText.clean(review.title)
+            body = PrivateText.clean(review.body)
+            pseudonym = PrivateText.clean(review.pseudonym)
+            writtenOn = review.writtenAt.day.french
+            writtenAt = review.writtenAt.frenchTime
+            self.rating = "\(rating)/5"
+            stars = String(repeating: "★", count: rating) + String(repeating: "☆", count: 5 - rating)
+            ratingAlternative = "Note : \(rating) sur 5"
+            moderation = review.status.label
+            moderationCode = review.status.rawValue
+        }
     }
 
-    var page: PageView
-    var nav: PrivateNavigation
-    var reviews: [ReviewItem]
-    var hasReviews: Bool
+    let page: PageView
+    let nav: PrivateNavigation
+    let reviews: [ReviewItem]
+    let hasReviews: Bool
 
     init(bundle: PatronBundle, content: SiteContent) {
         page = PageView(content: content, title: PrivateFolderLayout.reviews.title, depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.reviews, depth: 1, patron: bundle.own.patron)
-        reviews = bundle.own.reviews.map { review in
-            let rating = min(5, max(0, review.rating))
-            return ReviewItem(document: PrivateDocumentView(review.document), reviewTitle: PrivateText.clean(review.title),
-                              body: PrivateText.clean(review.body), pseudonym: PrivateText.clean(review.pseudonym),
-                              writtenOn: review.writtenAt.day.french, writtenAt: review.writtenAt.frenchTime,
-                              rating: "\(rating)/5",
-                              stars: String(repeating: "★", count: rating) + String(repeating: "☆", count: 5 - rating),
-                              ratingAlternative: "Note : \(rating) sur 5", moderation: review.status.label,
-                              moderationCode: review.status.rawValue)
-        }
+        reviews = bundle.own.reviews.map(ReviewItem.init)
         hasReviews = !reviews.isEmpty
     }
 }

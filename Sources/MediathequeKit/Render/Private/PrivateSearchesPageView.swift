@@ -4,38 +4,42 @@ import Mustache
 /// `recherches.html`, "Mes centres d'intérêt": each saved search with its date,
 /// criteria, follow-up and frequency, whether it is switched on, and for active
 /// ones the number of results and the feed `recherches/<id>.rss`.
-struct PrivateSearchesPageView {
-    struct SearchRow {
-        var name: String
-        var createdOn: String
-        var scope: String
-        var criteria: String
-        var followed: String
-        var frequency: String
-        var isActive: Bool
-        var results: String
-        var feedHref: String
+final class PrivateSearchesPageView {
+    final class SearchRow {
+        let name: String
+        let createdOn: String
+        let scope: String
+        let criteria: String
+        let followed: String
+        let frequency: String
+        let isActive: Bool
+        let results: String
+        let feedHref: String
+
+        /// - Parameter feed: the search's feed, when it is active.
+        init(_ search: SavedSearch, feed: SavedSearchFeed?, content: SiteContent) {
+            name = PrivateText.clean(search.name)
+            createdOn = search.createdOn.french
+            scope = search.scope == .catalogue ? "Catalogue" : "Agenda"
+            criteria = PrivateSearchesPageView.criteria(of: search, content: content)
+            followed = search.followed ? "Recherche suivie" : "Non suivie"
+            frequency = search.frequency.label
+            isActive = search.active && feed != nil
+            results = feed.map { PrivateWording.count($0.items.count, "résultat") } ?? ""
+            feedHref = PrivateFolderLayout.searchFeed(search.id)
+        }
     }
 
-    var page: PageView
-    var nav: PrivateNavigation
-    var searches: [SearchRow]
-    var hasSearches: Bool
+    let page: PageView
+    let nav: PrivateNavigation
+    let searches: [SearchRow]
+    let hasSearches: Bool
 
     /// - Parameter feeds: the feed of each active search, by search id.
     init(bundle: PatronBundle, content: SiteContent, feeds: [Int64: SavedSearchFeed]) {
         page = PageView(content: content, title: PrivateFolderLayout.searches.title, depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.searches, depth: 1, patron: bundle.own.patron)
-        searches = bundle.own.searches.map { search in
-            let feed = feeds[search.id]
-            let results = feed.map { PrivateWording.count($0.items.count, "résultat") } ?? ""
-            return SearchRow(name: PrivateText.clean(search.name), createdOn: search.createdOn.french,
-                             scope: search.scope == .catalogue ? "Catalogue" : "Agenda",
-                             criteria: Self.criteria(of: search, content: content),
-                             followed: search.followed ? "Recherche suivie" : "Non suivie",
-                             frequency: search.frequency.label, isActive: search.active && feed != nil,
-                             results: results, feedHref: PrivateFolderLayout.searchFeed(search.id))
-        }
+        searches = bundle.own.searches.map { SearchRow($0, feed: feeds[$0.id], content: content) }
         hasSearches = !searches.isEmpty
     }
 

@@ -2,14 +2,14 @@ import Mustache
 
 /// `favoris/<shelf-id>.html`: one shelf and its documents. The shelf's name is
 /// text only; the file is named after its numeric id.
-struct PrivateShelfPageView {
-    var page: PageView
-    var nav: PrivateNavigation
-    var shelfName: String
-    var kindLabel: String
-    var createdOn: String
-    var documents: [PrivateDocumentView]
-    var hasDocuments: Bool
+final class PrivateShelfPageView {
+    let page: PageView
+    let nav: PrivateNavigation
+    let shelfName: String
+    let kindLabel: String
+    let createdOn: String
+    let documents: [PrivateDocumentView]
+    let hasDocuments: Bool
 
     init(shelf: Shelf, bundle: PatronBundle, content: SiteContent) {
         shelfName = PrivateText.clean(shelf.name)

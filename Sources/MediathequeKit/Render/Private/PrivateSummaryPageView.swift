@@ -3,22 +3,31 @@ import Mustache
 /// `synthese.html`, the HTML twin of the summary PDF: per account (own first, then
 /// each shared account), the account in brief, the loans, the holds and the coming
 /// registrations, on one page that prints cleanly.
-struct PrivateSummaryPageView {
-    struct AccountSummary {
-        var brief: PrivateHomePageView.AccountBrief
-        var loans: PrivateLoansPageView.AccountLoans
-        var holds: PrivateHoldsPageView.AccountHolds
-        var registrations: [PrivateRegistrationsPageView.RegistrationRow]
-        var hasRegistrations: Bool
+final class PrivateSummaryPageView {
+    final class AccountSummary {
+        let brief: PrivateHomePageView.AccountBrief
+        let loans: PrivateLoansPageView.AccountLoans
+        let holds: PrivateHoldsPageView.AccountHolds
+        let registrations: [PrivateRegistrationsPageView.RegistrationRow]
+        let hasRegistrations: Bool
+
+        init(brief: PrivateHomePageView.AccountBrief, loans: PrivateLoansPageView.AccountLoans,
+             holds: PrivateHoldsPageView.AccountHolds, registrations: [PrivateRegistrationsPageView.RegistrationRow]) {
+            self.brief = brief
+            self.loans = loans
+            self.holds = holds
+            self.registrations = registrations
+            hasRegistrations = !registrations.isEmpty
+        }
     }
 
-    var page: PageView
-    var nav: PrivateNavigation
-    var networkName: String
-    var holder: String
-    var cardNumber: String
-    var accounts: [AccountSummary]
-    var summaryPDF: String
+    let page: PageView
+    let nav: PrivateNavigation
+    let networkName: String
+    let holder: String
+    let cardNumber: String
+    let accounts: [AccountSummary]
+    let summaryPDF: String
 
     /// Built from the pages' own views, so the summary shows exactly what they show.
     init(bundle: PatronBundle, content: SiteContent, home: PrivateHomePageView, loans: PrivateLoansPageView,
@@ -33,7 +42,7 @@ struct PrivateSummaryPageView {
             let own = PatronBundle(own: bundle.accounts[index])
             let coming = PrivateRegistrationsPageView(bundle: own, content: content).registrations
             return AccountSummary(brief: home.accounts[index], loans: loans.accounts[index], holds: holds.accounts[index],
-                                  registrations: coming, hasRegistrations: !coming.isEmpty)
+                                  registrations: coming)
         }
     }
 }

@@ -29,10 +29,8 @@ struct PublicPageContext {
 
     /// The layout's view: title, stylesheet root, date.
     func pageView(title: String) -> PageView {
-        var page = PageView(content: content, title: HTMLText.clean(title), depth: 0)
-        page.root = root
-        page.networkName = HTMLText.clean(page.networkName)
-        return page
+        PageView(networkName: HTMLText.clean(content.config.networkName), title: HTMLText.clean(title), root: root,
+                 isPrivate: false, today: content.today.french)
     }
 
     var siteLinks: SiteLinksView {
