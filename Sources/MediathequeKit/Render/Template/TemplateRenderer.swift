@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// Renders compiled templates into one byte buffer, as swift-mustache renders them.
@@ -93,46 +94,48 @@ struct TemplateRenderer {
     private mutating func renderSection(_ value: Any?, _ body: [TemplateNode], indentation: String?,
                                         inherited: [String: CompiledTemplate]?) {
         guard let value else { return }
-        if let flag = value as? Bool {
+        if let flag = bool(value) {
             if flag { render(body, indentation: indentation, inherited: inherited) }
-        } else if value is String {
-            within(value) { $0.render(body, indentation: indentation, inherited: inherited) }
+        } else if isString(value) {
+            within(value, body, indentation: indentation, inherited: inherited)
         } else if let sequence = traits(of: value).sequence {
             renderEach(sequence(value), body, indentation: indentation, inherited: inherited)
         } else if let renderable = traits(of: value).renderable, renderable(value).isNull {
             return
         } else {
-            within(value) { $0.render(body, indentation: indentation, inherited: inherited) }
+            within(value, body, indentation: indentation, inherited: inherited)
         }
     }
 
     private mutating func renderInverted(_ value: Any?, _ body: [TemplateNode], indentation: String?,
                                          inherited: [String: CompiledTemplate]?) {
         guard let value else { return render(body, indentation: indentation, inherited: inherited) }
-        if let flag = value as? Bool {
+        if let flag = bool(value) {
             if !flag { render(body, indentation: indentation, inherited: inherited) }
-        } else if value is String {
+        } else if isString(value) {
             return
         } else if let sequence = traits(of: value).sequence {
             // swift-mustache renders an empty list's inverted section with the list on the stack.
             if Self.isEmpty(sequence(value)) {
-                within(value) { $0.render(body, indentation: indentation, inherited: inherited) }
+                within(value, body, indentation: indentation, inherited: inherited)
             }
         } else if let renderable = traits(of: value).renderable, renderable(value).isNull {
             render(body, indentation: indentation, inherited: inherited)
         }
     }
 
-    private mutating func within(_ object: Any, _ body: (inout TemplateRenderer) -> Void) {
+    /// Renders `body` with `object` on top of the context stack.
+    private mutating func within(_ object: Any, _ body: [TemplateNode], indentation: String?,
+                                 inherited: [String: CompiledTemplate]?) {
         stack.append(frame(object))
-        body(&self)
+        render(body, indentation: indentation, inherited: inherited)
         stack.removeLast()
     }
 
     private mutating func renderEach<S: MustacheSequence>(_ sequence: S, _ body: [TemplateNode], indentation: String?,
                                                           inherited: [String: CompiledTemplate]?) {
         for element in sequence {
-            within(element) { $0.render(body, indentation: indentation, inherited: inherited) }
+            within(element, body, indentation: indentation, inherited: inherited)
         }
     }
 
@@ -153,7 +156,7 @@ struct TemplateRenderer {
         case .stack:
             for index in stack.indices.reversed() {
                 if let first = stack[index].child(name.parts[0]) {
-                    found = descend(name.parts.dropFirst(), from: first)
+                    found = name.parts.count == 1 ? first : descend(name.parts.dropFirst(), from: first)
                     break
                 }
             }
@@ -189,39 +192,69 @@ struct TemplateRenderer {
     }
 
     private mutating func frame(_ object: Any) -> Frame {
-        guard !Self.isPlain(object) else { return Frame(object: object, parent: nil, fields: []) }
-        var target: Any? = object
-        if let represented = traits(of: object).representation { target = represented(object).representation }
-        guard let target else { return Frame(object: object, parent: nil, fields: []) }
-        if let parent = traits(of: target).parent { return Frame(object: object, parent: parent(target), fields: []) }
+        guard !Self.isPlain(object) else { return Frame(object) }
+        var target = object
+        var targetTraits = traits(of: object)
+        if let represented = targetTraits.representation {
+            guard let representation = represented(object).representation else { return Frame(object) }
+            target = representation
+            targetTraits = traits(of: target)
+        }
+        if let parent = targetTraits.parent { return ParentFrame(object, parent: parent(target)) }
         // Read once a frame: each lookup would otherwise walk a new `Mirror`. Whether a field
         // holds an optional is asked of its type once per renderer, not of a `Mirror` per lookup.
-        var fields: [Frame.Field] = []
+        var fields: [FieldFrame.Field] = []
         for child in Mirror(reflecting: target).children {
             let optional = !Self.isPlain(child.value) && traits(of: child.value).isOptional
-            fields.append(Frame.Field(label: child.label, value: child.value, isOptional: optional))
+            fields.append(FieldFrame.Field(label: child.label, value: child.value, isOptional: optional))
         }
-        return Frame(object: object, parent: nil, fields: fields)
+        return FieldFrame(object, fields: fields)
     }
 
-    /// An object on the context stack, with the way to find its names settled once.
-    struct Frame {
+    /// An object on the context stack, with the way to find its names settled once: it
+    /// has none (a string, a number), or it answers through ``MustacheParent`` (a
+    /// ``ParentFrame``), or by its stored properties (a ``FieldFrame``).
+    ///
+    /// Classes: a lookup reads a frame through one reference, where a struct holding two
+    /// existentials was copied out of the stack and destroyed again at every name.
+    class Frame {
         let object: Any
-        /// How names are found in the object (or in what it stands for): through
-        /// ``MustacheParent``, else among its stored properties.
-        let parent: (any MustacheParent)?
-        let fields: [Field]
 
+        init(_ object: Any) { self.object = object }
+
+        /// The value named `name`, as swift-mustache finds it.
+        func child(_ name: String) -> Any? { nil }
+    }
+
+    /// An object that answers through ``MustacheParent`` (or stands for one that does).
+    final class ParentFrame: Frame {
+        let parent: any MustacheParent
+
+        init(_ object: Any, parent: any MustacheParent) {
+            self.parent = parent
+            super.init(object)
+        }
+
+        override func child(_ name: String) -> Any? { parent.child(named: name) }
+    }
+
+    /// An object whose names are its stored properties, as a `Mirror` gave them.
+    final class FieldFrame: Frame {
         struct Field {
             let label: String?
             let value: Any
             let isOptional: Bool
         }
 
-        /// The value named `name`, as swift-mustache finds it: through ``MustacheParent``, else
-        /// the stored property of that name (an optional one unwrapped).
-        func child(_ name: String) -> Any? {
-            if let parent { return parent.child(named: name) }
+        let fields: [Field]
+
+        init(_ object: Any, fields: [Field]) {
+            self.fields = fields
+            super.init(object)
+        }
+
+        /// The stored property named `name`, an optional one unwrapped.
+        override func child(_ name: String) -> Any? {
             guard let index = fields.firstIndex(where: { $0.label == name }) else { return nil }
             guard fields[index].isOptional else { return fields[index].value }
             return Mirror(reflecting: fields[index].value).children.first?.value
@@ -231,33 +264,80 @@ struct TemplateRenderer {
     /// What a type conforms to among Mustache's protocols, asked of the runtime once per
     /// renderer (a worker's): each such question costs more than the lookups it serves.
     /// Each conformance comes as a cast to the concrete type, which the runtime answers at once.
-    struct Traits {
-        var representation: ((Any) -> any MustacheCustomRepresentation)?
-        var parent: ((Any) -> any MustacheParent)?
-        var sequence: ((Any) -> any MustacheSequence)?
-        var renderable: ((Any) -> any MustacheCustomRenderable)?
-        var isOptional = false
+    /// A class: a lookup hands out one reference, not a copy of four closures.
+    final class Traits {
+        private(set) var representation: ((Any) -> any MustacheCustomRepresentation)?
+        private(set) var parent: ((Any) -> any MustacheParent)?
+        private(set) var sequence: ((Any) -> any MustacheSequence)?
+        private(set) var renderable: ((Any) -> any MustacheCustomRenderable)?
+        let isOptional: Bool
+
+        /// Whether `as?` may answer differently for two values of the type: an optional (some
+        /// or none) or a Foundation object (bridged to `String` or `Bool`, or not).
+        let isAskedEachTime: Bool
 
         init(of value: Any) {
             isOptional = Mirror(reflecting: value).displayStyle == .optional
+            isAskedEachTime = isOptional || value is NSObject || Swift.type(of: value) == AnyHashable.self
             if let value = value as? any MustacheCustomRepresentation { representation = Self.cast(value) }
             if let value = value as? any MustacheParent { parent = Self.cast(value) }
             if let value = value as? any MustacheSequence { sequence = Self.cast(value) }
             if let value = value as? any MustacheCustomRenderable { renderable = Self.cast(value) }
         }
 
-        private static func cast<T: MustacheCustomRepresentation>(_: T) -> (Any) -> any MustacheCustomRepresentation { { $0 as! T } }
-        private static func cast<T: MustacheParent>(_: T) -> (Any) -> any MustacheParent { { $0 as! T } }
-        private static func cast<T: MustacheSequence>(_: T) -> (Any) -> any MustacheSequence { { $0 as! T } }
-        private static func cast<T: MustacheCustomRenderable>(_: T) -> (Any) -> any MustacheCustomRenderable { { $0 as! T } }
+        private static func cast<T: MustacheCustomRepresentation>(_: T) -> (Any) -> any MustacheCustomRepresentation { { opened($0, as: T.self) } }
+        private static func cast<T: MustacheParent>(_: T) -> (Any) -> any MustacheParent { { opened($0, as: T.self) } }
+        private static func cast<T: MustacheSequence>(_: T) -> (Any) -> any MustacheSequence { { opened($0, as: T.self) } }
+        private static func cast<T: MustacheCustomRenderable>(_: T) -> (Any) -> any MustacheCustomRenderable { { opened($0, as: T.self) } }
+    }
+
+    /// `value` as a `T`, when it holds one (or, as `as!` allows, an optional holding one).
+    ///
+    /// Opened before it is cast: from `Any`, the runtime's cast first looks through the box,
+    /// optionals and bridging, a fifth of the renderer's time; from the type itself to the
+    /// same type it is a copy.
+    static func opened<T>(_ value: Any, as _: T.Type) -> T {
+        func cast<Opened>(_ opened: Opened) -> T { opened as! T }
+        return _openExistential(value, do: cast)
+    }
+
+    // MARK: - Plain values
+
+    /// The value as a `Bool`, as `value as? Bool` gives it, asking the runtime only of
+    /// the types whose answer may vary from value to value (see ``Traits/isAskedEachTime``).
+    private mutating func bool(_ value: Any) -> Bool? {
+        if Swift.type(of: value) == Bool.self { return Self.opened(value, as: Bool.self) }
+        if Self.isPlain(value) || !traits(of: value).isAskedEachTime { return nil }
+        return value as? Bool
+    }
+
+    /// `value as? String`, asked as ``bool(_:)`` is.
+    private mutating func string(_ value: Any) -> String? {
+        if Swift.type(of: value) == String.self { return Self.opened(value, as: String.self) }
+        if Self.isPlain(value) || !traits(of: value).isAskedEachTime { return nil }
+        return value as? String
+    }
+
+    /// `value is String`, asked as ``bool(_:)`` is.
+    private mutating func isString(_ value: Any) -> Bool {
+        if Swift.type(of: value) == String.self { return true }
+        if Self.isPlain(value) || !traits(of: value).isAskedEachTime { return false }
+        return value is String
+    }
+
+    /// `value as? Int`, asked as ``bool(_:)`` is.
+    private mutating func int(_ value: Any) -> Int? {
+        if Swift.type(of: value) == Int.self { return Self.opened(value, as: Int.self) }
+        if Self.isPlain(value) || !traits(of: value).isAskedEachTime { return nil }
+        return value as? Int
     }
 
     // MARK: - Text
 
     private mutating func text(of value: Any) -> String {
-        if let string = value as? String { return string }
-        if let flag = value as? Bool { return String(describing: flag) }
-        if let number = value as? Int { return String(number) }
+        if let string = string(value) { return string }
+        if let flag = bool(value) { return String(describing: flag) }
+        if let number = int(value) { return String(number) }
         if let renderable = traits(of: value).renderable { return renderable(value).renderText }
         // A value that is itself an optional prints what it holds (or "nil").
         if traits(of: value).isOptional, let wrapped = Mirror(reflecting: value).children.first?.value {
