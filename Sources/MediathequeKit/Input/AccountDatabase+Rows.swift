@@ -113,18 +113,9 @@ extension AccountDatabase {
         guard let column, !column.isEmpty else { return [] }
         return column.split(separator: ";").compactMap { part in
             let scalars = part.unicodeScalars
-            guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
-                  let last = scalars.lastIndex(where: { !isWhitespace($0) }) else { return nil }
+            guard let first = scalars.firstIndex(where: { !Text.isWhitespace($0) }),
+                  let last = scalars.lastIndex(where: { !Text.isWhitespace($0) }) else { return nil }
             return String(scalars[first...last])
-        }
-    }
-
-    /// Foundation's `CharacterSet.whitespaces` on this platform (CoreFoundation's own list:
-    /// Zs, tab and U+200B), checked against it scalar by scalar in the tests.
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
-        default: false
         }
     }
 }

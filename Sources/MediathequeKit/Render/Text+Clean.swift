@@ -46,6 +46,16 @@ public enum Text {
         }
     }
 
+    /// Foundation's `CharacterSet.whitespaces` on this platform (CoreFoundation's own list:
+    /// Zs, tab and U+200B), checked against it scalar by scalar in the tests. Asked of
+    /// every document of every loan: no `CharacterSet`, which costs far more.
+    public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     /// The cleaned text escaped for XML or HTML character data and attribute
     /// values: `&`, `<`, `>`, `"` and `'` become `&amp;`, `&lt;`, `&gt;`,
     /// `&quot;` and `&#39;` (HTML 4 has no name for the apostrophe).

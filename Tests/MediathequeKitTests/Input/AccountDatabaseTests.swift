@@ -29,7 +29,7 @@ struct AccountDatabaseTests {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let trimmed = "a\(Character(scalar))".trimmingCharacters(in: .whitespaces) == "a"
                 && String(scalar).trimmingCharacters(in: .whitespaces).isEmpty
-            if trimmed != AccountDatabase.isWhitespace(scalar) { differing.append(value) }
+            if trimmed != Text.isWhitespace(scalar) { differing.append(value) }
         }
         #expect(differing.isEmpty, "\(differing.prefix(20).map { String($0, radix: 16) })")
     }

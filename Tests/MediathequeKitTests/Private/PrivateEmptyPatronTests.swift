@@ -33,4 +33,11 @@ struct PrivateEmptyPatronTests {
             #expect((json[section] as? [Any])?.isEmpty == true, "\(section) is not an empty list")
         }
     }
+
+    /// A profile field is "Non renseigné" when it is blank as Foundation's `.whitespaces` has it.
+    @Test(arguments: ["", " ", "\t", "\u{A0}", "\u{2003}\u{3000} \t", "\n", "\r\n", "\u{2028}", "\u{200B}",
+                      "\u{FEFF}", "a", " a ", "\u{A0}x", "\u{85}"])
+    func aBlankFieldIsWhatTrimmingSpacesLeavesEmpty(_ value: String) {
+        #expect(PrivateProfilePageView.isBlank(value) == value.trimmingCharacters(in: .whitespaces).isEmpty)
+    }
 }

@@ -22,8 +22,7 @@ final class PrivateProfilePageView {
         nav = PrivateNavigation(current: PrivateFolderLayout.profile, depth: 1, patron: bundle.own.patron)
         let p = bundle.own.patron
         func text(_ value: String?) -> String {
-            guard let value = PrivateText.clean(value), !value.trimmingCharacters(in: .whitespaces).isEmpty
-            else { return PrivateWording.notGiven }
+            guard let value = PrivateText.clean(value), !Self.isBlank(value) else { return PrivateWording.notGiven }
             return value
         }
         let sex = switch p.sex { case "F": "Femme"; case "M": "Homme"; default: PrivateWording.notGiven }
@@ -45,6 +44,12 @@ final class PrivateProfilePageView {
             Field(label: "Ville", value: text(p.city)),
             Field(label: "Activation les recommandations", value: PrivateWording.yesNo(p.recommendations)),
         ]
+    }
+
+    /// Nothing but spaces and tabs: what trimming Foundation's `.whitespaces` leaves empty,
+    /// without a `CharacterSet` (three quarters of this view's time).
+    static func isBlank(_ value: String) -> Bool {
+        value.unicodeScalars.allSatisfy(Text.isWhitespace)
     }
 }
 

@@ -1,4 +1,3 @@
-import Foundation
 import Mustache
 
 /// Renders compiled templates into one byte buffer, as swift-mustache renders them.
@@ -15,7 +14,7 @@ struct TemplateRenderer {
     let templates: [String: CompiledTemplate]
     private var output: [UInt8] = []
     private var stack: [Frame] = []
-    private var knownTraits: [ObjectIdentifier: Traits] = [:]
+    private var knownTraits = TraitsTable()
 
     init(templates: [String: CompiledTemplate], capacity: Int = 16 << 10) {
         self.templates = templates
@@ -147,33 +146,43 @@ struct TemplateRenderer {
     // MARK: - Names
 
     private mutating func lookUp(_ name: TemplateName) -> Any? {
-        var found: Any?
+        guard let found = find(name) else { return nil }
+        if Self.isPlain(found) { return found }
+        guard let represented = traits(of: found).representation else { return found }
+        return represented(found).representation
+    }
+
+    private mutating func find(_ name: TemplateName) -> Any? {
         switch name.scope {
         case .current:
-            found = stack.isEmpty ? nil : stack[stack.count - 1].object
+            return stack.last?.object
         case .anchored:
-            found = stack.isEmpty ? nil : descend(name.parts[...], from: stack[stack.count - 1].object)
+            guard let top = stack.last?.object else { return nil }
+            return descend(name.parts[...], from: top)
         case .stack:
-            for index in stack.indices.reversed() {
-                if let first = stack[index].child(name.parts[0]) {
-                    found = name.parts.count == 1 ? first : descend(name.parts.dropFirst(), from: first)
-                    break
-                }
+            for frame in stack.reversed() {
+                guard let first = frame.child(name.parts[0]) else { continue }
+                return name.parts.count == 1 ? first : descend(name.parts.dropFirst(), from: first)
             }
+            return nil
         }
-        if let value = found, !Self.isPlain(value), let represented = traits(of: value).representation {
-            found = represented(value).representation
-        }
-        return found
     }
 
     private mutating func descend(_ parts: ArraySlice<String>, from object: Any) -> Any? {
         var object = object
         for part in parts {
-            guard let next = frame(object).child(part) else { return nil }
+            guard let next = child(of: object, named: part) else { return nil }
             object = next
         }
         return object
+    }
+
+    /// `frame(object).child(name)`, without making a frame for a view asked one name.
+    private mutating func child(of object: Any, named name: String) -> Any? {
+        guard !Self.isPlain(object) else { return nil }
+        let traits = traits(of: object)
+        if traits.representation == nil, let parent = traits.parent { return parent(object).child(named: name) }
+        return frame(object).child(name)
     }
 
     /// Values that have no names and stand for themselves: no need to ask what they conform to.
@@ -187,7 +196,7 @@ struct TemplateRenderer {
         let type = ObjectIdentifier(Swift.type(of: value))
         if let known = knownTraits[type] { return known }
         let traits = Traits(of: value)
-        knownTraits[type] = traits
+        knownTraits.insert(traits, for: type)
         return traits
     }
 
@@ -259,46 +268,6 @@ struct TemplateRenderer {
             guard fields[index].isOptional else { return fields[index].value }
             return Mirror(reflecting: fields[index].value).children.first?.value
         }
-    }
-
-    /// What a type conforms to among Mustache's protocols, asked of the runtime once per
-    /// renderer (a worker's): each such question costs more than the lookups it serves.
-    /// Each conformance comes as a cast to the concrete type, which the runtime answers at once.
-    /// A class: a lookup hands out one reference, not a copy of four closures.
-    final class Traits {
-        private(set) var representation: ((Any) -> any MustacheCustomRepresentation)?
-        private(set) var parent: ((Any) -> any MustacheParent)?
-        private(set) var sequence: ((Any) -> any MustacheSequence)?
-        private(set) var renderable: ((Any) -> any MustacheCustomRenderable)?
-        let isOptional: Bool
-
-        /// Whether `as?` may answer differently for two values of the type: an optional (some
-        /// or none) or a Foundation object (bridged to `String` or `Bool`, or not).
-        let isAskedEachTime: Bool
-
-        init(of value: Any) {
-            isOptional = Mirror(reflecting: value).displayStyle == .optional
-            isAskedEachTime = isOptional || value is NSObject || Swift.type(of: value) == AnyHashable.self
-            if let value = value as? any MustacheCustomRepresentation { representation = Self.cast(value) }
-            if let value = value as? any MustacheParent { parent = Self.cast(value) }
-            if let value = value as? any MustacheSequence { sequence = Self.cast(value) }
-            if let value = value as? any MustacheCustomRenderable { renderable = Self.cast(value) }
-        }
-
-        private static func cast<T: MustacheCustomRepresentation>(_: T) -> (Any) -> any MustacheCustomRepresentation { { opened($0, as: T.self) } }
-        private static func cast<T: MustacheParent>(_: T) -> (Any) -> any MustacheParent { { opened($0, as: T.self) } }
-        private static func cast<T: MustacheSequence>(_: T) -> (Any) -> any MustacheSequence { { opened($0, as: T.self) } }
-        private static func cast<T: MustacheCustomRenderable>(_: T) -> (Any) -> any MustacheCustomRenderable { { opened($0, as: T.self) } }
-    }
-
-    /// `value` as a `T`, when it holds one (or, as `as!` allows, an optional holding one).
-    ///
-    /// Opened before it is cast: from `Any`, the runtime's cast first looks through the box,
-    /// optionals and bridging, a fifth of the renderer's time; from the type itself to the
-    /// same type it is a copy.
-    static func opened<T>(_ value: Any, as _: T.Type) -> T {
-        func cast<Opened>(_ opened: Opened) -> T { opened as! T }
-        return _openExistential(value, do: cast)
     }
 
     // MARK: - Plain values
