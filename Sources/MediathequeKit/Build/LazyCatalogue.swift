@@ -34,7 +34,9 @@ final class LazyCatalogue: CatalogueSearchable, @unchecked Sendable {
         defer { lock.unlock() }
         if index == nil {
             onBuild()
-            index = Result { try CatalogueIndex(source: try AccountDatabase(path: path)) }
+            // A part per core (four at most), built side by side: the first folders wait for the index.
+            let parts = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+            index = Result { try CatalogueIndex(sources: (0..<parts).map { _ in try AccountDatabase(path: path) }) }
             // The bulk load's caches are freed now; give their pages back rather than keep them resident.
             mq_release_free_memory()
         }

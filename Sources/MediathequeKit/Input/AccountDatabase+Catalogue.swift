@@ -2,16 +2,23 @@ import GRDB
 
 /// Streaming the catalogue, for the saved-search index.
 extension AccountDatabase {
-    /// Calls `body` with every document, oldest `added_on` first (then by id), one at a time.
+    /// Calls `body` with every document, oldest `added_on` first (then by id), and its place
+    /// in that order (from 1), one at a time. With `part`, only the documents whose place is
+    /// `part.index + 1` modulo `part.count` are decoded and given: one slice of the catalogue
+    /// for each thread that builds a part of the search index.
     /// - Throws: ``InputProblem`` for a row that breaks the contract or a SQLite error.
-    public func forEachDocument(_ body: (Document) throws -> Void) throws {
+    public func forEachDocument(part: (index: Int, count: Int) = (0, 1),
+                                _ body: (_ position: Int, Document) throws -> Void) throws {
         try read { db in
             // The contract's index document_added gives this order without sorting.
             let statement = try db.makeStatement(sql: "SELECT \(Self.documentColumns) FROM document d ORDER BY d.added_on, d.id")
             let rows = try Row.fetchCursor(statement)
+            var position = 0
             while try rows.next() != nil {
+                position += 1
+                guard (position - 1) % part.count == part.index else { continue }
                 let row = StatementColumns(statement.sqliteStatement)
-                try body(try document(row, at: 0, table: "document", id: row.text(0) ?? "?"))
+                try body(position, try document(row, at: 0, table: "document", id: row.text(0) ?? "?"))
             }
         }
     }

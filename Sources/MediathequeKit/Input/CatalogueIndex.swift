@@ -19,9 +19,9 @@ import GRDBSQLite
 /// let newest = try index.documents(matching: SearchCriteria(search), limit: 50)
 /// ```
 public final class CatalogueIndex: CatalogueSearchable {
-    private let queue: DatabaseQueue
+    private let parts: [Part]
     /// Documents indexed.
-    public private(set) var documentCount = 0
+    public var documentCount: Int { parts.reduce(0) { $0 + $1.documentCount } }
 
     static let schema = """
         CREATE TABLE doc (
@@ -47,64 +47,32 @@ public final class CatalogueIndex: CatalogueSearchable {
     /// Reads every document and item of `source` and builds the index.
     /// - Throws: ``InputProblem`` naming the account database for a bad row, or the
     ///   index for a SQLite failure (such as a SQLite built without FTS5).
-    public init(source: AccountDatabase) throws {
-        var config = Configuration()
-        config.label = "catalogue-index"
-        do {
-            // An empty path is SQLite's anonymous temporary database: a file unlinked at once, gone on close.
-            queue = try DatabaseQueue(path: "", configuration: config)
-            try queue.writeWithoutTransaction { db in
-                // A bigger cache barely speeds the bulk load (the temporary file spills to the
-                // kernel's page cache) but shows in the builder's peak memory.
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384")
-                try db.execute(sql: Self.schema)
-            }
-        } catch let error as DatabaseError {
-            throw Self.problem("cannot create the full-text index (SQLite with FTS5 is needed)", error)
+    public convenience init(source: AccountDatabase) throws {
+        try self.init(sources: [source])
+    }
+
+    /// The same, in as many parts as `sources` (connections to one database), built side by
+    /// side on a thread each: part `k` holds every n-th document of the age order, from the
+    /// k-th. Building is one thread's work that the first folders wait for; a search asks
+    /// every part and keeps the newest matches of all.
+    public init(sources: [AccountDatabase]) throws {
+        precondition(!sources.isEmpty, "a catalogue index needs a source")
+        let built = PartResults(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            built.set(index, Result { try Part(source: sources[index], index: index, count: sources.count) })
         }
-        // The source is read in one ordered pass: its cache would only hold pages never read again.
-        try source.read { db in try db.execute(sql: "PRAGMA cache_size = -2048") }
-        var count = 0
-        try queue.writeWithoutTransaction { db in
-            try db.inTransaction {
-                let insertDoc = try db.makeStatement(sql: """
-                    INSERT INTO doc (pos, id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn,
-                                     added_on, kind_f, genre_f, audience_f) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                // Facet values repeat a lot ('Livre', 'Roman policier'): fold each once.
-                var folded: [String: String] = [:]
-                func fold(_ value: String) -> String {
-                    if let done = folded[value] { return done }
-                    let done = SearchText.fold(value)
-                    if folded.count < 10_000 { folded[value] = done }
-                    return done
-                }
-                try source.forEachDocument { d in
-                    count += 1
-                    var row = RowInsert(insertDoc)
-                    row.bind(count); row.bind(d.id); row.bind(d.title); row.bind(d.authors); row.bind(d.kind)
-                    row.bind(d.year); row.bind(d.summary); row.bind(d.series); row.bind(d.genre); row.bind(d.audience)
-                    row.bind(d.subjects.joined(separator: " ; ")); row.bind(d.isbn); row.bind(d.addedOn.iso)
-                    row.bind(fold(d.kind)); row.bind(d.genre.map(fold)); row.bind(d.audience.map(fold))
-                    try row.run(db)
-                }
-                let insertLibrary = try db.makeStatement(sql: "INSERT OR IGNORE INTO doc_library (doc_id, library_f, library) VALUES (?, ?, ?)")
-                try source.forEachItemLibrary { id, library in
-                    var row = RowInsert(insertLibrary)
-                    row.bind(id); row.bind(fold(library)); row.bind(library)
-                    try row.run(db)
-                }
-                try db.execute(sql: Self.finish)
-                return .commit
-            }
-            // A big cache served the bulk load; searches need little, and memory must stay flat.
-            try db.execute(sql: "PRAGMA cache_size = -4096")
-        }
-        documentCount = count
+        parts = try built.parts()
     }
 
     public func documents(matching criteria: SearchCriteria, limit: Int) throws -> [Document] {
         guard criteria.scope == .catalogue, limit > 0 else { return [] }
+        let query = Self.query(criteria)
+        let found = try parts.flatMap { try $0.documents(query, criteria, limit: limit) }
+        return found.sorted { $0.position > $1.position }.prefix(limit).map(\.document)
+    }
+
+    /// The SQL, and its arguments, of the candidates for `criteria`, newest first.
+    private static func query(_ criteria: SearchCriteria) -> (sql: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         var source = "doc d"
@@ -133,25 +101,118 @@ public final class CatalogueIndex: CatalogueSearchable {
         let sql = """
             SELECT d.id, d.title, d.authors, d.kind, d.year, d.summary, d.series, d.genre, d.audience, d.subjects,
                    d.isbn, d.added_on,
-                   (SELECT group_concat(library, char(31)) FROM doc_library WHERE doc_id = d.id)
+                   (SELECT group_concat(library, char(31)) FROM doc_library WHERE doc_id = d.id), d.pos
             FROM \(source)\(conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
             ORDER BY \(order)
             """
-        do {
-            return try queue.read { db in
-                var found: [Document] = []
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-                while found.count < limit, let row = try rows.next() {
-                    guard let document = Self.document(row) else { continue }
-                    let libraries = (row.text(12) ?? "").split(separator: "\u{1F}").map(String.init)
-                    if SavedSearchMatcher.matches(document, libraries: libraries, criteria) {
-                        found.append(document)
-                    }
+        return (sql, StatementArguments(arguments))
+    }
+
+    /// One part of the index: an anonymous temporary database of its own.
+    private final class Part {
+        let queue: DatabaseQueue
+        private(set) var documentCount = 0
+
+        /// Indexes the documents of places `index + 1`, `index + 1 + count`... of `source`, and their items' libraries.
+        init(source: AccountDatabase, index: Int, count: Int) throws {
+            var config = Configuration()
+            config.label = "catalogue-index"
+            do {
+                // An empty path is SQLite's anonymous temporary database: a file unlinked at once, gone on close.
+                queue = try DatabaseQueue(path: "", configuration: config)
+                try queue.writeWithoutTransaction { db in
+                    // A bigger cache barely speeds the bulk load (the temporary file spills to the kernel's
+                    // page cache) but shows in the builder's peak memory: the parts share 16 MiB.
+                    try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384")
+                    try db.execute(sql: CatalogueIndex.schema)
                 }
-                return found
+            } catch let error as DatabaseError {
+                throw CatalogueIndex.problem("cannot create the full-text index (SQLite with FTS5 is needed)", error)
             }
-        } catch let error as DatabaseError {
-            throw Self.problem("search failed", error)
+            // The source is read in one ordered pass: its cache would only hold pages never read again.
+            try source.read { db in try db.execute(sql: "PRAGMA cache_size = -2048") }
+            var documentCount = 0
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction {
+                    let insertDoc = try db.makeStatement(sql: """
+                        INSERT INTO doc (pos, id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn,
+                                         added_on, kind_f, genre_f, audience_f) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                    // Facet values repeat a lot ('Livre', 'Roman policier'): fold each once.
+                    var folded: [String: String] = [:]
+                    func fold(_ value: String) -> String {
+                        if let done = folded[value] { return done }
+                        let done = SearchText.fold(value)
+                        if folded.count < 10_000 { folded[value] = done }
+                        return done
+                    }
+                    var ids = Set<Int64>()
+                    try source.forEachDocument(part: (index, count)) { position, d in
+                        documentCount += 1
+                        if count > 1 { ids.insert(d.id) }
+                        var row = RowInsert(insertDoc)
+                        row.bind(position); row.bind(d.id); row.bind(d.title); row.bind(d.authors); row.bind(d.kind)
+                        row.bind(d.year); row.bind(d.summary); row.bind(d.series); row.bind(d.genre); row.bind(d.audience)
+                        row.bind(d.subjects.joined(separator: " ; ")); row.bind(d.isbn); row.bind(d.addedOn.iso)
+                        row.bind(fold(d.kind)); row.bind(d.genre.map(fold)); row.bind(d.audience.map(fold))
+                        try row.run(db)
+                    }
+                    let insertLibrary = try db.makeStatement(sql: "INSERT OR IGNORE INTO doc_library (doc_id, library_f, library) VALUES (?, ?, ?)")
+                    try source.forEachItemLibrary { id, library in
+                        guard count == 1 || ids.contains(id) else { return }
+                        var row = RowInsert(insertLibrary)
+                        row.bind(id); row.bind(fold(library)); row.bind(library)
+                        try row.run(db)
+                    }
+                    try db.execute(sql: CatalogueIndex.finish)
+                    return .commit
+                }
+                // A big cache served the bulk load; searches need little, and memory must stay flat.
+                try db.execute(sql: "PRAGMA cache_size = -4096")
+            }
+            self.documentCount = documentCount
+        }
+
+        /// This part's newest `limit` documents that match, with their places.
+        func documents(_ query: (sql: String, arguments: StatementArguments), _ criteria: SearchCriteria,
+                       limit: Int) throws -> [(position: Int, document: Document)] {
+            do {
+                return try queue.read { db in
+                    var found: [(position: Int, document: Document)] = []
+                    let rows = try Row.fetchCursor(db, sql: query.sql, arguments: query.arguments)
+                    while found.count < limit, let row = try rows.next() {
+                        guard let document = CatalogueIndex.document(row), let position = row.int(13) else { continue }
+                        let libraries = (row.text(12) ?? "").split(separator: "\u{1F}").map(String.init)
+                        if SavedSearchMatcher.matches(document, libraries: libraries, criteria) {
+                            found.append((position, document))
+                        }
+                    }
+                    return found
+                }
+            } catch let error as DatabaseError {
+                throw CatalogueIndex.problem("search failed", error)
+            }
+        }
+    }
+
+    /// What each thread building a part gave.
+    private final class PartResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [Result<Part, any Error>?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ result: Result<Part, any Error>) {
+            lock.lock()
+            results[index] = result
+            lock.unlock()
+        }
+
+        /// The parts in order; the first part's failure, if any.
+        func parts() throws -> [Part] {
+            lock.lock()
+            defer { lock.unlock() }
+            return try results.map { try $0!.get() }
         }
     }
 

@@ -86,6 +86,26 @@ struct PrivateSearchTests {
         #expect(try index.documents(matching: SearchCriteria(Self.search("")), limit: 2).map(\.id) == [3, 4])
     }
 
+    /// An index built in parts, side by side, answers as one built whole: same documents, same order.
+    @Test(arguments: [2, 3, 5])
+    func anIndexInPartsFindsWhatOneIndexFinds(parts: Int) throws {
+        let fixture = try PrivateFixture(sql: Self.catalogue)
+        defer { fixture.remove() }
+        let whole = try CatalogueIndex(source: fixture.database)
+        let split = try CatalogueIndex(sources: (0..<parts).map { _ in try AccountDatabase(path: fixture.database.file) })
+        #expect(split.documentCount == 4)
+        let searches = [Self.search("fee"), Self.search("POLICIER"), Self.search("fee", ["library": ["TAR"]]),
+                        Self.search("", ["audience": ["jeunesse"], "kind": ["Livre", "Vidéo"]]), Self.search(""),
+                        Self.search("", ["library": ["CAR"]]), Self.search("introuvable")]
+        for search in searches {
+            for limit in [1, 2, 50] {
+                let criteria = SearchCriteria(search)
+                #expect(try split.documents(matching: criteria, limit: limit).map(\.id)
+                        == whole.documents(matching: criteria, limit: limit).map(\.id), "\(search.query) \(search.facets) \(limit)")
+            }
+        }
+    }
+
     @Test func catalogueFeedsAreCappedAndInactiveSearchesGetNone() throws {
         var sql = "INSERT INTO document (id, title, kind, genre, added_on) VALUES "
         sql += (1...60).map { "(\($0), 'Manga numéro \($0)', 'Livre', 'Manga', '\(PrivateFixture.today.adding(days: -$0).iso)')" }.joined(separator: ", ")
