@@ -33,4 +33,11 @@ int mq_build_ids(unsigned char *out, int capacity);
 /// unchanged (but for SQLite's slip on 0300-02-29), without computing a Julian day. Returns 0, or -1 when SQLite refused.
 int mq_register_contract_functions(void *db);
 
+/// Turns off SQLite's memory statistics, which take one process-wide mutex around
+/// every allocation of every connection: the build's readers and the catalogue
+/// index's builders, each on its own thread, then wait for one another. Effective
+/// only before SQLite is first initialized (the first connection opened); returns
+/// 0 then, or SQLite's error code (SQLITE_MISUSE) after.
+int mq_sqlite_without_memory_statistics(void);
+
 #endif

@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -10,6 +11,10 @@ import GRDBSQLite
 /// does not grow with the size of the network.
 public final class AccountDatabase: @unchecked Sendable {
     public static let schemaVersion = 1
+
+    /// SQLite without its memory statistics, before the build's first connection: they lock
+    /// one mutex around every allocation, for which the build's threads then queue.
+    private static let sqliteSetUp: Void = { _ = mq_sqlite_without_memory_statistics() }()
 
     /// The tables and columns the builder reads; extra ones are ignored.
     static let requiredColumns: KeyValuePairs<String, [String]> = [
@@ -45,6 +50,7 @@ public final class AccountDatabase: @unchecked Sendable {
     ///   created or written.
     /// - Parameter cacheKiB: SQLite's page cache; the builder's scans read whole tables once each.
     public init(path: String, cacheKiB: Int = 32768) throws {
+        _ = Self.sqliteSetUp
         file = path
         self.cacheKiB = cacheKiB
         var isDirectory: ObjCBool = false
