@@ -10,7 +10,9 @@ struct ParallelRenderer {
 
     func run<Item>(produce: (_ emit: (Item) throws -> Void) throws -> Void,
                    work: @escaping @Sendable (_ item: Item, _ worker: Int) throws -> Void) throws {
-        let queue = WorkQueue<Item>(capacity: workers * 4)
+        // Deep enough to ride out the producer's slow stretches: on two cores it shares them with
+        // the workers, and a queue of four items a worker left a tenth of the cores idle.
+        let queue = WorkQueue<Item>(capacity: workers * 128)
         let failure = FirstError()
         let group = DispatchGroup()
         for index in 0..<workers {
