@@ -123,7 +123,7 @@ public final class CatalogueIndex: CatalogueSearchable {
                 try queue.writeWithoutTransaction { db in
                     // A bigger cache barely speeds the bulk load (the temporary file spills to the kernel's
                     // page cache) but shows in the builder's peak memory: the parts share 16 MiB.
-                    try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384")
+                    try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = \(-16384 / count)")
                     try db.execute(sql: CatalogueIndex.schema)
                 }
             } catch let error as DatabaseError {
@@ -168,7 +168,7 @@ public final class CatalogueIndex: CatalogueSearchable {
                     return .commit
                 }
                 // A big cache served the bulk load; searches need little, and memory must stay flat.
-                try db.execute(sql: "PRAGMA cache_size = -4096")
+                try db.execute(sql: "PRAGMA cache_size = \(-4096 / count)")
             }
             self.documentCount = documentCount
         }
