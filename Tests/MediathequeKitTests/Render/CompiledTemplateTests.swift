@@ -56,6 +56,23 @@ struct CompiledTemplateTests {
             """])
     }
 
+    /// Values whose casts differ from their types: optionals (some and none, nested), Foundation
+    /// objects, `AnyHashable`, and look-alikes (`Substring`, `Int8`). The renderer asks the runtime
+    /// only for the first three kinds; the answers must stay swift-mustache's.
+    @Test func valuesThatCastOtherwiseThanTheirTypes() throws {
+        let values: [String: Any] = [
+            "yes": Bool?.some(true) as Any, "no": Bool?.some(false) as Any, "none": Bool?.none as Any,
+            "number": Int?.some(7) as Any, "deep": String??.some(.some("profond")) as Any,
+            "deepNone": String??.some(.none) as Any,
+            "nsYes": NSNumber(value: true), "nsZero": NSNumber(value: 0), "nsText": NSString(string: "ns <b>"),
+            "hashedYes": AnyHashable(true), "hashedText": AnyHashable("haché"), "flags": [true, false],
+            "slice": "une tranche".dropFirst(4), "small": Int8(3), "real": 2.5,
+        ]
+        let names = values.keys.sorted()
+        let template = names.map { "\($0): [{{\($0)}}] {{#\($0)}}oui({{.}}){{/\($0)}}{{^\($0)}}non{{/\($0)}}" }.joined(separator: "\n")
+        try same(["main": "{{#box}}\n" + template + "\n{{/box}}\n"], Box(values: ["box": Box(values: values)]))
+    }
+
     @Test func dottedNamesAndTheContextStack() throws {
         try same(["main": """
             {{nested.inner.leaf}} {{nested.title}} {{nested.nothing.leaf}} {{.title}}

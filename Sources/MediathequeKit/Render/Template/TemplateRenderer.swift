@@ -95,7 +95,7 @@ struct TemplateRenderer {
         guard let value else { return }
         if let flag = bool(value) {
             if flag { render(body, indentation: indentation, inherited: inherited) }
-        } else if isString(value) {
+        } else if Swift.type(of: value) == String.self {
             within(value, body, indentation: indentation, inherited: inherited)
         } else if let sequence = traits(of: value).sequence {
             renderEach(sequence(value), body, indentation: indentation, inherited: inherited)
@@ -111,7 +111,7 @@ struct TemplateRenderer {
         guard let value else { return render(body, indentation: indentation, inherited: inherited) }
         if let flag = bool(value) {
             if !flag { render(body, indentation: indentation, inherited: inherited) }
-        } else if isString(value) {
+        } else if Swift.type(of: value) == String.self {
             return
         } else if let sequence = traits(of: value).sequence {
             // swift-mustache renders an empty list's inverted section with the list on the stack.
@@ -280,33 +280,15 @@ struct TemplateRenderer {
         return value as? Bool
     }
 
-    /// `value as? String`, asked as ``bool(_:)`` is.
-    private mutating func string(_ value: Any) -> String? {
-        if Swift.type(of: value) == String.self { return Self.opened(value, as: String.self) }
-        if Self.isPlain(value) || !traits(of: value).isAskedEachTime { return nil }
-        return value as? String
-    }
-
-    /// `value is String`, asked as ``bool(_:)`` is.
-    private mutating func isString(_ value: Any) -> Bool {
-        if Swift.type(of: value) == String.self { return true }
-        if Self.isPlain(value) || !traits(of: value).isAskedEachTime { return false }
-        return value is String
-    }
-
-    /// `value as? Int`, asked as ``bool(_:)`` is.
-    private mutating func int(_ value: Any) -> Int? {
-        if Swift.type(of: value) == Int.self { return Self.opened(value, as: Int.self) }
-        if Self.isPlain(value) || !traits(of: value).isAskedEachTime { return nil }
-        return value as? Int
-    }
-
     // MARK: - Text
 
+    /// What swift-mustache prints: a custom rendering, else the value described (an optional
+    /// one level unwrapped), a bridged number as a number.
     private mutating func text(of value: Any) -> String {
-        if let string = string(value) { return string }
-        if let flag = bool(value) { return String(describing: flag) }
-        if let number = int(value) { return String(number) }
+        let type = Swift.type(of: value)
+        if type == String.self { return Self.opened(value, as: String.self) }
+        if type == Bool.self { return String(describing: Self.opened(value, as: Bool.self)) }
+        if type == Int.self { return String(Self.opened(value, as: Int.self)) }
         if let renderable = traits(of: value).renderable { return renderable(value).renderText }
         // A value that is itself an optional prints what it holds (or "nil").
         if traits(of: value).isOptional, let wrapped = Mirror(reflecting: value).children.first?.value {
