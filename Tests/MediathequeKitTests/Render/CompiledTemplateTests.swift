@@ -66,11 +66,35 @@ struct CompiledTemplateTests {
             "deepNone": String??.some(.none) as Any,
             "nsYes": NSNumber(value: true), "nsZero": NSNumber(value: 0), "nsText": NSString(string: "ns <b>"),
             "hashedYes": AnyHashable(true), "hashedText": AnyHashable("haché"), "flags": [true, false],
-            "slice": "une tranche".dropFirst(4), "small": Int8(3), "real": 2.5,
+            "slice": "une tranche".dropFirst(4), "small": Int8(3), "real": 2.5, "nsSeven": NSNumber(value: 7),
+            "list": [Int]?.some([1, 2]) as Any, "listNone": [Int]?.none as Any, "hashedSet": AnyHashable(Set([1])),
         ]
         let names = values.keys.sorted()
         let template = names.map { "\($0): [{{\($0)}}] {{#\($0)}}oui({{.}}){{/\($0)}}{{^\($0)}}non{{/\($0)}}" }.joined(separator: "\n")
-        try same(["main": "{{#box}}\n" + template + "\n{{/box}}\n"], Box(values: ["box": Box(values: values)]))
+        let templates = ["main": "{{#box}}\n" + template + "\n{{/box}}\n"]
+        try same(templates, Box(values: ["box": Box(values: values)]))
+        // One renderer, page after page, as a build's worker: values of a type it met first as
+        // `some` now `none`, and the other way round, must not take what it learnt of the type.
+        var swapped = values
+        for (a, b) in [("list", "listNone"), ("yes", "none"), ("deep", "deepNone"), ("hashedSet", "hashedText")] {
+            (swapped[a], swapped[b]) = (values[b], values[a])
+        }
+        let set = try TemplateSet(templates: templates.mapValues { try MustacheTemplate(string: $0) })
+        let pages = TemplateSet.PageRenderer(set)
+        for object in [values, swapped, values].map({ Box(values: ["box": Box(values: $0)]) }) {
+            let fast = String(decoding: try pages.render("main", object), as: UTF8.self)
+            #expect(fast == (try set.swiftMustacheOnly.render("main", object)))
+        }
+    }
+
+    /// The renderer's table of what it learnt of each type, past the sizes it grows at.
+    @Test func theTraitsTableFindsEveryTypeItHolds() {
+        var table = TemplateRenderer.TraitsTable()
+        let objects = (0..<1000).map { _ in NSObject() }
+        let traits = objects.map { _ in TemplateRenderer.Traits(of: 0) }
+        for (object, value) in zip(objects, traits) { table.insert(value, for: ObjectIdentifier(object)) }
+        #expect(zip(objects, traits).allSatisfy { table[ObjectIdentifier($0)] === $1 })
+        #expect(table[ObjectIdentifier(Self.self)] == nil)
     }
 
     @Test func dottedNamesAndTheContextStack() throws {

@@ -6,24 +6,45 @@ extension TemplateRenderer {
     /// renderer (a worker's): each such question costs more than the lookups it serves.
     /// Each conformance comes as a cast to the concrete type, which the runtime answers at once.
     /// A class: a lookup hands out one reference, not a copy of four closures.
+    ///
+    /// For a type whose values may answer differently (``isAskedEachTime``: an optional is
+    /// cast as what it holds, or fails when it holds nothing), each value is asked itself.
     final class Traits {
-        private(set) var representation: ((Any) -> any MustacheCustomRepresentation)?
-        private(set) var parent: ((Any) -> any MustacheParent)?
-        private(set) var sequence: ((Any) -> any MustacheSequence)?
-        private(set) var renderable: ((Any) -> any MustacheCustomRenderable)?
+        private var representationCast: ((Any) -> any MustacheCustomRepresentation)?
+        private var parentCast: ((Any) -> any MustacheParent)?
+        private var sequenceCast: ((Any) -> any MustacheSequence)?
+        private var renderableCast: ((Any) -> any MustacheCustomRenderable)?
         let isOptional: Bool
 
-        /// Whether `as?` may answer differently for two values of the type: an optional (some
-        /// or none) or a Foundation object (bridged to `String` or `Bool`, or not).
+        /// Whether casts may answer differently for two values of the type: an optional (some
+        /// or none), a Foundation object (bridged or not) or an `AnyHashable` (what it holds).
         let isAskedEachTime: Bool
 
         init(of value: Any) {
             isOptional = Mirror(reflecting: value).displayStyle == .optional
             isAskedEachTime = isOptional || value is NSObject || Swift.type(of: value) == AnyHashable.self
-            if let value = value as? any MustacheCustomRepresentation { representation = Self.cast(value) }
-            if let value = value as? any MustacheParent { parent = Self.cast(value) }
-            if let value = value as? any MustacheSequence { sequence = Self.cast(value) }
-            if let value = value as? any MustacheCustomRenderable { renderable = Self.cast(value) }
+            guard !isAskedEachTime else { return }
+            if let value = value as? any MustacheCustomRepresentation { representationCast = Self.cast(value) }
+            if let value = value as? any MustacheParent { parentCast = Self.cast(value) }
+            if let value = value as? any MustacheSequence { sequenceCast = Self.cast(value) }
+            if let value = value as? any MustacheCustomRenderable { renderableCast = Self.cast(value) }
+        }
+
+        /// `value` (of this type) as a ``MustacheCustomRepresentation``, if it is one.
+        func representation(of value: Any) -> (any MustacheCustomRepresentation)? {
+            isAskedEachTime ? value as? any MustacheCustomRepresentation : representationCast?(value)
+        }
+
+        func parent(of value: Any) -> (any MustacheParent)? {
+            isAskedEachTime ? value as? any MustacheParent : parentCast?(value)
+        }
+
+        func sequence(of value: Any) -> (any MustacheSequence)? {
+            isAskedEachTime ? value as? any MustacheSequence : sequenceCast?(value)
+        }
+
+        func renderable(of value: Any) -> (any MustacheCustomRenderable)? {
+            isAskedEachTime ? value as? any MustacheCustomRenderable : renderableCast?(value)
         }
 
         private static func cast<T: MustacheCustomRepresentation>(_: T) -> (Any) -> any MustacheCustomRepresentation { { opened($0, as: T.self) } }

@@ -97,9 +97,9 @@ struct TemplateRenderer {
             if flag { render(body, indentation: indentation, inherited: inherited) }
         } else if Swift.type(of: value) == String.self {
             within(value, body, indentation: indentation, inherited: inherited)
-        } else if let sequence = traits(of: value).sequence {
-            renderEach(sequence(value), body, indentation: indentation, inherited: inherited)
-        } else if let renderable = traits(of: value).renderable, renderable(value).isNull {
+        } else if let sequence = traits(of: value).sequence(of: value) {
+            renderEach(sequence, body, indentation: indentation, inherited: inherited)
+        } else if let renderable = traits(of: value).renderable(of: value), renderable.isNull {
             return
         } else {
             within(value, body, indentation: indentation, inherited: inherited)
@@ -113,12 +113,12 @@ struct TemplateRenderer {
             if !flag { render(body, indentation: indentation, inherited: inherited) }
         } else if Swift.type(of: value) == String.self {
             return
-        } else if let sequence = traits(of: value).sequence {
+        } else if let sequence = traits(of: value).sequence(of: value) {
             // swift-mustache renders an empty list's inverted section with the list on the stack.
-            if Self.isEmpty(sequence(value)) {
+            if Self.isEmpty(sequence) {
                 within(value, body, indentation: indentation, inherited: inherited)
             }
-        } else if let renderable = traits(of: value).renderable, renderable(value).isNull {
+        } else if let renderable = traits(of: value).renderable(of: value), renderable.isNull {
             render(body, indentation: indentation, inherited: inherited)
         }
     }
@@ -148,8 +148,8 @@ struct TemplateRenderer {
     private mutating func lookUp(_ name: TemplateName) -> Any? {
         guard let found = find(name) else { return nil }
         if Self.isPlain(found) { return found }
-        guard let represented = traits(of: found).representation else { return found }
-        return represented(found).representation
+        guard let represented = traits(of: found).representation(of: found) else { return found }
+        return represented.representation
     }
 
     private mutating func find(_ name: TemplateName) -> Any? {
@@ -181,7 +181,7 @@ struct TemplateRenderer {
     private mutating func child(of object: Any, named name: String) -> Any? {
         guard !Self.isPlain(object) else { return nil }
         let traits = traits(of: object)
-        if traits.representation == nil, let parent = traits.parent { return parent(object).child(named: name) }
+        if traits.representation(of: object) == nil, let parent = traits.parent(of: object) { return parent.child(named: name) }
         return frame(object).child(name)
     }
 
@@ -204,12 +204,12 @@ struct TemplateRenderer {
         guard !Self.isPlain(object) else { return Frame(object) }
         var target = object
         var targetTraits = traits(of: object)
-        if let represented = targetTraits.representation {
-            guard let representation = represented(object).representation else { return Frame(object) }
+        if let represented = targetTraits.representation(of: object) {
+            guard let representation = represented.representation else { return Frame(object) }
             target = representation
             targetTraits = traits(of: target)
         }
-        if let parent = targetTraits.parent { return ParentFrame(object, parent: parent(target)) }
+        if let parent = targetTraits.parent(of: target) { return ParentFrame(object, parent: parent) }
         // Read once a frame: each lookup would otherwise walk a new `Mirror`. Whether a field
         // holds an optional is asked of its type once per renderer, not of a `Mirror` per lookup.
         var fields: [FieldFrame.Field] = []
@@ -289,7 +289,7 @@ struct TemplateRenderer {
         if type == String.self { return Self.opened(value, as: String.self) }
         if type == Bool.self { return String(describing: Self.opened(value, as: Bool.self)) }
         if type == Int.self { return String(Self.opened(value, as: Int.self)) }
-        if let renderable = traits(of: value).renderable { return renderable(value).renderText }
+        if let renderable = traits(of: value).renderable(of: value) { return renderable.renderText }
         // A value that is itself an optional prints what it holds (or "nil").
         if traits(of: value).isOptional, let wrapped = Mirror(reflecting: value).children.first?.value {
             return String(describing: wrapped)
