@@ -66,13 +66,20 @@ public final class CatalogueIndex: CatalogueSearchable {
 
     public func documents(matching criteria: SearchCriteria, limit: Int) throws -> [Document] {
         guard criteria.scope == .catalogue, limit > 0 else { return [] }
-        let query = Self.query(criteria)
-        let found = try parts.flatMap { try $0.documents(query, criteria, limit: limit) }
-        return found.sorted { $0.position > $1.position }.prefix(limit).map(\.document)
+        // Part after part, each asked only for documents newer than the `limit`-th kept so far:
+        // a broad search decodes and checks about `limit` candidates in all, not `limit` a part.
+        var found: [(position: Int, document: Document)] = []
+        for part in parts {
+            let floor = found.count == limit ? found[limit - 1].position : nil
+            found += try part.documents(Self.query(criteria, newerThan: floor), criteria, limit: limit)
+            found.sort { $0.position > $1.position }
+            if found.count > limit { found.removeLast(found.count - limit) }
+        }
+        return found.map(\.document)
     }
 
-    /// The SQL, and its arguments, of the candidates for `criteria`, newest first.
-    private static func query(_ criteria: SearchCriteria) -> (sql: String, arguments: StatementArguments) {
+    /// The SQL, and its arguments, of the candidates for `criteria` newer than the place `floor`, newest first.
+    private static func query(_ criteria: SearchCriteria, newerThan floor: Int?) -> (sql: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         var source = "doc d"
@@ -98,6 +105,11 @@ public final class CatalogueIndex: CatalogueSearchable {
         }
         if let year = criteria.yearFrom { conditions.append("d.year >= ?"); arguments.append(year) }
         if let year = criteria.yearTo { conditions.append("d.year <= ?"); arguments.append(year) }
+        if let floor {
+            // On the full-text table's row id when it leads, so that its scan stops there.
+            conditions.append(criteria.words.isEmpty ? "d.pos > ?" : "t.rowid > ?")
+            arguments.append(floor)
+        }
         let sql = """
             SELECT d.id, d.title, d.authors, d.kind, d.year, d.summary, d.series, d.genre, d.audience, d.subjects,
                    d.isbn, d.added_on,
@@ -147,15 +159,22 @@ public final class CatalogueIndex: CatalogueSearchable {
                         return done
                     }
                     var ids = Set<Int64>()
-                    try source.forEachDocument(part: (index, count)) { position, d in
-                        documentCount += 1
-                        if count > 1 { ids.insert(d.id) }
-                        var row = RowInsert(insertDoc)
-                        row.bind(position); row.bind(d.id); row.bind(d.title); row.bind(d.authors); row.bind(d.kind)
-                        row.bind(d.year); row.bind(d.summary); row.bind(d.series); row.bind(d.genre); row.bind(d.audience)
-                        row.bind(d.subjects.joined(separator: " ; ")); row.bind(d.isbn); row.bind(d.addedOn.iso)
-                        row.bind(fold(d.kind)); row.bind(d.genre.map(fold)); row.bind(d.audience.map(fold))
-                        try row.run(db)
+                    // The place of this part's next document: where a row that fails to decode or insert is.
+                    var next = index + 1
+                    do {
+                        try source.forEachDocument(part: (index, count)) { position, d in
+                            documentCount += 1
+                            if count > 1 { ids.insert(d.id) }
+                            var row = RowInsert(insertDoc)
+                            row.bind(position); row.bind(d.id); row.bind(d.title); row.bind(d.authors); row.bind(d.kind)
+                            row.bind(d.year); row.bind(d.summary); row.bind(d.series); row.bind(d.genre); row.bind(d.audience)
+                            row.bind(d.subjects.joined(separator: " ; ")); row.bind(d.isbn); row.bind(d.addedOn.iso)
+                            row.bind(fold(d.kind)); row.bind(d.genre.map(fold)); row.bind(d.audience.map(fold))
+                            try row.run(db)
+                            next = position + count
+                        }
+                    } catch {
+                        throw RowFailure(position: next, error: error)
                     }
                     let insertLibrary = try db.makeStatement(sql: "INSERT OR IGNORE INTO doc_library (doc_id, library_f, library) VALUES (?, ?, ?)")
                     try source.forEachItemLibrary { id, library in
@@ -208,12 +227,24 @@ public final class CatalogueIndex: CatalogueSearchable {
             lock.unlock()
         }
 
-        /// The parts in order; the first part's failure, if any.
+        /// The parts in order. When some failed: a failure that is not a row's first, else the
+        /// oldest row's, as one index built alone would have met it first, whatever the parts.
         func parts() throws -> [Part] {
             lock.lock()
             defer { lock.unlock() }
+            let failures = results.compactMap { result -> (any Error)? in
+                if case .failure(let error)? = result { error } else { nil }
+            }
+            let place = { (error: any Error) in (error as? RowFailure)?.position ?? 0 }
+            if let first = failures.min(by: { place($0) < place($1) }) { throw (first as? RowFailure)?.error ?? first }
             return try results.map { try $0!.get() }
         }
+    }
+
+    /// A part's failure on the document at `position` of the age order.
+    private struct RowFailure: Error {
+        let position: Int
+        let error: any Error
     }
 
     private static func problem(_ what: String, _ error: DatabaseError) -> InputProblem {
