@@ -10,6 +10,12 @@ struct Mediatheque: ParsableCommand {
         subcommands: [Build.self, Check.self, Generate.self, Link.self],
         defaultSubcommand: Build.self
     )
+
+    static func main() {
+        // Before any connection, the demo's included: it is materialized through SQLite too.
+        AccountDatabase.prepareSQLite()
+        main(nil)
+    }
 }
 
 /// Prints each line on standard error and exits with `code`: the one way the command fails.

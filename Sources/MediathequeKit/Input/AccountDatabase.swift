@@ -13,8 +13,14 @@ public final class AccountDatabase: @unchecked Sendable {
     public static let schemaVersion = 1
 
     /// SQLite without its memory statistics, before the build's first connection: they lock
-    /// one mutex around every allocation, for which the build's threads then queue.
+    /// one mutex around every allocation, for which the build's threads then queue. Nothing
+    /// here reads them. Once SQLite is initialized (a connection was opened) it is too late,
+    /// and SQLite keeps them: slower, never wrong.
     private static let sqliteSetUp: Void = { _ = mq_sqlite_without_memory_statistics() }()
+
+    /// Sets SQLite up for the build (see above): first thing in a program, before any
+    /// connection; opening an account database does it too.
+    public static func prepareSQLite() { sqliteSetUp }
 
     /// The tables and columns the builder reads; extra ones are ignored.
     static let requiredColumns: KeyValuePairs<String, [String]> = [
