@@ -11,8 +11,9 @@ struct ParallelRenderer {
     func run<Item>(produce: (_ emit: (Item) throws -> Void) throws -> Void,
                    work: @escaping @Sendable (_ item: Item, _ worker: Int) throws -> Void) throws {
         // Deep enough to ride out the producer's slow stretches: on two cores it shares them with
-        // the workers, and a queue of four items a worker left a tenth of the cores idle.
-        let queue = WorkQueue<Item>(capacity: workers * 128)
+        // the workers, and a queue of four items a worker left a tenth of the cores idle. Those
+        // stretches do not grow with the number of workers: the depth is bounded all the same.
+        let queue = WorkQueue<Item>(capacity: max(workers * 4, 256))
         let failure = FirstError()
         let group = DispatchGroup()
         for index in 0..<workers {
