@@ -38,11 +38,9 @@ final class PrivateSummaryPageView {
         holder = PrivateText.clean(bundle.own.patron.displayName)
         cardNumber = bundle.own.patron.cardNumber
         summaryPDF = PrivateFolderLayout.summaryPDF
-        accounts = bundle.accounts.indices.map { index in
-            let own = PatronBundle(own: bundle.accounts[index])
-            let coming = PrivateRegistrationsPageView(bundle: own, content: content).registrations
-            return AccountSummary(brief: home.accounts[index], loans: loans.accounts[index], holds: holds.accounts[index],
-                                  registrations: coming)
+        accounts = bundle.accounts.enumerated().map { index, account in
+            AccountSummary(brief: home.accounts[index], loans: loans.accounts[index], holds: holds.accounts[index],
+                           registrations: account.registrations.map { .init($0, of: account, content: content) })
         }
     }
 }
