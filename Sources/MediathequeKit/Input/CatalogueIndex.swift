@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// The catalogue's full-text index for saved searches: one SQLite FTS5 table
+/// The catalogue's full-text index for saved searches: SQLite FTS5 tables
 /// (`unicode61 remove_diacritics 2`, so case and accents are ignored, composed
-/// or not), built once per build into an anonymous temporary database that
-/// SQLite deletes when it is closed. The account database is only read.
+/// or not), built once per build into anonymous temporary databases that
+/// SQLite deletes when they are closed, one per part of the catalogue, built
+/// side by side. The account database is only read.
 ///
 /// Documents are numbered by age (`pos`: oldest `added_on` first, then id), and
 /// that number is the full-text row id, so "newest matches first" is the index's
@@ -143,53 +144,60 @@ public final class CatalogueIndex: CatalogueSearchable {
             }
             // The source is read in one ordered pass: its cache would only hold pages never read again.
             try source.read { db in try db.execute(sql: "PRAGMA cache_size = -2048") }
-            var documentCount = 0
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction {
-                    let insertDoc = try db.makeStatement(sql: """
-                        INSERT INTO doc (pos, id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn,
-                                         added_on, kind_f, genre_f, audience_f) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                    // Facet values repeat a lot ('Livre', 'Roman policier'): fold each once.
-                    var folded: [String: String] = [:]
-                    func fold(_ value: String) -> String {
-                        if let done = folded[value] { return done }
-                        let done = SearchText.fold(value)
-                        if folded.count < 10_000 { folded[value] = done }
-                        return done
-                    }
-                    var ids = Set<Int64>()
-                    // The place of this part's next document: where a row that fails to decode or insert is.
-                    var next = index + 1
-                    do {
-                        try source.forEachDocument(part: (index, count)) { position, d in
-                            documentCount += 1
-                            if count > 1 { ids.insert(d.id) }
-                            var row = RowInsert(insertDoc)
-                            row.bind(position); row.bind(d.id); row.bind(d.title); row.bind(d.authors); row.bind(d.kind)
-                            row.bind(d.year); row.bind(d.summary); row.bind(d.series); row.bind(d.genre); row.bind(d.audience)
-                            row.bind(d.subjects.joined(separator: " ; ")); row.bind(d.isbn); row.bind(d.addedOn.iso)
-                            row.bind(fold(d.kind)); row.bind(d.genre.map(fold)); row.bind(d.audience.map(fold))
-                            try row.run(db)
-                            next = position + count
-                        }
-                    } catch {
-                        throw RowFailure(position: next, error: error)
-                    }
-                    let insertLibrary = try db.makeStatement(sql: "INSERT OR IGNORE INTO doc_library (doc_id, library_f, library) VALUES (?, ?, ?)")
-                    try source.forEachItemLibrary { id, library in
-                        guard count == 1 || ids.contains(id) else { return }
-                        var row = RowInsert(insertLibrary)
-                        row.bind(id); row.bind(fold(library)); row.bind(library)
-                        try row.run(db)
-                    }
+                    documentCount = try Self.load(source, index: index, count: count, into: db)
                     try db.execute(sql: CatalogueIndex.finish)
                     return .commit
                 }
                 // A big cache served the bulk load; searches need little, and memory must stay flat.
                 try db.execute(sql: "PRAGMA cache_size = \(-4096 / count)")
             }
-            self.documentCount = documentCount
+        }
+
+        /// Inserts the part's documents, then the libraries of their items; returns how many documents.
+        /// - Throws: a document's failure as a ``RowFailure`` at its place, so that the oldest is reported.
+        private static func load(_ source: AccountDatabase, index: Int, count: Int, into db: Database) throws -> Int {
+            let insertDoc = try db.makeStatement(sql: """
+                INSERT INTO doc (pos, id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn,
+                                 added_on, kind_f, genre_f, audience_f) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            // Facet values repeat a lot ('Livre', 'Roman policier'): fold each once.
+            var folded: [String: String] = [:]
+            func fold(_ value: String) -> String {
+                if let done = folded[value] { return done }
+                let done = SearchText.fold(value)
+                if folded.count < 10_000 { folded[value] = done }
+                return done
+            }
+            // With one part every item's document is in it: no set of ids to keep.
+            var ids = Set<Int64>()
+            var documents = 0
+            // The place of this part's next document: where a row that fails to decode or insert is.
+            var next = index + 1
+            do {
+                try source.forEachDocument(part: (index, count)) { position, d in
+                    documents += 1
+                    if count > 1 { ids.insert(d.id) }
+                    var row = RowInsert(insertDoc)
+                    row.bind(position); row.bind(d.id); row.bind(d.title); row.bind(d.authors); row.bind(d.kind)
+                    row.bind(d.year); row.bind(d.summary); row.bind(d.series); row.bind(d.genre); row.bind(d.audience)
+                    row.bind(d.subjects.joined(separator: " ; ")); row.bind(d.isbn); row.bind(d.addedOn.iso)
+                    row.bind(fold(d.kind)); row.bind(d.genre.map(fold)); row.bind(d.audience.map(fold))
+                    try row.run(db)
+                    next = position + count
+                }
+            } catch {
+                throw RowFailure(position: next, error: error)
+            }
+            let insertLibrary = try db.makeStatement(sql: "INSERT OR IGNORE INTO doc_library (doc_id, library_f, library) VALUES (?, ?, ?)")
+            try source.forEachItemLibrary { id, library in
+                guard count == 1 || ids.contains(id) else { return }
+                var row = RowInsert(insertLibrary)
+                row.bind(id); row.bind(fold(library)); row.bind(library)
+                try row.run(db)
+            }
+            return documents
         }
 
         /// This part's newest `limit` documents that match, with their places.
