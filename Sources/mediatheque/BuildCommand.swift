@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MediathequeKit
+import MediathequePDF
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,0 +1,15 @@
+import MediathequeKit
+
+/// The summary PDF as one of a patron folder's documents: a build makes one per worker
+/// (``SummaryPDFRenderer`` is not thread-safe) through `SiteBuilder.documentRenderer`.
+public struct SummaryDocument: PatronDocumentRenderer {
+    let renderer: SummaryPDFRenderer
+
+    public init(config: SiteConfiguration) {
+        renderer = SummaryPDFRenderer(networkName: config.networkName, rules: config.rules)
+    }
+
+    public func files(for bundle: PatronBundle, content: SiteContent) throws -> [(name: String, bytes: [UInt8])] {
+        [(PrivateFolderLayout.summaryPDF, try renderer.render(bundle, today: content.today, sessions: content.session))]
+    }
+}
