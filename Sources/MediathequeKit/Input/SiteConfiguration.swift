@@ -11,7 +11,6 @@ public struct SiteConfiguration: Hashable, Sendable {
     public var privateBaseURL = "https://mediatheques.example/espace/"
     /// IANA zone of every local time in the inputs.
     public var timeZone = "Europe/Paris"
-    public var locale = "fr-FR"
     public var rules = Rules()
     /// Sessions shown on the home page under "À la une".
     public var featuredCount = 6
@@ -64,7 +63,6 @@ public struct SiteConfiguration: Hashable, Sendable {
         "time_zone": { c, v in
             TimeZone(identifier: v) == nil ? "'\(v)' is not an IANA time zone" : { c.timeZone = v; return nil }()
         },
-        "locale": { c, v in v.isEmpty ? "must not be empty" : { c.locale = v; return nil }() },
         "due_soon_days": { c, v in integer(v, 0...60) { c.rules.dueSoonDays = $0 } },
         "history_months": { c, v in integer(v, 1...24) { c.rules.historyMonths = $0 } },
         "max_renewals": { c, v in integer(v, 0...10) { c.rules.maxRenewals = $0 } },
@@ -78,6 +76,11 @@ public struct SiteConfiguration: Hashable, Sendable {
             c.registrationURL = v
             return nil
         },
+    ]
+
+    /// Keys earlier versions read, with what to do about them.
+    static let retiredKeys = [
+        "locale": "is no longer a setting: every page is in French, in the words of the library's guide; remove this line",
     ]
 
     private static func integer(_ text: String, _ range: ClosedRange<Int>, _ set: (Int) -> Void) -> String? {
@@ -105,6 +108,10 @@ public struct SiteConfiguration: Hashable, Sendable {
             }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if let retired = retiredKeys[key] {
+                problems.report(InputProblem(file: file, place: .key(key, line: number), message: retired))
+                continue
+            }
             guard let apply = keys[key] else {
                 let known = keys.keys.sorted().joined(separator: ", ")
                 problems.report(InputProblem(file: file, place: .key(key, line: number),

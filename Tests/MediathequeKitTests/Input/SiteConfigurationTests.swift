@@ -25,6 +25,16 @@ struct SiteConfigurationTests {
         }
     }
 
+    /// `locale` was read and never used: an old site.conf that sets it is told what to do.
+    @Test func theRetiredLocaleKeySaysWhy() {
+        #expect {
+            try SiteConfiguration.parse("locale = fr-FR\n", file: "Site/site.conf")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("line 1") && text.contains("'locale'") && text.contains("remove this line")
+        }
+    }
+
     @Test func badValuesAreNamed() {
         let cases = ["due_soon_days = trois", "history_months = 0", "time_zone = Europe/Atlantis",
                      "base_url = /relative", "network_name =", "max_renewals = -1", "line without equals"]
