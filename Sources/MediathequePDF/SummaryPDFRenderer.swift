@@ -79,7 +79,7 @@ public struct SummaryPDFRenderer {
         let width = geometry.contentWidth
         let sideWidth = width * 0.36
         canvas.show(document.networkName, x: left, y: geometry.headerTop, color: Palette.accent)
-        let title = engine.block(SummaryContent.documentTitle, .running, width: sideWidth, alignment: .right)
+        let title = engine.block(Wording.Summary.title, .running, width: sideWidth, alignment: .right)
         canvas.show(title, x: left + width - sideWidth, y: geometry.headerTop + 1, color: Palette.muted)
         let rule = document.bodyTop - 10
         canvas.stroke([Segment(x1: left, y1: rule, x2: left + width, y2: rule)], lineWidth: 0.8,

@@ -19,7 +19,7 @@ struct SummaryContentTests {
 
     @Test func accountInBriefIsTheModelsSentences() {
         for (part, account) in zip(content.accounts, Fixtures.family.accounts) {
-            let summary = account.summary(today: Fixtures.today, rules: Fixtures.rules)
+            let summary = account.summary(today: Fixtures.today)
             #expect(part.loanLines == summary.loanLines)
             #expect(part.holdLines == summary.holdLines)
         }
@@ -27,12 +27,14 @@ struct SummaryContentTests {
 
     @Test func loansUseTheModelsStatesAndRenewalReasons() {
         let loans = content.accounts[0].loans
-        #expect(loans.columns.map(\.title) ==
-            ["Titre", "Code-barres", "Document", "Emprunté à", "Retour le", "Etat", "Prolongation"])
+        // The columns of the page's table (``LoansTable``), in its order.
+        #expect(loans.columns.map(\.title) == ["Titre", "Code-barres", "Document", "Emprunté à", "Retour le", "Etat",
+                                               "Attendu par un autre usager", "Prolongation"])
         #expect(loans.rows.map { $0.cells[5] } ==
             ["En retard", "En retard", "A rendre bientôt", "A rendre bientôt", "En cours"])
         #expect(loans.rows.map(\.isLate) == [true, true, false, false, false])
-        #expect(loans.rows.map { $0.cells[6] } == [
+        #expect(loans.rows.map { $0.cells[6] } == ["Non", "Non", "Oui", "Non", "Non"])
+        #expect(loans.rows.map { $0.cells[7] } == [
             "Document en retard : prolongation impossible", "Document en retard : prolongation impossible",
             "Document réservé par un autre usager", "Possible", "Document déjà prolongé une fois",
         ])
@@ -81,10 +83,12 @@ struct SummaryContentTests {
         #expect(metadata.date == "2025-03-28T00:00:00")
     }
 
-    @Test func controlCharactersBecomeVisibleAndMarkupStaysText() {
-        #expect(Text.printable("a\nb\tc\r\nd") == "a b c  d")
-        #expect(Text.printable("nul\u{0}cloche\u{7}fin\u{85}") == "nul\u{FFFD}cloche\u{FFFD}fin ")
-        #expect(Text.printable("<b>&amp;</b>") == "<b>&amp;</b>")
-        #expect(Text.printable("ليلى 山田 Çağrı") == "ليلى 山田 Çağrı")
+    /// Cleaned as the pages are (the same text in both), then on one line.
+    @Test func controlCharactersGoAsOnThePagesAndMarkupStaysText() {
+        #expect(PDFText.printable("a\nb\tc\r\nd\u{2028}e") == "a b c d e")
+        #expect(PDFText.printable("nul\u{0}cloche\u{7}fin\u{85}") == "nulclochefin")
+        #expect(PDFText.printable("nul\u{0}cloche") == Text.clean("nul\u{0}cloche"))
+        #expect(PDFText.printable("<b>&amp;</b>") == "<b>&amp;</b>")
+        #expect(PDFText.printable("ليلى 山田 Çağrı") == "ليلى 山田 Çağrı")
     }
 }

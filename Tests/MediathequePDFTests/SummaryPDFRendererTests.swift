@@ -30,11 +30,11 @@ struct SummaryPDFRendererTests {
 
     @Test(.requires("pdftotext"))
     func givesBackNamesTitlesAndDatesOfEveryAccount() throws {
-        let text = plain(try PDFTools.text(try Rendering.render(Fixtures.family, named: "family")))
+        let text = plain(try PDFTools.drawnText(try Rendering.render(Fixtures.family, named: "family")))
         let expected = [
             // The document and the holder.
             "Médiathèques de Saint-Étienne", "Synthèse de mes comptes", "Situation au 28/03/2025",
-            "Aurore Boréale · carte n° 24200001234567", "Page 1 / 3", "Page 3 / 3",
+            "Aurore Boréale · carte n° 24200001234567", "Page 1 / 4", "Page 4 / 4",
             // Own account: the account in brief, loans, holds, registrations.
             "Mon compte — Aurore Boréale", "Vous avez emprunté 5 documents", "2 sont en retard",
             "1 autre est à rendre aujourd'hui", "Vous avez réservé 3 documents", "1 est disponible",

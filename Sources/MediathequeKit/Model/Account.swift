@@ -2,7 +2,7 @@
 ///
 /// The history holds only the returned loans inside the window: the reader never
 /// loads older ones, so they cannot leak into any output.
-public struct Account: Hashable, Sendable, Codable {
+public struct Account: Hashable, Sendable {
     public var patron: Patron
     public var loans: [Loan]
     public var holds: [Hold]
@@ -24,15 +24,11 @@ public struct Account: Hashable, Sendable, Codable {
         self.searches = searches
         self.registrations = registrations
     }
-
-    public func summary(today: Day, rules: Rules) -> AccountSummary {
-        AccountSummary(loans: loans, holds: holds, today: today, rules: rules)
-    }
 }
 
 /// A patron's folder: their own account and the accounts shared with them
 /// ("Comptes partagés"), the members in a stable order.
-public struct PatronBundle: Hashable, Sendable, Codable {
+public struct PatronBundle: Hashable, Sendable {
     public var own: Account
     /// Accounts whose holder is `own.patron`: the member's loans, holds and registrations.
     public var shared: [Account]

@@ -2,7 +2,7 @@
 ///
 /// Stored as the number of days since 1970-01-01 so that differences and
 /// comparisons are plain integer arithmetic (no `Calendar`, no clock).
-public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before).
     public let ordinal: Int
 

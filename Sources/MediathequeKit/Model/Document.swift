@@ -1,5 +1,5 @@
 /// A catalogue record ("notice").
-public struct Document: Hashable, Sendable, Codable {
+public struct Document: Hashable, Sendable {
     public var id: Int64
     public var title: String
     public var authors: String?

@@ -1,5 +1,5 @@
 /// An event of the cultural programme ("animation" of the agenda), as the feed describes it.
-public struct Event: Hashable, Sendable, Codable {
+public struct Event: Hashable, Sendable {
     public var id: String
     public var updated: LocalDateTime
     public var title: String
@@ -48,7 +48,7 @@ public struct Event: Hashable, Sendable, Codable {
         return paragraphs
     }
 
-    public struct Image: Hashable, Sendable, Codable {
+    public struct Image: Hashable, Sendable {
         public var href: String
         public var alt: String
 
@@ -59,17 +59,7 @@ public struct Event: Hashable, Sendable, Codable {
     }
 
     /// The feed's accessibility codes, spelled out for people.
-    public enum Accessibility: String, Hashable, Sendable, Codable, CaseIterable {
+    public enum Accessibility: String, Hashable, Sendable, CaseIterable {
         case hearing = "hi", visual = "vi", psychic = "pi", motor = "mi", intellectual = "ii"
-
-        public var label: String {
-            switch self {
-            case .hearing: "Accessible aux personnes en situation de handicap auditif"
-            case .visual: "Accessible aux personnes en situation de handicap visuel"
-            case .psychic: "Accessible aux personnes en situation de handicap psychique"
-            case .motor: "Accessible aux personnes en situation de handicap moteur"
-            case .intellectual: "Accessible aux personnes en situation de handicap mental"
-            }
-        }
     }
 }

@@ -1,5 +1,5 @@
 /// A returned loan of the history ("Historique de prêts").
-public struct HistoryEntry: Hashable, Sendable, Codable {
+public struct HistoryEntry: Hashable, Sendable {
     public var loanID: Int64
     public var document: Document
     public var library: Library
@@ -27,6 +27,4 @@ public struct HistoryEntry: Hashable, Sendable, Codable {
         returnedOn >= rules.historyStart(today: today) && returnedOn <= today
     }
 
-    /// '25j.', as the guide writes lengths.
-    public static func daysLabel(_ days: Int) -> String { "\(days)j." }
 }

@@ -1,5 +1,5 @@
 /// An active hold ("réservation"): waiting in the queue or available for pickup.
-public struct Hold: Hashable, Sendable, Codable {
+public struct Hold: Hashable, Sendable {
     public var id: Int64
     public var document: Document
     /// 'Lieu de mise à disposition'.
@@ -25,17 +25,9 @@ public struct Hold: Hashable, Sendable, Codable {
     public var isAvailable: Bool { !isCancellableOnline }
 }
 
-public enum HoldState: Hashable, Sendable, Codable {
+public enum HoldState: Hashable, Sendable {
     /// In the queue at this rank ('Rang', from 1).
     case waiting(rank: Int)
     /// Set aside since `on` ('Mise à disposition'), to be picked up by `until` ('Disponible jusqu'au').
     case available(on: Day, until: Day)
-
-    /// The guide's 'Rang' column: the rank, or 'Disponible'.
-    public var rankLabel: String {
-        switch self {
-        case .waiting(let rank): String(rank)
-        case .available: "Disponible"
-        }
-    }
 }

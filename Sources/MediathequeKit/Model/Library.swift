@@ -1,5 +1,5 @@
 /// A médiathèque of the network ("Site", "Emprunté à", "Lieu de mise à disposition").
-public struct Library: Hashable, Sendable, Codable {
+public struct Library: Hashable, Sendable {
     public var code: String
     public var name: String
     public var address: String?

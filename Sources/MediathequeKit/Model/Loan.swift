@@ -1,5 +1,5 @@
 /// A current loan ("prêt") with what the rules need to judge it.
-public struct Loan: Hashable, Sendable, Codable {
+public struct Loan: Hashable, Sendable {
     public var id: Int64
     public var barcode: String
     public var document: Document
@@ -41,26 +41,19 @@ public struct Loan: Hashable, Sendable, Codable {
     /// Whether the loan can be renewed on line, and if not, why (the guide's red mark).
     public func renewal(today: Day, rules: Rules) -> Renewal {
         if dueOn < today { return .refused(.late) }
-        if renewals >= rules.maxRenewals { return .refused(.alreadyRenewed) }
+        if rules.maxRenewals == 0 { return .refused(.notRenewable) }
+        if renewals >= rules.maxRenewals { return .refused(.alreadyRenewed(limit: rules.maxRenewals)) }
         if awaitedByAnother { return .refused(.awaitedByAnother) }
         return .allowed
     }
 }
 
 /// The guide's "Etat" column.
-public enum LoanState: String, Hashable, Sendable, Codable, CaseIterable {
+public enum LoanState: String, Hashable, Sendable, CaseIterable {
     case late, dueSoon, ongoing
-
-    public var label: String {
-        switch self {
-        case .late: "En retard"
-        case .dueSoon: "A rendre bientôt"
-        case .ongoing: "En cours"
-        }
-    }
 }
 
-public enum Renewal: Hashable, Sendable, Codable {
+public enum Renewal: Hashable, Sendable {
     case allowed
     case refused(RenewalRefusal)
 
@@ -70,15 +63,13 @@ public enum Renewal: Hashable, Sendable, Codable {
     }
 }
 
-/// Why a loan cannot be renewed: the three cases the guide lists.
-public enum RenewalRefusal: String, Hashable, Sendable, Codable, CaseIterable {
-    case late, alreadyRenewed, awaitedByAnother
-
-    public var reason: String {
-        switch self {
-        case .late: "Document en retard : prolongation impossible"
-        case .alreadyRenewed: "Document déjà prolongé une fois"
-        case .awaitedByAnother: "Document réservé par un autre usager"
-        }
-    }
+/// Why a loan cannot be renewed: the three cases the guide lists, and a network whose
+/// rules allow no renewal at all.
+public enum RenewalRefusal: Hashable, Sendable {
+    case late
+    /// Renewed as many times as the rules allow (`limit`, one or more).
+    case alreadyRenewed(limit: Int)
+    case awaitedByAnother
+    /// The rules allow no renewal (`max_renewals = 0`).
+    case notRenewable
 }

@@ -3,7 +3,7 @@
 /// Comparisons between two local times of the same zone are exact; turning one
 /// into an instant (for iCalendar UTC values) needs the zone's rules and is done
 /// at the edges, where `TimeZone` is available.
-public struct LocalDateTime: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let day: Day
     /// Seconds since the start of `day`, 0 ..< 86 400.
     public let secondOfDay: Int

@@ -1,5 +1,5 @@
 /// A reader's personal data, the fields of the guide's "Mon profil".
-public struct Patron: Hashable, Sendable, Codable {
+public struct Patron: Hashable, Sendable {
     public var cardNumber: String
     public var pseudo: String
     public var firstName: String

@@ -1,5 +1,5 @@
 /// One person's registration for one session of an agenda event.
-public struct Registration: Hashable, Sendable, Codable {
+public struct Registration: Hashable, Sendable {
     public var id: Int64
     public var patronCard: String
     /// The account that made it: a holder may register the members of shared accounts.
@@ -20,17 +20,7 @@ public struct Registration: Hashable, Sendable, Codable {
         self.registeredAt = registeredAt
     }
 
-    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+    public enum Status: String, Hashable, Sendable, CaseIterable {
         case confirmed, waitlisted, refused, cancelled
-
-        /// The guide's 'Inscription' column.
-        public var label: String {
-            switch self {
-            case .confirmed: "Confirmée"
-            case .waitlisted: "Liste d'attente"
-            case .refused: "Refusée"
-            case .cancelled: "Annulée"
-            }
-        }
     }
 }

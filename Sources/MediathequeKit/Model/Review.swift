@@ -1,5 +1,5 @@
 /// A patron's review ("avis") of a document, and where moderation stands.
-public struct Review: Hashable, Sendable, Codable {
+public struct Review: Hashable, Sendable {
     public var id: Int64
     public var document: Document
     public var pseudonym: String
@@ -21,15 +21,7 @@ public struct Review: Hashable, Sendable, Codable {
         self.status = status
     }
 
-    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+    public enum Status: String, Hashable, Sendable, CaseIterable {
         case pending, published, rejected
-
-        public var label: String {
-            switch self {
-            case .pending: "en attente de modération"
-            case .published: "publié"
-            case .rejected: "refusé"
-            }
-        }
     }
 }

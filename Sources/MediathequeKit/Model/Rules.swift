@@ -1,5 +1,5 @@
 /// The library's configurable rules: the numbers the guide states, as settings.
-public struct Rules: Hashable, Sendable, Codable {
+public struct Rules: Hashable, Sendable {
     /// A loan due within this many days from today (today included) is "A rendre bientôt".
     public var dueSoonDays: Int
     /// Returned loans are shown for this many months (GDPR), then never again.

@@ -1,5 +1,5 @@
 /// A saved search ("Mes centres d'intérêt") over the catalogue or the agenda.
-public struct SavedSearch: Hashable, Sendable, Codable {
+public struct SavedSearch: Hashable, Sendable {
     public var id: Int64
     public var name: String
     public var scope: Scope
@@ -26,30 +26,7 @@ public struct SavedSearch: Hashable, Sendable, Codable {
         self.facets = facets
     }
 
-    /// Facets in key order: a dictionary's own order changes from one run to the next, and
-    /// the encoding feeds the folder's fingerprint.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(scope, forKey: .scope)
-        try container.encode(query, forKey: .query)
-        try container.encode(createdOn, forKey: .createdOn)
-        try container.encode(followed, forKey: .followed)
-        try container.encode(frequency, forKey: .frequency)
-        try container.encode(active, forKey: .active)
-        var facetList = container.nestedUnkeyedContainer(forKey: .facets)
-        for key in facets.keys.sorted() {
-            try facetList.encode(key)
-            try facetList.encode(facets[key]!)
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, scope, query, createdOn, followed, frequency, active, facets
-    }
-
-    public enum Scope: String, Hashable, Sendable, Codable, CaseIterable {
+    public enum Scope: String, Hashable, Sendable, CaseIterable {
         case catalogue, agenda
 
         /// The facets a search of this scope may carry.
@@ -61,15 +38,7 @@ public struct SavedSearch: Hashable, Sendable, Codable {
         }
     }
 
-    public enum Frequency: String, Hashable, Sendable, Codable, CaseIterable {
+    public enum Frequency: String, Hashable, Sendable, CaseIterable {
         case daily, weekly, monthly
-
-        public var label: String {
-            switch self {
-            case .daily: "Tous les jours"
-            case .weekly: "Toutes les semaines"
-            case .monthly: "Tous les mois"
-            }
-        }
     }
 }

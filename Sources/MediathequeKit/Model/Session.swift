@@ -1,5 +1,5 @@
 /// One occurrence of an event: a place, a time and how to register.
-public struct Session: Hashable, Sendable, Codable {
+public struct Session: Hashable, Sendable {
     public var id: String
     public var library: Library
     public var start: LocalDateTime
@@ -25,7 +25,7 @@ public struct Session: Hashable, Sendable, Codable {
         self.status = status
     }
 
-    public enum RegistrationMode: String, Hashable, Sendable, Codable, CaseIterable {
+    public enum RegistrationMode: String, Hashable, Sendable, CaseIterable {
         /// Free entry, no registration ('Entrée libre').
         case none
         /// At the library or by phone, not on line.
@@ -34,7 +34,7 @@ public struct Session: Hashable, Sendable, Codable {
         case online
     }
 
-    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+    public enum Status: String, Hashable, Sendable, CaseIterable {
         case scheduled, cancelled, postponed
     }
 
@@ -86,24 +86,10 @@ public struct Session: Hashable, Sendable, Codable {
 }
 
 /// What a session's row says about registering, and whether its link is active.
-public enum RegistrationStatus: Hashable, Sendable, Codable {
+public enum RegistrationStatus: Hashable, Sendable {
     case cancelled, postponed, ended, freeEntry, atDesk
     case opensLater(LocalDateTime)
     case closed, full, open
-
-    public var label: String {
-        switch self {
-        case .cancelled: "Annulé"
-        case .postponed: "Reporté"
-        case .ended: "Terminé"
-        case .freeEntry: "Entrée libre"
-        case .atDesk: "Sur inscription (à la médiathèque)"
-        case .opensLater(let at): "Inscriptions à partir du \(at.day.french) à \(at.frenchTime)"
-        case .closed: "Inscriptions closes"
-        case .full: "Complet (liste d'attente)"
-        case .open: "Sur inscription"
-        }
-    }
 
     /// Only an open on-line registration gets an active "S'inscrire" link.
     public var canRegister: Bool { self == .open }
@@ -123,8 +109,4 @@ public enum RegistrationStatus: Hashable, Sendable, Codable {
         }
     }
 
-    /// 'Places restantes: N' or 'Pas de limite'.
-    public static func placesLabel(_ remaining: Int?) -> String {
-        remaining.map { "Places restantes : \($0)" } ?? "Pas de limite"
-    }
 }

@@ -1,5 +1,5 @@
 /// One of a patron's favourites shelves ("Mes favoris (mon panier)").
-public struct Shelf: Hashable, Sendable, Codable {
+public struct Shelf: Hashable, Sendable {
     public var id: Int64
     /// Shown as text only: a shelf named `../../x` is just a name, never a path.
     public var name: String
@@ -15,7 +15,7 @@ public struct Shelf: Hashable, Sendable, Codable {
         self.entries = entries
     }
 
-    public struct Entry: Hashable, Sendable, Codable {
+    public struct Entry: Hashable, Sendable {
         public var document: Document
         public var addedOn: Day
 
@@ -25,7 +25,7 @@ public struct Shelf: Hashable, Sendable, Codable {
         }
     }
 
-    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
         case basket, read, listened, watched, toBorrow = "to_borrow", custom
 
         /// Order of the guide: the basket, the four default categories, then the patron's own.

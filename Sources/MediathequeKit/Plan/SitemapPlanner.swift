@@ -71,7 +71,7 @@ public struct SitemapEntry: Hashable, Sendable {
 
     /// `<url>…</url>` and its line break.
     var xml: String {
-        var text = "<url><loc>\(SitemapDocument.escaped(location))</loc>"
+        var text = "<url><loc>\(Text.escapeMarkup(location))</loc>"
         if let lastModified { text += "<lastmod>\(lastModified.iso)</lastmod>" }
         return text + "</url>\n"
     }
@@ -100,22 +100,7 @@ public struct SitemapDocument: Hashable, Sendable {
             return Self.header + "<urlset xmlns=\"\(Self.namespace)\">\n" + entries.map(\.xml).joined() + "</urlset>\n"
         case .index(let locations):
             return Self.header + "<sitemapindex xmlns=\"\(Self.namespace)\">\n"
-                + locations.map { "<sitemap><loc>\(Self.escaped($0))</loc></sitemap>\n" }.joined() + "</sitemapindex>\n"
+                + locations.map { "<sitemap><loc>\(Text.escapeMarkup($0))</loc></sitemap>\n" }.joined() + "</sitemapindex>\n"
         }
-    }
-
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

@@ -17,10 +17,10 @@ struct AccountPart: Hashable {
 
     init(_ account: Account, isOwn: Bool, today: Day, rules: Rules,
          sessions: (SessionKey) -> (event: Event, session: Session)?) {
-        let name = Text.printable(account.patron.displayName)
-        heading = isOwn ? "Mon compte — \(name)" : "Compte partagé — \(name)"
-        card = "Carte n° \(Text.printable(account.patron.cardNumber))"
-        let summary = account.summary(today: today, rules: rules)
+        let name = PDFText.printable(account.patron.displayName)
+        heading = Wording.Summary.accountHeading(name: name, isOwn: isOwn)
+        card = Wording.Summary.card(PDFText.printable(account.patron.cardNumber))
+        let summary = account.summary(today: today)
         loanLines = summary.loanLines
         holdLines = summary.holdLines
         loans = TablePart.loans(account.loans, today: today, rules: rules)

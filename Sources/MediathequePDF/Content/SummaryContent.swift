@@ -6,8 +6,6 @@ import MediathequeKit
 /// Pure values: nothing here knows about pages, fonts or cairo, so the wording and
 /// the choice of rows can be checked without rendering.
 struct SummaryContent: Hashable {
-    static let documentTitle = "Synthèse de mes comptes"
-
     var networkName: String
     var cardNumber: String
     var holderName: String
@@ -20,11 +18,11 @@ struct SummaryContent: Hashable {
 
     init(bundle: PatronBundle, networkName: String, today: Day, rules: Rules,
          sessions: (SessionKey) -> (event: Event, session: Session)?) {
-        self.networkName = Text.printable(networkName)
-        cardNumber = Text.printable(bundle.own.patron.cardNumber)
-        holderName = Text.printable(bundle.own.patron.displayName)
-        holderLine = "\(Text.isolated(holderName)) · carte n° \(cardNumber)"
-        situation = "Situation au \(today.french)"
+        self.networkName = PDFText.printable(networkName)
+        cardNumber = PDFText.printable(bundle.own.patron.cardNumber)
+        holderName = PDFText.printable(bundle.own.patron.displayName)
+        holderLine = "\(PDFText.isolated(holderName)) · carte n° \(cardNumber)"
+        situation = Wording.Summary.situation(today)
         accounts = bundle.accounts.enumerated().map { number, account in
             AccountPart(account, isOwn: number == 0, today: today, rules: rules, sessions: sessions)
         }
@@ -32,12 +30,8 @@ struct SummaryContent: Hashable {
 
     /// Title, author and subject of the PDF; the date is the reference date, never the clock.
     func metadata(today: Day) -> PDFMetadata {
-        PDFMetadata(title: "\(Self.documentTitle) — \(holderName)", author: networkName,
-                    subject: "Prêts, réservations et inscriptions aux animations : \(situation.lowercasedFirst)",
+        PDFMetadata(title: "\(Wording.Summary.title) — \(holderName)", author: networkName,
+                    subject: Wording.Summary.subject(today),
                     creator: "mediatheque", date: "\(today.iso)T00:00:00")
     }
-}
-
-private extension String {
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

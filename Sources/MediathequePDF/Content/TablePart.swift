@@ -25,27 +25,30 @@ struct TablePart: Hashable {
     }
 
     /// The column of the loans table that carries the late marker.
-    static let loanStateColumn = 5
+    static let loanStateColumn = LoansTable.columns.firstIndex(of: .state)!
 
     static func loans(_ loans: [Loan], today: Day, rules: Rules) -> TablePart {
-        let sorted = loans.sorted { ($0.dueOn, $0.document.title, $0.id) < ($1.dueOn, $1.document.title, $1.id) }
-        let rows = sorted.map { loan in
-            let state = loan.state(today: today, rules: rules)
-            let renewal = loan.renewal(today: today, rules: rules)
-            return Row(cells: [Text.printable(loan.document.title), Text.printable(loan.barcode),
-                               Text.printable(loan.document.kind), Text.printable(loan.library.name),
-                               loan.dueOn.french, state.label, renewal.refusal?.reason ?? "Possible"],
-                       isLate: state == .late)
+        let rows = LoansTable.rows(loans, today: today, rules: rules).map { row in
+            Row(cells: LoansTable.columns.map { PDFText.printable(row.text($0)) }, isLate: row.state == .late)
         }
         return TablePart(
-            heading: "Prêts (\(loans.count))", emptyMessage: "Vous n'avez pas d'emprunt en cours",
-            columns: [Column(title: "Titre", weight: 138), Column(title: "Code-barres", weight: 70),
-                      Column(title: "Document", weight: 52), Column(title: "Emprunté à", weight: 58),
-                      Column(title: "Retour le", weight: 50), Column(title: "Etat", weight: 68),
-                      Column(title: "Prolongation", weight: 87)],
-            rows: rows,
-            legend: rows.contains(where: \.isLate)
-                ? "En retard : document à rendre au plus vite ; il ne peut plus être prolongé." : nil)
+            heading: Wording.Summary.loansHeading(loans.count), emptyMessage: Wording.Summary.noLoans,
+            columns: LoansTable.columns.map { Column(title: $0.label, weight: loanColumnWeight($0)) },
+            rows: rows, legend: rows.contains(where: \.isLate) ? Wording.lateLegend : nil)
+    }
+
+    /// A loans column's share of the page's width.
+    private static func loanColumnWeight(_ column: LoansTable.Column) -> Double {
+        switch column {
+        case .title: 126
+        case .barcode: 70
+        case .kind: 54
+        case .library: 60
+        case .dueOn: 48
+        case .state: 56
+        case .awaited: 38
+        case .renewal: 68
+        }
     }
 
     static func holds(_ holds: [Hold]) -> TablePart {
@@ -65,17 +68,13 @@ struct TablePart: Hashable {
                 availableOn = on.french
                 availableUntil = until.french
             }
-            return Row(cells: [Text.printable(hold.document.title), Text.printable(hold.document.kind),
+            return Row(cells: [PDFText.printable(hold.document.title), PDFText.printable(hold.document.kind),
                                hold.placedOn.french, availableOn, availableUntil,
-                               Text.printable(hold.pickupLibrary.name), hold.state.rankLabel])
+                               PDFText.printable(hold.pickupLibrary.name), hold.state.rankLabel])
         }
         return TablePart(
-            heading: "Réservations (\(holds.count))", emptyMessage: "Vous n'avez pas de réservation",
-            columns: [Column(title: "Titre", weight: 167), Column(title: "Document", weight: 52),
-                      Column(title: "Réservé le", weight: 52), Column(title: "Mise à disposition", weight: 56),
-                      Column(title: "Disponible jusqu'au", weight: 58),
-                      Column(title: "Lieu de mise à disposition", weight: 86),
-                      Column(title: "Rang", weight: 52)],
+            heading: Wording.Summary.holdsHeading(holds.count), emptyMessage: Wording.Summary.noHolds,
+            columns: zip(Wording.Summary.holdColumns, [167, 52, 52, 56, 58, 86, 52]).map { Column(title: $0, weight: $1) },
             rows: rows, legend: nil)
     }
 
@@ -93,22 +92,14 @@ struct TablePart: Hashable {
         let rows = coming.map { registration, event, session in
             let end = session.end.day == session.start.day
                 ? session.end.frenchTime : "\(session.end.day.french) \(session.end.frenchTime)"
-            var status = registration.status.label
-            switch session.status {
-            case .scheduled: break
-            case .cancelled: status += " (séance annulée)"
-            case .postponed: status += " (séance reportée)"
-            }
-            return Row(cells: [Text.printable(event.title),
+            return Row(cells: [PDFText.printable(event.title),
                                "\(session.start.day.french) \(session.start.frenchTime)", end,
-                               Text.printable(session.library.name), status])
+                               PDFText.printable(session.library.name),
+                               Wording.Summary.registration(registration.status, session: session.status)])
         }
         return TablePart(
-            heading: "Inscriptions aux animations (\(rows.count))",
-            emptyMessage: "Vous n'avez pas d'inscription à une animation à venir",
-            columns: [Column(title: "Animation", weight: 206), Column(title: "Début", weight: 72),
-                      Column(title: "Fin", weight: 72), Column(title: "Site", weight: 80),
-                      Column(title: "Inscription", weight: 93)],
+            heading: Wording.Summary.registrationsHeading(rows.count), emptyMessage: Wording.Summary.noRegistrations,
+            columns: zip(Wording.Summary.registrationColumns, [206, 72, 72, 80, 93]).map { Column(title: $0, weight: $1) },
             rows: rows, legend: nil)
     }
 }

@@ -1,3 +1,5 @@
+import MediathequeKit
+
 /// Lays a ``SummaryContent`` out on A4 pages: headings, the accounts in brief and
 /// tables that continue across pages with their header repeated.
 ///
@@ -103,7 +105,7 @@ struct SummaryComposer {
     // MARK: - Title and contents
 
     mutating func titleBlock(_ content: SummaryContent) {
-        paragraph(text.block(SummaryContent.documentTitle, .title, width: width), x: left, tag: "H1",
+        paragraph(text.block(Wording.Summary.title, .title, width: width), x: left, tag: "H1",
                   color: Palette.accent)
         y += 4
         paragraph(text.block(content.holderLine, .body, width: width), x: left, tag: "P")
@@ -116,7 +118,7 @@ struct SummaryComposer {
     mutating func contents(_ accounts: [AccountPart]) {
         let pageWidth = 60.0
         let entries = accounts.map { text.block($0.heading, .body, width: width - pageWidth - 20) }
-        let label = text.block("Comptes présentés dans ce document", .bodyBold, width: width)
+        let label = text.block(Wording.Summary.contents, .bodyBold, width: width)
         keep(label.height + 4 + entries[0].height + 6)
         paragraph(label, x: left, tag: "P")
         y += 4
@@ -147,7 +149,7 @@ struct SummaryComposer {
     mutating func accountSection(_ account: AccountPart, number: Int) {
         let heading = text.block(account.heading, .heading, width: width - 24)
         let card = text.block(account.card, .running, width: width - 24)
-        let briefTitle = text.block("Votre compte en bref", .subheading, width: width)
+        let briefTitle = text.block(Wording.Summary.brief, .subheading, width: width)
         let brief = BriefBox(account, text: text, width: width)
         let bandHeight = heading.height + card.height + 16
         keep(bandHeight + 14 + briefTitle.height + 4 + brief.height)

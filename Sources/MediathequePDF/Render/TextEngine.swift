@@ -89,7 +89,7 @@ final class TextEngine {
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
         // pango stops at a NUL byte and drops the rest: callers pass printable text
-        // (``Text/printable(_:)``), and a stray NUL still shows as U+FFFD here.
+        // (``PDFText/printable(_:)``), and a stray NUL still shows as U+FFFD here.
         let text = key.text.utf8.contains(0)
             ? String(String.UnicodeScalarView(key.text.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
             : key.text

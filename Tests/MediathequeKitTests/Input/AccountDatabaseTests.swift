@@ -181,7 +181,7 @@ struct AccountDatabaseTests {
         #expect(bundle.shared.map(\.patron.firstName) == ["Hannibal"])
         let member = bundle.shared[0]
         #expect(member.loans.first?.awaitedByAnother == true)
-        #expect(member.loans.first?.renewal(today: today, rules: Rules()) == .refused(.alreadyRenewed))
+        #expect(member.loans.first?.renewal(today: today, rules: Rules()) == .refused(.alreadyRenewed(limit: 1)))
         #expect(member.holds.first?.isAvailable == true)
         #expect(member.registrations.map(\.eventID) == ["e1"])
         #expect(member.history.isEmpty && member.reviews.isEmpty) // a holder sees loans, holds and registrations only
@@ -204,8 +204,6 @@ struct AccountDatabaseTests {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: today).materialize(into: dir.url)
         let db = try AccountDatabase(path: demo.database)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         let documents = try db.documentDigests()
         var streamed: [AccountDatabase.PatronRead] = []
         try db.forEachPatron(today: today, rules: Rules(), decoding: .all, documents: documents) { streamed.append($0) }
@@ -221,7 +219,7 @@ struct AccountDatabaseTests {
             #expect(alone.rows.finalize() == one.rows.finalize(), "\(one.card)")
             #expect(digested[one.card] == one.rows.finalize(), "\(one.card)")
             #expect(alone.keyVersion == one.keyVersion)
-            #expect(try encoder.encode(alone.bundle) == encoder.encode(one.bundle), "\(one.card)")
+            #expect(alone.bundle == one.bundle, "\(one.card)")
         }
         let count = streamed.count, shared = streamed.filter { !($0.bundle?.shared.isEmpty ?? true) }.count
         let digests = Set(streamed.map { $0.rows.finalize() })

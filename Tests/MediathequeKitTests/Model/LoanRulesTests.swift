@@ -56,11 +56,26 @@ struct LoanRulesTests {
 
     @Test func eachRefusalHasItsReason() {
         #expect(loan(due: "2023-10-05").renewal(today: today, rules: rules) == .refused(.late))
-        #expect(loan(due: "2023-10-19", renewals: 1).renewal(today: today, rules: rules) == .refused(.alreadyRenewed))
+        #expect(loan(due: "2023-10-19", renewals: 1).renewal(today: today, rules: rules) == .refused(.alreadyRenewed(limit: 1)))
         #expect(loan(due: "2023-10-19", awaited: true).renewal(today: today, rules: rules) == .refused(.awaitedByAnother))
         // Lateness is the first reason given when several hold.
         #expect(loan(due: "2023-09-29", renewals: 1, awaited: true).renewal(today: today, rules: rules).refusal == .late)
-        for refusal in RenewalRefusal.allCases { #expect(!refusal.reason.isEmpty) }
+        for refusal in [RenewalRefusal.late, .alreadyRenewed(limit: 1), .awaitedByAnother, .notRenewable] {
+            #expect(!refusal.reason.isEmpty)
+        }
+    }
+
+    /// `max_renewals` counts: two renewals allowed, a loan renewed once may be renewed again;
+    /// none allowed, no loan may, and the reason says so rather than "déjà prolongé".
+    @Test func theRenewalLimitIsARule() {
+        let twice = Rules(maxRenewals: 2), never = Rules(maxRenewals: 0)
+        #expect(loan(due: "2023-10-19", renewals: 1).renewal(today: today, rules: twice) == .allowed)
+        #expect(loan(due: "2023-10-19", renewals: 2).renewal(today: today, rules: twice) == .refused(.alreadyRenewed(limit: 2)))
+        #expect(RenewalRefusal.alreadyRenewed(limit: 1).reason == "Document déjà prolongé une fois")
+        #expect(RenewalRefusal.alreadyRenewed(limit: 2).reason == "Document déjà prolongé deux fois")
+        #expect(loan(due: "2023-10-19").renewal(today: today, rules: never) == .refused(.notRenewable))
+        #expect(RenewalRefusal.notRenewable.reason == "Prolongation non autorisée")
+        #expect(loan(due: "2023-10-05").renewal(today: today, rules: never) == .refused(.late))
     }
 
     @Test func holdsWaitOrAreAvailable() {

@@ -35,7 +35,9 @@ struct PrivateFixture {
     ///   - sql: inserts after ``base``; `{{d-5}}` stands for the ISO date five days before today, `{{d}}` for today, `{{m-3}}` for three months before.
     ///   - feed: the agenda's events.
     ///   - fill: more rows, with arguments (hostile text).
-    init(sql: String = "", feed: [Event] = [], fill: (Database) throws -> Void = { _ in }) throws {
+    ///   - config: the site's settings (the rules among them).
+    init(sql: String = "", feed: [Event] = [], config: SiteConfiguration = SiteConfiguration(),
+         fill: (Database) throws -> Void = { _ in }) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("mediatheque-private-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("accounts.sqlite").path
@@ -47,7 +49,7 @@ struct PrivateFixture {
         database = try AccountDatabase(path: path)
         let problems = try database.contractProblems()
         if !problems.problems.isEmpty { throw problems }
-        content = SiteContent(config: SiteConfiguration(), feed: AgendaFeed(timeZone: "Europe/Paris", generated: LocalDateTime(day: Self.today), events: feed),
+        content = SiteContent(config: config, feed: AgendaFeed(timeZone: "Europe/Paris", generated: LocalDateTime(day: Self.today), events: feed),
                               libraries: database.libraries, confirmed: try database.confirmedRegistrations(),
                               patronCount: try database.patronCount(), today: Self.today)
         var renderer = PatronFolderRenderer(templates: try TemplateSet(directory: Self.templatesDirectory), content: content)

@@ -25,7 +25,7 @@ struct PrivateLoansTests {
         #expect(rows == [
             "Retard sans appel | 34200000000001 | Livre | Tarentaize | 26/03/2025 | En retard | Non | ! Document en retard : prolongation impossible",
             "Bientôt attendu | 34200000000002 | Vidéo | Tarentaize | 31/03/2025 | A rendre bientôt | Oui | ! Document réservé par un autre usager",
-            "Libre comme l'air | 34200000000004 | Musique | Tarentaize | 01/04/2025 | En cours | Non | Prolongation possible",
+            "Libre comme l'air | 34200000000004 | Musique | Tarentaize | 01/04/2025 | En cours | Non | Possible",
             "Déjà prolongé | 34200000000003 | Livre | Carnot | 15/04/2025 | En cours | Non | ! Document déjà prolongé une fois",
         ])
     }
@@ -37,6 +37,52 @@ struct PrivateLoansTests {
         // The mark is decoration for sighted readers; the reason is text next to it.
         #expect(html.contains(#"<span class="refusal-mark" aria-hidden="true">!</span> Document en retard : prolongation impossible"#))
         #expect(html.contains("<th scope=\"col\">Attendu par un autre usager</th>"))
+    }
+
+    /// `max_renewals` is the network's rule: the refusal counts what it allows, and a
+    /// network that allows none says so rather than "déjà prolongé".
+    @Test(arguments: [0, 1, 2])
+    func theRenewalLimitIsTheSetting(limit: Int) throws {
+        var config = SiteConfiguration()
+        config.rules.maxRenewals = limit
+        let fixture = try PrivateFixture(sql: Self.sql, config: config)
+        defer { fixture.remove() }
+        // Loan 3 was renewed once; loan 4 never.
+        let expected: (renewedOnce: String, neverRenewed: String) = switch limit {
+        case 0: ("! Prolongation non autorisée", "! Prolongation non autorisée")
+        case 1: ("! Document déjà prolongé une fois", "Possible")
+        default: ("Possible", "Possible")
+        }
+        for page in ["prets.html", "synthese.html"] {
+            let rows = PrivateFixture.rows(try fixture.page(PrivateFixture.anne, page))
+            #expect(rows.contains { $0.hasPrefix("Déjà prolongé |") && $0.hasSuffix("| \(expected.renewedOnce)") }, "\(page)")
+            #expect(rows.contains { $0.hasPrefix("Libre comme l'air |") && $0.hasSuffix("| \(expected.neverRenewed)") },
+                    "\(page)")
+            // Lateness and another patron's hold come first, whatever the limit.
+            #expect(rows.contains { $0.hasSuffix("| ! Document en retard : prolongation impossible") }, "\(page)")
+        }
+        let loans = try fixture.page(PrivateFixture.anne, "prets.html")
+        switch limit {
+        case 0: #expect(loans.contains("Les prêts ne peuvent pas être prolongés en ligne"))
+        case 1: #expect(loans.contains("Un document peut être prolongé une fois,"))
+        default: #expect(loans.contains("Un document peut être prolongé deux fois,")
+                         && loans.contains("les documents ayant déjà été prolongés deux fois ;"))
+        }
+    }
+
+    /// The page and its printable twin show one table: the same columns, in the same order.
+    @Test func theSummaryShowsTheLoansTableOfThePage() throws {
+        let fixture = try PrivateFixture(sql: Self.sql)
+        defer { fixture.remove() }
+        func table(_ page: String) throws -> String {
+            let html = try fixture.page(PrivateFixture.anne, page)
+            let start = try #require(html.range(of: "<table class=\"loans\">"))
+            let end = try #require(html.range(of: "</table>", range: start.upperBound..<html.endIndex))
+            return String(html[start.lowerBound..<end.upperBound])
+        }
+        #expect(try table("prets.html") == table("synthese.html"))
+        let headers = LoansTable.columns.map { "<th scope=\"col\">\($0.label)</th>" }.joined()
+        #expect(try table("prets.html").contains(headers))
     }
 
     @Test func sharedAccountsGetTheirOwnTableLabelledWithTheMembersName() throws {

@@ -48,6 +48,12 @@ enum PDFTools {
     /// The text poppler extracts, in reading order.
     static func text(_ pdf: [UInt8]) throws -> String { try run("pdftotext", ["-enc", "UTF-8", "{}", "-"], on: pdf).output }
 
+    /// The text in the order it is drawn (`-raw`): a table cell wrapped over several lines
+    /// comes back whole, not interleaved with its neighbours' lines.
+    static func drawnText(_ pdf: [UInt8]) throws -> String {
+        try run("pdftotext", ["-raw", "-enc", "UTF-8", "{}", "-"], on: pdf).output
+    }
+
     /// The text of each page (pdftotext separates pages with form feeds).
     static func pages(_ pdf: [UInt8]) throws -> [String] {
         var pages = try text(pdf).components(separatedBy: "\u{0C}")

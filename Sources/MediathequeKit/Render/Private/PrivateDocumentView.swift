@@ -11,11 +11,11 @@ final class PrivateDocumentView {
     let addedOn: String?
 
     init(_ document: Document, addedOn: Day? = nil) {
-        title = PrivateText.clean(document.title)
-        facts = PrivateWording.facts(of: document)
-        series = PrivateText.clean(document.series)
-        genre = PrivateText.clean(document.genre)
-        summary = PrivateText.clean(document.summary)
+        title = HTMLText.clean(document.title)
+        facts = document.facts.map(HTMLText.clean).joined(separator: " | ")
+        series = HTMLText.clean(document.series)
+        genre = HTMLText.clean(document.genre)
+        summary = HTMLText.clean(document.summary)
         self.addedOn = addedOn?.french
     }
 }

@@ -14,11 +14,11 @@ final class PrivateFavouritesPageView {
 
         init(_ shelf: Shelf) {
             href = "\(shelf.id).html"
-            name = PrivateText.clean(shelf.name)
-            let kind = PrivateFavouritesPageView.label(shelf.kind)
+            name = HTMLText.clean(shelf.name)
+            let kind = shelf.kind.label
             kindNote = kind == name ? "" : kind
             hasKindNote = !kindNote.isEmpty
-            count = PrivateWording.count(shelf.entries.count, "document")
+            count = Wording.count(shelf.entries.count, "document")
         }
     }
 
@@ -38,19 +38,7 @@ final class PrivateFavouritesPageView {
         shelves = bundle.own.shelves.map(ShelfLink.init)
         hasBasketDocuments = !basket.isEmpty
         hasShelves = !shelves.isEmpty
-        historyMonths = PrivateWording.number(content.config.rules.historyMonths)
-    }
-
-    /// The kind of a shelf, as the guide names the default categories.
-    static func label(_ kind: Shelf.Kind) -> String {
-        switch kind {
-        case .basket: "Mon panier"
-        case .read: "J'ai lu"
-        case .listened: "J'ai écouté"
-        case .watched: "J'ai regardé"
-        case .toBorrow: "À emprunter"
-        case .custom: "Ma catégorie"
-        }
+        historyMonths = Wording.number(content.config.rules.historyMonths)
     }
 }
 

@@ -12,8 +12,8 @@ final class PrivateHistoryPageView {
         let lateDays: String
 
         init(_ entry: HistoryEntry) {
-            title = PrivateText.clean(entry.document.title)
-            kind = PrivateText.clean(entry.document.kind)
+            title = HTMLText.clean(entry.document.title)
+            kind = HTMLText.clean(entry.document.kind)
             borrowedOn = entry.borrowedOn.french
             returnedOn = entry.returnedOn.french
             loanDays = HistoryEntry.daysLabel(entry.loanDays)
@@ -32,8 +32,8 @@ final class PrivateHistoryPageView {
         let months = content.config.rules.historyMonths
         page = PageView(content: content, title: PrivateFolderLayout.history.title, depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.history, depth: 1, patron: bundle.own.patron)
-        notice = PrivateWording.historyNotice(months: months)
-        emptyText = "Aucun prêt rendu \(months == 1 ? "ce dernier mois" : "ces \(PrivateWording.number(months)) derniers mois")."
+        notice = Wording.historyNotice(months: months)
+        emptyText = "Aucun prêt rendu \(months == 1 ? "ce dernier mois" : "ces \(Wording.number(months)) derniers mois")."
         entries = bundle.own.history.filter { $0.isVisible(today: content.today, rules: content.config.rules) }
             .map(HistoryRow.init)
         hasEntries = !entries.isEmpty

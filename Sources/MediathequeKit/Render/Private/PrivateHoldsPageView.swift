@@ -18,12 +18,12 @@ final class PrivateHoldsPageView {
         init(_ hold: Hold) {
             var on = "", until = ""
             if case .available(let from, let to) = hold.state { (on, until) = (from.french, to.french) }
-            title = PrivateText.clean(hold.document.title)
-            kind = PrivateText.clean(hold.document.kind)
+            title = HTMLText.clean(hold.document.title)
+            kind = HTMLText.clean(hold.document.kind)
             placedOn = hold.placedOn.french
             availableOn = on
             availableUntil = until
-            pickupLibrary = PrivateText.clean(hold.pickupLibrary.name)
+            pickupLibrary = HTMLText.clean(hold.pickupLibrary.name)
             rank = hold.state.rankLabel
             isAvailable = hold.isAvailable
             isCancellable = hold.isCancellableOnline
@@ -41,9 +41,9 @@ final class PrivateHoldsPageView {
         /// - Parameter index: the account's place in the bundle (0: the patron's own).
         init(_ account: Account, index: Int, content: SiteContent) {
             anchor = "compte-\(index + 1)"
-            heading = PrivateWording.accountHeading(account, isOwn: index == 0)
+            heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
             caption = "Réservations — \(heading)"
-            lines = account.summary(today: content.today, rules: content.config.rules).holdLines
+            lines = account.summary(today: content.today).holdLines
             holds = account.holds.map(HoldRow.init)
             hasHolds = !holds.isEmpty
         }

@@ -13,9 +13,9 @@ final class PrivateHomePageView {
 
         /// - Parameter index: the account's place in the bundle (0: the patron's own).
         init(_ account: Account, index: Int, content: SiteContent) {
-            let summary = account.summary(today: content.today, rules: content.config.rules)
+            let summary = account.summary(today: content.today)
             anchor = "compte-\(index + 1)"
-            heading = PrivateWording.accountHeading(account, isOwn: index == 0)
+            heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
             isOwn = index == 0
             loanLines = summary.loanLines
             holdLines = summary.holdLines
@@ -39,7 +39,7 @@ final class PrivateHomePageView {
         let layout = PrivateFolderLayout.self
         page = PageView(content: content, title: layout.home.title, depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: layout.home, depth: 1, patron: bundle.own.patron)
-        firstName = PrivateText.clean(bundle.own.patron.firstName)
+        firstName = HTMLText.clean(bundle.own.patron.firstName)
         accounts = bundle.accounts.enumerated().map { AccountBrief($1, index: $0, content: content) }
         hasSharedAccounts = !bundle.shared.isEmpty
         loanCount = bundle.accounts.reduce(0) { $0 + $1.loans.count }

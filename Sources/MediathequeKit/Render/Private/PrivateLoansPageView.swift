@@ -4,35 +4,35 @@ import Mustache
 /// shared account, labelled with the member's name), each loan saying whether it
 /// can be renewed and, if not, why.
 final class PrivateLoansPageView {
+    /// A row of ``LoansTable``: its cells in the table's order.
     final class LoanRow {
-        let title: String
-        let barcode: String
-        let kind: String
-        let library: String
-        let dueOn: String
-        let state: String
-        let stateCode: String
-        let awaited: String
-        let isRenewable: Bool
-        let refusal: String
+        /// A value, not a class: small enough to travel in an `Any` without a box.
+        struct Cell {
+            let text: String
+            let isState: Bool
+            let isRenewable: Bool
+            let isRefusal: Bool
 
-        init(_ loan: Loan, today: Day, rules: Rules) {
-            let state = loan.state(today: today, rules: rules)
-            let renewal = loan.renewal(today: today, rules: rules)
-            title = PrivateText.clean(loan.document.title)
-            barcode = PrivateText.clean(loan.barcode)
-            kind = PrivateText.clean(loan.document.kind)
-            library = PrivateText.clean(loan.library.name)
-            dueOn = loan.dueOn.french
-            self.state = state.label
-            stateCode = state.rawValue
-            awaited = PrivateWording.yesNo(loan.awaitedByAnother)
-            isRenewable = renewal.isAllowed
-            refusal = renewal.refusal?.reason ?? ""
+            init(_ column: LoansTable.Column, of row: LoansTable.Row) {
+                text = HTMLText.clean(row.text(column))
+                isState = column == .state
+                isRenewable = column == .renewal && row.renewal.isAllowed
+                isRefusal = column == .renewal && !row.renewal.isAllowed
+            }
+        }
+
+        let stateCode: String
+        let cells: [Cell]
+
+        init(_ row: LoansTable.Row) {
+            stateCode = row.state.rawValue
+            cells = LoansTable.columns.map { Cell($0, of: row) }
         }
     }
 
     final class AccountLoans {
+        static let columns = LoansTable.columns.map(\.label)
+
         let anchor: String
         let heading: String
         let caption: String
@@ -42,9 +42,9 @@ final class PrivateLoansPageView {
         /// - Parameter index: the account's place in the bundle (0: the patron's own).
         init(_ account: Account, index: Int, content: SiteContent) {
             anchor = "compte-\(index + 1)"
-            heading = PrivateWording.accountHeading(account, isOwn: index == 0)
+            heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
             caption = "Prêts en cours — \(heading)"
-            loans = account.loans.map { LoanRow($0, today: content.today, rules: content.config.rules) }
+            loans = LoansTable.rows(account.loans, today: content.today, rules: content.config.rules).map(LoanRow.init)
             hasLoans = !loans.isEmpty
         }
     }
@@ -53,6 +53,8 @@ final class PrivateLoansPageView {
     let nav: PrivateNavigation
     let accounts: [AccountLoans]
     let hasSharedAccounts: Bool
+    /// Whether the rules allow renewing at all (`max_renewals` ≥ 1).
+    let isRenewalAllowed: Bool
     let renewalTimes: String
 
     init(bundle: PatronBundle, content: SiteContent) {
@@ -61,7 +63,8 @@ final class PrivateLoansPageView {
         nav = PrivateNavigation(current: PrivateFolderLayout.loans, depth: 1, patron: bundle.own.patron)
         accounts = bundle.accounts.enumerated().map { AccountLoans($1, index: $0, content: content) }
         hasSharedAccounts = !bundle.shared.isEmpty
-        renewalTimes = rules.maxRenewals == 1 ? "une fois" : "\(PrivateWording.number(rules.maxRenewals)) fois"
+        isRenewalAllowed = rules.maxRenewals > 0
+        renewalTimes = Wording.times(rules.maxRenewals)
     }
 }
 
@@ -70,19 +73,23 @@ final class PrivateLoansPageView {
 // Mustache finds each name through these switches rather than a `Mirror`, which took half of a
 // build's time; keep them in step with the stored properties (`PrivateViewLookupTests` checks).
 
+extension PrivateLoansPageView.LoanRow.Cell: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": self.text
+        case "isState": self.isState
+        case "isRenewable": self.isRenewable
+        case "isRefusal": self.isRefusal
+        default: nil
+        }
+    }
+}
+
 extension PrivateLoansPageView.LoanRow: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": self.title
-        case "barcode": self.barcode
-        case "kind": self.kind
-        case "library": self.library
-        case "dueOn": self.dueOn
-        case "state": self.state
         case "stateCode": self.stateCode
-        case "awaited": self.awaited
-        case "isRenewable": self.isRenewable
-        case "refusal": self.refusal
+        case "cells": self.cells
         default: nil
         }
     }
@@ -91,6 +98,7 @@ extension PrivateLoansPageView.LoanRow: MustacheParent {
 extension PrivateLoansPageView.AccountLoans: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "columns": Self.columns
         case "anchor": self.anchor
         case "heading": self.heading
         case "caption": self.caption
@@ -108,6 +116,7 @@ extension PrivateLoansPageView: MustacheParent {
         case "nav": self.nav
         case "accounts": self.accounts
         case "hasSharedAccounts": self.hasSharedAccounts
+        case "isRenewalAllowed": self.isRenewalAllowed
         case "renewalTimes": self.renewalTimes
         default: nil
         }

@@ -23,7 +23,7 @@ final class PrivateNavigation {
     ///   - current: the page being rendered.
     ///   - depth: folders below `private/` of the page (1 for `index.html`, 2 for `favoris/...`).
     init(current: PrivateFolderLayout.Page, depth: Int, patron: Patron) {
-        patronName = PrivateText.clean(patron.displayName)
+        patronName = HTMLText.clean(patron.displayName)
         let up = String(repeating: "../", count: max(0, depth - 1))
         items = PrivateFolderLayout.pages.map { Item($0, up: up, current: current) }
     }

@@ -22,10 +22,10 @@ final class PrivateProfilePageView {
         nav = PrivateNavigation(current: PrivateFolderLayout.profile, depth: 1, patron: bundle.own.patron)
         let p = bundle.own.patron
         func text(_ value: String?) -> String {
-            guard let value = PrivateText.clean(value), !Self.isBlank(value) else { return PrivateWording.notGiven }
+            guard let value = HTMLText.clean(value), !Self.isBlank(value) else { return Wording.notGiven }
             return value
         }
-        let sex = switch p.sex { case "F": "Femme"; case "M": "Homme"; default: PrivateWording.notGiven }
+        let sex = switch p.sex { case "F": "Femme"; case "M": "Homme"; default: Wording.notGiven }
         fields = [
             Field(label: "Pseudo", value: text(p.pseudo)),
             Field(label: "Code-barres", value: text(p.cardNumber)),
@@ -33,7 +33,7 @@ final class PrivateProfilePageView {
             Field(label: "Adresse électronique", value: text(p.email)),
             Field(label: "Nom", value: text(p.lastName)),
             Field(label: "Prénom", value: text(p.firstName)),
-            Field(label: "Date de naissance", value: p.birthDate?.french ?? PrivateWording.notGiven),
+            Field(label: "Date de naissance", value: p.birthDate?.french ?? Wording.notGiven),
             Field(label: "Sexe", value: sex),
             Field(label: "Bibliothèque", value: text(p.homeLibrary?.name)),
             Field(label: "Téléphone", value: text(p.phone)),
@@ -42,7 +42,7 @@ final class PrivateProfilePageView {
             Field(label: "Complément d'adresse", value: text(p.addressExtra)),
             Field(label: "Code postal", value: text(p.postalCode)),
             Field(label: "Ville", value: text(p.city)),
-            Field(label: "Activation les recommandations", value: PrivateWording.yesNo(p.recommendations)),
+            Field(label: "Activation les recommandations", value: Wording.yesNo(p.recommendations)),
         ]
     }
 

@@ -18,23 +18,23 @@ final class PrivateRegistrationsPageView {
 
         /// - Parameter account: the account the registration belongs to.
         init(_ registration: Registration, of account: Account, content: SiteContent) {
-            lastName = PrivateText.clean(account.patron.lastName).uppercased()
-            firstName = PrivateText.clean(account.patron.firstName)
+            lastName = HTMLText.clean(account.patron.lastName).uppercased()
+            firstName = HTMLText.clean(account.patron.firstName)
             self.registration = registration.status.label
             guard let (event, session) = content.session(SessionKey(eventID: registration.eventID, sessionID: registration.sessionID)) else {
-                eventTitle = "Animation retirée de l'agenda (référence « \(PrivateText.clean(registration.eventID)) »)"
+                eventTitle = "Animation retirée de l'agenda (référence « \(HTMLText.clean(registration.eventID)) »)"
                 eventLink = ""
                 isInFeed = false
                 (date, time, library) = ("", "", "")
                 sessionStatus = "Cette séance n'est plus au programme"
                 return
             }
-            eventTitle = PrivateText.clean(event.title)
+            eventTitle = HTMLText.clean(event.title)
             eventLink = "\(content.config.baseURL)agenda/\(event.id)/"
             isInFeed = true
             date = session.start.day.french
             time = session.start.frenchTime
-            library = PrivateText.clean(session.library.name)
+            library = HTMLText.clean(session.library.name)
             sessionStatus = content.status(of: session, in: event).label
         }
     }

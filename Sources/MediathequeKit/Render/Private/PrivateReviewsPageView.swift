@@ -19,9 +19,9 @@ final class PrivateReviewsPageView {
         init(_ review: Review) {
             let rating = min(5, max(0, review.rating))
             document = PrivateDocumentView(review.document)
-            reviewTitle = PrivateText.clean(review.title)
-            body = PrivateText.clean(review.body)
-            pseudonym = PrivateText.clean(review.pseudonym)
+            reviewTitle = HTMLText.clean(review.title)
+            body = HTMLText.clean(review.body)
+            pseudonym = HTMLText.clean(review.pseudonym)
             writtenOn = review.writtenAt.day.french
             writtenAt = review.writtenAt.frenchTime
             self.rating = "\(rating)/5"

@@ -18,14 +18,14 @@ final class PrivateSearchesPageView {
 
         /// - Parameter feed: the search's feed, when it is active.
         init(_ search: SavedSearch, feed: SavedSearchFeed?, content: SiteContent) {
-            name = PrivateText.clean(search.name)
+            name = HTMLText.clean(search.name)
             createdOn = search.createdOn.french
             scope = search.scope == .catalogue ? "Catalogue" : "Agenda"
             criteria = PrivateSearchesPageView.criteria(of: search, content: content)
             followed = search.followed ? "Recherche suivie" : "Non suivie"
             frequency = search.frequency.label
             isActive = search.active && feed != nil
-            results = feed.map { PrivateWording.count($0.items.count, "résultat") } ?? ""
+            results = feed.map { Wording.count($0.items.count, "résultat") } ?? ""
             feedHref = PrivateFolderLayout.searchFeed(search.id)
         }
     }
@@ -53,7 +53,7 @@ final class PrivateSearchesPageView {
     static func criteria(of search: SavedSearch, content: SiteContent) -> String {
         var parts: [String] = []
         let query = search.query.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !query.isEmpty { parts.append("Mots : \(PrivateText.clean(query))") }
+        if !query.isEmpty { parts.append("Mots : \(HTMLText.clean(query))") }
         for (facet, label) in facetLabels {
             guard let values = search.facets[facet], !values.isEmpty else { continue }
             let shown = values.map { value -> String in
@@ -63,7 +63,7 @@ final class PrivateSearchesPageView {
                 default: value
                 }
             }
-            parts.append("\(label) : \(shown.map(PrivateText.clean).joined(separator: " ou "))")
+            parts.append("\(label) : \(shown.map(HTMLText.clean).joined(separator: " ou "))")
         }
         if parts.isEmpty { return search.scope == .catalogue ? "Toutes les nouveautés" : "Toutes les animations" }
         return parts.joined(separator: " · ")

@@ -12,10 +12,10 @@ final class PrivateShelfPageView {
     let hasDocuments: Bool
 
     init(shelf: Shelf, bundle: PatronBundle, content: SiteContent) {
-        shelfName = PrivateText.clean(shelf.name)
+        shelfName = HTMLText.clean(shelf.name)
         page = PageView(content: content, title: "Mes favoris : \(shelfName)", depth: 2, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.favourites, depth: 2, patron: bundle.own.patron)
-        kindLabel = PrivateFavouritesPageView.label(shelf.kind)
+        kindLabel = shelf.kind.label
         createdOn = shelf.createdOn.french
         documents = shelf.entries.map { PrivateDocumentView($0.document, addedOn: $0.addedOn) }
         hasDocuments = !documents.isEmpty

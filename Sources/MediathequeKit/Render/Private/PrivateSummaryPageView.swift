@@ -32,10 +32,10 @@ final class PrivateSummaryPageView {
     /// Built from the pages' own views, so the summary shows exactly what they show.
     init(bundle: PatronBundle, content: SiteContent, home: PrivateHomePageView, loans: PrivateLoansPageView,
          holds: PrivateHoldsPageView) {
-        page = PageView(content: content, title: "Synthèse de mes comptes", depth: 1, isPrivate: true).dated(content)
+        page = PageView(content: content, title: Wording.Summary.title, depth: 1, isPrivate: true).dated(content)
         nav = PrivateNavigation(current: PrivateFolderLayout.home, depth: 1, patron: bundle.own.patron)
-        networkName = PrivateText.clean(content.config.networkName)
-        holder = PrivateText.clean(bundle.own.patron.displayName)
+        networkName = HTMLText.clean(content.config.networkName)
+        holder = HTMLText.clean(bundle.own.patron.displayName)
         cardNumber = bundle.own.patron.cardNumber
         summaryPDF = PrivateFolderLayout.summaryPDF
         accounts = bundle.accounts.enumerated().map { index, account in

@@ -1,11 +1,11 @@
-/// Makes text from the inputs safe to hand to an HTML template.
+/// Makes text from the inputs safe to hand to an HTML template, public or private.
 ///
 /// Mustache's `{{ }}` escapes `<`, `>`, `&`, `"` and `'`, but it leaves two holes
 /// that ``clean(_:)`` closes before a string reaches a view:
 ///
-/// - characters HTML forbids in a document: the C0 controls except tab, line feed
-///   and carriage return, DEL, the C1 controls and the noncharacters
-///   (U+FDD0–U+FDEF and the last two code points of every plane) are removed;
+/// - characters HTML forbids in a document are removed by the one text cleaner,
+///   ``Text/clean(_:)`` (C0 and C1 controls but tab and line feed, DEL, the
+///   noncharacters; a carriage return becomes a line feed);
 /// - swift-mustache compares whole `Character`s with `"<"`, `"&"`, `"\""`...: a
 ///   quote followed by a combining mark (`"\u{301}`) or preceded by a prepended
 ///   mark (`\u{600}"`) is one `Character` and would pass through unescaped, ending
@@ -18,19 +18,11 @@
 enum HTMLText {
     /// The text without forbidden characters, every markup character standing alone.
     static func clean(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        var changed = false
-        for scalar in text.unicodeScalars {
-            if isAllowed(scalar) { scalars.append(scalar) } else { changed = true }
-        }
-        return isolatingFusedMarkup(changed ? String(scalars) : text)
+        let cleaned = Text.clean(text)
+        return cleaned.unicodeScalars.contains(where: isMarkup) ? isolatingMarkup(cleaned) : cleaned
     }
 
-    /// `text` with every markup character a `Character` of its own (see above); the
-    /// private pages apply it after their own cleaning.
-    static func isolatingFusedMarkup(_ text: String) -> String {
-        text.unicodeScalars.contains(where: isMarkup) ? isolatingMarkup(text) : text
-    }
+    static func clean(_ text: String?) -> String? { text.map(clean) }
 
     /// ``clean(_:)``, with `nil` for an absent or blank value (so that a template's
     /// `{{#summary}}` section is skipped rather than rendering an empty element).
@@ -59,16 +51,6 @@ enum HTMLText {
         return result
     }
 
-    /// Whether HTML allows `scalar` in a document's text.
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        switch v {
-        case 0x09, 0x0A, 0x0D: return true
-        case 0x00...0x1F, 0x7F...0x9F: return false
-        case 0xFDD0...0xFDEF: return false
-        default: return v & 0xFFFE != 0xFFFE
-        }
-    }
 
     private static func isMarkup(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {

@@ -5,11 +5,11 @@
 /// 3 sont en retard                    1 est disponible
 /// 2 autres sont à rendre aujourd'hui  2 autres sont en attente
 /// ```
-public struct AccountSummary: Hashable, Sendable, Codable {
+public struct AccountSummary: Hashable, Sendable {
     public var loanLines: [String]
     public var holdLines: [String]
 
-    public init(loans: [Loan], holds: [Hold], today: Day, rules: Rules) {
+    public init(loans: [Loan], holds: [Hold], today: Day) {
         loanLines = AccountSummary.loanLines(dueDates: loans.map(\.dueOn), today: today)
         holdLines = AccountSummary.holdLines(available: holds.filter(\.isAvailable).count, total: holds.count)
     }
@@ -17,7 +17,7 @@ public struct AccountSummary: Hashable, Sendable, Codable {
     /// The headline first, then late loans, loans due today, and the next due date.
     static func loanLines(dueDates: [Day], today: Day) -> [String] {
         guard !dueDates.isEmpty else { return ["Vous n'avez pas d'emprunt en cours"] }
-        var lines = ["Vous avez emprunté \(count(dueDates.count, "document"))"]
+        var lines = ["Vous avez emprunté \(Wording.count(dueDates.count, "document"))"]
         let late = dueDates.filter { $0 < today }.count
         let dueToday = dueDates.filter { $0 == today }.count
         if late > 0 { lines.append(clause(late, other: false, "en retard")) }
@@ -32,15 +32,12 @@ public struct AccountSummary: Hashable, Sendable, Codable {
 
     static func holdLines(available: Int, total: Int) -> [String] {
         guard total > 0 else { return ["Vous n'avez pas de réservation"] }
-        var lines = ["Vous avez réservé \(count(total, "document"))"]
+        var lines = ["Vous avez réservé \(Wording.count(total, "document"))"]
         if available > 0 { lines.append(clause(available, other: false, "disponible", agree: true)) }
         let waiting = total - available
         if waiting > 0 { lines.append(clause(waiting, other: available > 0, "en attente")) }
         return lines
     }
-
-    /// "1 document", "5 documents".
-    static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     /// "3 sont en retard", "1 autre est à rendre aujourd'hui", "2 sont disponibles".
     static func clause(_ n: Int, other: Bool, _ predicate: String, agree: Bool = false) -> String {
@@ -49,4 +46,8 @@ public struct AccountSummary: Hashable, Sendable, Codable {
         let verb = plural ? "sont" : "est"
         return "\(subject) \(verb) \(predicate)\(agree && plural ? "s" : "")"
     }
+}
+
+extension Account {
+    public func summary(today: Day) -> AccountSummary { AccountSummary(loans: loans, holds: holds, today: today) }
 }
