@@ -42,6 +42,21 @@ struct SummaryContentTests {
         #expect(content.accounts[1].loans.legend == nil)
     }
 
+    /// `max_renewals` is the network's rule: the PDF counts what it allows, as the pages do.
+    @Test(arguments: [0, 1, 2])
+    func theRenewalLimitIsTheSetting(limit: Int) {
+        let content = SummaryContent(bundle: Fixtures.family, networkName: Fixtures.networkName, today: Fixtures.today,
+                                     rules: Rules(maxRenewals: limit), sessions: Fixtures.session)
+        let late = "Document en retard : prolongation impossible", awaited = "Document réservé par un autre usager"
+        // Own loans, soonest due first: two late (one renewed once), one awaited, one never renewed, one renewed once.
+        let expected = switch limit {
+        case 0: [late, late, "Prolongation non autorisée", "Prolongation non autorisée", "Prolongation non autorisée"]
+        case 1: [late, late, awaited, "Possible", "Document déjà prolongé une fois"]
+        default: [late, late, awaited, "Possible", "Possible"]
+        }
+        #expect(content.accounts[0].loans.rows.map { $0.cells[7] } == expected)
+    }
+
     @Test func holdsShowAvailabilityThenRank() {
         let holds = content.accounts[0].holds
         #expect(holds.columns.map(\.title) == ["Titre", "Document", "Réservé le", "Mise à disposition",

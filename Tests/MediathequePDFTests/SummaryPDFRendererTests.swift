@@ -55,6 +55,20 @@ struct SummaryPDFRendererTests {
         #expect(!text.contains("retiree-du-programme"))
     }
 
+    /// The refusal the PDF prints follows `max_renewals`.
+    @Test(.requires("pdftotext"))
+    func printsTheRenewalLimitOfTheRules() throws {
+        func text(_ limit: Int) throws -> String {
+            let renderer = SummaryPDFRenderer(networkName: Fixtures.networkName, rules: Rules(maxRenewals: limit))
+            return squeezed(plain(try PDFTools.drawnText(try Rendering.render(Fixtures.family, named: "limit-\(limit)",
+                                                                              renderer: renderer))))
+        }
+        #expect(try text(0).contains(squeezed("Prolongation non autorisée")))
+        #expect(try !text(0).contains(squeezed("déjà prolongé")))
+        #expect(try text(1).contains(squeezed("Document déjà prolongé une fois")))
+        #expect(try !text(2).contains(squeezed("déjà prolongé")))
+    }
+
     @Test(.requires("pdfinfo"))
     func carriesMetadataDatedByTheReferenceDate() throws {
         let info = try PDFTools.run("pdfinfo", ["{}"], on: try Rendering.render(Fixtures.family, named: "family"))
