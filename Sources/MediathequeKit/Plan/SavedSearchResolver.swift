@@ -1,7 +1,7 @@
 /// Turns a patron's saved searches into their feeds' items, once per distinct
 /// criteria: many patrons follow the same "Mangas : nouveautés".
 ///
-/// Not thread-safe: one resolver serves one build's sequential patron loop.
+/// Not thread-safe: each worker's folder renderer has a resolver, and so a cache, of its own.
 public final class SavedSearchResolver {
     public let content: SiteContent
     /// The catalogue; without one, catalogue searches list nothing.
@@ -53,8 +53,7 @@ public final class SavedSearchResolver {
     }
 
     func item(for document: Document) -> SavedSearchFeed.Item {
-        let facts = [document.kind, document.authors, document.year.map(String.init)].compactMap { $0 }
-        let summary = ([facts.joined(separator: " | ")] + [document.summary].compactMap { $0 }).joined(separator: "\n")
+        let summary = ([document.facts.joined(separator: " | ")] + [document.summary].compactMap { $0 }).joined(separator: "\n")
         return SavedSearchFeed.Item(guid: "document-\(document.id)", title: document.title, summary: summary,
                                     published: LocalDateTime(day: document.addedOn),
                                     categories: [document.kind] + [document.genre].compactMap { $0 })

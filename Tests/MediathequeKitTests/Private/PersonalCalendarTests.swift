@@ -24,9 +24,11 @@ struct PersonalCalendarTests {
           (33, '24200000000001', '24200000000001', 'club', 's1', 'refused', '2025-03-10T10:02:00');
         """
 
-    func calendar(renewed: Bool = false) throws -> String {
+    func calendar(renewed: Bool = false, maxRenewals: Int = 1) throws -> String {
+        var config = SiteConfiguration()
+        config.rules.maxRenewals = maxRenewals
         let fixture = try PrivateFixture(sql: Self.sql + (renewed ? "\nUPDATE loan SET due_on = '{{d+36}}', renewals = 1 WHERE id = 11;" : ""),
-                                         feed: [Self.event])
+                                         feed: [Self.event], config: config)
         defer { fixture.remove() }
         return try #require(try fixture.folderFiles(PrivateFixture.anne)["calendrier.ics"])
     }
@@ -34,6 +36,15 @@ struct PersonalCalendarTests {
     func vevent(_ uid: String, in ics: String) throws -> String {
         let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
         return try #require(unfolded.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:\(uid)@") }, "no \(uid)")
+    }
+
+    /// A loan's event says how many renewals are left under the network's `max_renewals`.
+    @Test func theRenewalsLeftFollowTheRules() throws {
+        #expect(try vevent("loan-11", in: calendar()).contains("Prolongeable une fois depuis votre espace personnel"))
+        #expect(try vevent("loan-11", in: calendar(maxRenewals: 2)).contains("Prolongeable deux fois depuis"))
+        #expect(try vevent("loan-11", in: calendar(renewed: true, maxRenewals: 2)).contains("Prolongeable une fois depuis"))
+        #expect(try vevent("loan-11", in: calendar(renewed: true)).contains("Prolongation impossible : Document déjà prolongé une fois"))
+        #expect(try vevent("loan-11", in: calendar(maxRenewals: 0)).contains("\\nProlongation non autorisée"))
     }
 
     @Test func dueDatesPickupsAndSessionsOfOwnAndSharedAccounts() throws {

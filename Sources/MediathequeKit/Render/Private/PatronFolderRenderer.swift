@@ -3,8 +3,10 @@
 ///
 /// Pages: `index.html`, `prets.html`, `reservations.html`, `historique.html`,
 /// `favoris/index.html` and `favoris/<shelf-id>.html`, `avis.html`,
-/// `inscriptions.html`, `recherches.html`, `profil.html`; `donnees.json`; and one
-/// RSS feed per active saved search, `recherches/<id>.rss`.
+/// `inscriptions.html`, `recherches.html`, `profil.html`, `synthese.html`; the
+/// calendar `calendrier.ics`, the data export `donnees.json`, and one RSS feed per
+/// active saved search, `recherches/<id>.rss` (the summary PDF is a document the
+/// build adds: ``PatronDocumentRenderer``).
 /// A member's loans, holds and registrations appear only in the folders of the
 /// holders the database says share with them (``PatronBundle/shared``); history,
 /// reviews, shelves, searches and profile are the patron's own.
@@ -18,7 +20,7 @@ struct PatronFolderRenderer {
     static let templates = [
         "layout", "private/nav", "private/document", "private/index", "private/prets", "private/reservations",
         "private/historique", "private/favoris", "private/etagere", "private/avis", "private/inscriptions",
-        "private/recherches", "private/profil", "private/synthese",
+        "private/recherches", "private/profil", "private/synthese", "private/loans-table",
     ]
 
     /// This renderer's own: each worker has its ``PatronFolderRenderer``.

@@ -15,14 +15,14 @@ struct PersonalCalendar {
     func calendar(for bundle: PatronBundle, url: String?) -> ICalendar {
         var events: [ICalendarEvent] = []
         for (index, account) in bundle.accounts.enumerated() {
-            let owner = index == 0 ? "" : " (\(account.patron.firstName))"
+            let owner = index == 0 ? "" : Wording.Calendar.owner(firstName: account.patron.firstName)
             events += account.loans.map { loan(for: $0, owner: owner) }
             events += account.holds.compactMap { pickup(for: $0, owner: owner) }
             events += account.registrations.compactMap { registration(for: $0, owner: owner) }
         }
         return ICalendar(
-            productID: "-//Mediatheque//Mon compte//FR", name: "Mon compte — \(content.config.networkName)",
-            description: "Retours de prêts, réservations à retirer et inscriptions aux animations",
+            productID: "-//Mediatheque//Mon compte//FR", name: Wording.Calendar.personalName(network: content.config.networkName),
+            description: Wording.Calendar.personalDescription,
             url: url, refreshInterval: .seconds(content.config.calendarRefreshHours * 3600),
             timeZone: sessions.zone, events: events.sorted { $0.uid < $1.uid })
     }
@@ -30,17 +30,12 @@ struct PersonalCalendar {
     private func midnight(_ day: Day) -> Date { LocalDateTime(day: day).instant(in: sessions.zone) }
 
     private func loan(for loan: Loan, owner: String) -> ICalendarEvent {
-        let state = loan.state(today: content.today, rules: content.config.rules)
-        var lines = ["Retour le \(loan.dueOn.french) à \(loan.library.name)", "Etat : \(state.label)",
-                     "Code-barres : \(loan.barcode)"]
-        if let refusal = loan.renewal(today: content.today, rules: content.config.rules).refusal {
-            lines.append("Prolongation impossible : \(refusal.reason)")
-        } else {
-            lines.append("Prolongeable une fois depuis votre espace personnel")
-        }
+        let rules = content.config.rules
+        let lines = Wording.Calendar.loanLines(loan, state: loan.state(today: content.today, rules: rules),
+                                               renewal: loan.renewal(today: content.today, rules: rules), rules: rules)
         return ICalendarEvent(
             uid: "loan-\(loan.id)@\(sessions.uidDomain)", stamp: midnight(loan.borrowedOn), sequence: loan.renewals,
-            timing: .day(loan.dueOn), summary: "À rendre : \(loan.document.title)\(owner)",
+            timing: .day(loan.dueOn), summary: Wording.Calendar.loanSummary(loan) + owner,
             description: lines.joined(separator: "\n"), location: loan.library.name)
     }
 
@@ -48,8 +43,8 @@ struct PersonalCalendar {
         guard case .available(let on, let until) = hold.state else { return nil }
         return ICalendarEvent(
             uid: "hold-\(hold.id)@\(sessions.uidDomain)", stamp: midnight(on), sequence: 0,
-            timing: .day(until), summary: "Dernier jour pour retirer : \(hold.document.title)\(owner)",
-            description: "Réservation disponible depuis le \(on.french) à \(hold.pickupLibrary.name), jusqu'au \(until.french).",
+            timing: .day(until), summary: Wording.Calendar.pickupSummary(hold) + owner,
+            description: Wording.Calendar.pickupDescription(hold, on: on, until: until),
             location: hold.pickupLibrary.name)
     }
 
@@ -59,7 +54,7 @@ struct PersonalCalendar {
         else { return nil }
         var vevent = sessions.make(event, session, status: registration.status == .waitlisted ? .tentative : .confirmed,
                                    uid: "registration-\(registration.id)@\(sessions.uidDomain)",
-                                   extraLines: ["Inscription : \(registration.status.label)"])
+                                   extraLines: [Wording.Calendar.registration(registration.status)])
         vevent.summary += owner
         vevent.stamp = registration.registeredAt.instant(in: sessions.zone)
         return vevent
