@@ -31,11 +31,7 @@ public final class SavedSearchResolver {
             if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
             cache[criteria] = matches
         }
-        let description = switch search.scope {
-        case .catalogue: "Les nouveautés du catalogue qui correspondent à votre recherche « \(search.name) »."
-        case .agenda: "Les animations à venir qui correspondent à votre recherche « \(search.name) »."
-        }
-        return SavedSearchFeed(searchID: search.id, title: search.name, description: description,
+        return SavedSearchFeed(searchID: search.id, title: search.name, description: Wording.SavedSearches.feedDescription(search),
                                items: matches.items, changesOn: matches.changesOn)
     }
 
@@ -61,7 +57,7 @@ public final class SavedSearchResolver {
 
     func item(for event: Event, _ session: Session) -> SavedSearchFeed.Item {
         let status = content.status(of: session, in: event)
-        let when = "\(session.start.day.french) à \(session.start.frenchTime), \(session.library.name) : \(status.label)"
+        let when = Wording.Agenda.session(date: session.start.day.french, session, status: status)
         let summary = ([when] + [event.summary].compactMap { $0 }).joined(separator: "\n")
         return SavedSearchFeed.Item(guid: "session-\(event.id)-\(session.id)", title: event.title,
                                     link: "\(content.config.baseURL)agenda/\(event.id)/", summary: summary,

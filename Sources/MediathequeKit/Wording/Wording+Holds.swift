@@ -1,3 +1,8 @@
+extension Wording {
+    /// The caption of an account's holds table.
+    public static func holdsCaption(_ heading: String) -> String { "Réservations — \(heading)" }
+}
+
 extension HoldState {
     /// The guide's 'Rang' column: the rank, or 'Disponible'.
     public var rankLabel: String {

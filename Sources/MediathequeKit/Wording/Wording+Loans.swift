@@ -33,6 +33,14 @@ extension HistoryEntry {
 }
 
 extension Wording {
+    /// The caption of an account's loans table.
+    public static func loansCaption(_ heading: String) -> String { "Prêts en cours — \(heading)" }
+
+    /// The history page with nothing in its window.
+    public static func noHistory(months: Int) -> String {
+        "Aucun prêt rendu \(months == 1 ? "ce dernier mois" : "ces \(number(months)) derniers mois")."
+    }
+
     /// Under a summary's loans table that has a late loan.
     public static let lateLegend = "En retard : document à rendre au plus vite ; il ne peut plus être prolongé."
 

@@ -33,7 +33,7 @@ final class PrivateHistoryPageView {
         page = PageView(content: content, title: PrivateFolderLayout.history.title, depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.history, depth: 1, patron: bundle.own.patron)
         notice = Wording.historyNotice(months: months)
-        emptyText = "Aucun prêt rendu \(months == 1 ? "ce dernier mois" : "ces \(Wording.number(months)) derniers mois")."
+        emptyText = Wording.noHistory(months: months)
         entries = bundle.own.history.filter { $0.isVisible(today: content.today, rules: content.config.rules) }
             .map(HistoryRow.init)
         hasEntries = !entries.isEmpty

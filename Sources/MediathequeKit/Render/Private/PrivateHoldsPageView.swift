@@ -42,7 +42,7 @@ final class PrivateHoldsPageView {
         init(_ account: Account, index: Int, content: SiteContent) {
             anchor = "compte-\(index + 1)"
             heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
-            caption = "Réservations — \(heading)"
+            caption = Wording.holdsCaption(heading)
             lines = account.summary(today: content.today).holdLines
             holds = account.holds.map(HoldRow.init)
             hasHolds = !holds.isEmpty

@@ -43,7 +43,7 @@ final class PrivateLoansPageView {
         init(_ account: Account, index: Int, content: SiteContent) {
             anchor = "compte-\(index + 1)"
             heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
-            caption = "Prêts en cours — \(heading)"
+            caption = Wording.loansCaption(heading)
             loans = LoansTable.rows(account.loans, today: content.today, rules: content.config.rules).map(LoanRow.init)
             hasLoans = !loans.isEmpty
         }

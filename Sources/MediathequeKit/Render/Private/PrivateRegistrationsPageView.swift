@@ -22,11 +22,11 @@ final class PrivateRegistrationsPageView {
             firstName = HTMLText.clean(account.patron.firstName)
             self.registration = registration.status.label
             guard let (event, session) = content.session(SessionKey(eventID: registration.eventID, sessionID: registration.sessionID)) else {
-                eventTitle = "Animation retirée de l'agenda (référence « \(HTMLText.clean(registration.eventID)) »)"
+                eventTitle = Wording.removedEvent(reference: HTMLText.clean(registration.eventID))
                 eventLink = ""
                 isInFeed = false
                 (date, time, library) = ("", "", "")
-                sessionStatus = "Cette séance n'est plus au programme"
+                sessionStatus = Wording.sessionGone
                 return
             }
             eventTitle = HTMLText.clean(event.title)

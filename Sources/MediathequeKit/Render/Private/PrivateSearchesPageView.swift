@@ -20,12 +20,12 @@ final class PrivateSearchesPageView {
         init(_ search: SavedSearch, feed: SavedSearchFeed?, content: SiteContent) {
             name = HTMLText.clean(search.name)
             createdOn = search.createdOn.french
-            scope = search.scope == .catalogue ? "Catalogue" : "Agenda"
+            scope = Wording.SavedSearches.scope(search.scope)
             criteria = PrivateSearchesPageView.criteria(of: search, content: content)
-            followed = search.followed ? "Recherche suivie" : "Non suivie"
+            followed = Wording.SavedSearches.following(search.followed)
             frequency = search.frequency.label
             isActive = search.active && feed != nil
-            results = feed.map { Wording.count($0.items.count, "résultat") } ?? ""
+            results = feed.map { Wording.SavedSearches.results($0.items.count) } ?? ""
             feedHref = PrivateFolderLayout.searchFeed(search.id)
         }
     }
@@ -43,18 +43,12 @@ final class PrivateSearchesPageView {
         hasSearches = !searches.isEmpty
     }
 
-    static let facetLabels: [(String, String)] = [
-        ("kind", "Type de document"), ("genre", "Genre"), ("category", "Catégorie"), ("library", "Bibliothèque"),
-        ("audience", "Public"), ("year_from", "Année à partir de"), ("year_to", "Année jusqu'à"),
-        ("date_from", "À partir du"), ("date_to", "Jusqu'au"),
-    ]
-
     /// "Mots : louca · Genre : Bande dessinée", in a fixed facet order; "Toutes les nouveautés" when empty.
     static func criteria(of search: SavedSearch, content: SiteContent) -> String {
         var parts: [String] = []
         let query = search.query.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !query.isEmpty { parts.append("Mots : \(HTMLText.clean(query))") }
-        for (facet, label) in facetLabels {
+        if !query.isEmpty { parts.append(Wording.SavedSearches.words(HTMLText.clean(query))) }
+        for (facet, label) in Wording.SavedSearches.facetLabels {
             guard let values = search.facets[facet], !values.isEmpty else { continue }
             let shown = values.map { value -> String in
                 switch facet {
@@ -63,9 +57,9 @@ final class PrivateSearchesPageView {
                 default: value
                 }
             }
-            parts.append("\(label) : \(shown.map(HTMLText.clean).joined(separator: " ou "))")
+            parts.append(Wording.SavedSearches.facet(label, values: shown.map(HTMLText.clean)))
         }
-        if parts.isEmpty { return search.scope == .catalogue ? "Toutes les nouveautés" : "Toutes les animations" }
+        if parts.isEmpty { return Wording.SavedSearches.everything(search.scope) }
         return parts.joined(separator: " · ")
     }
 }

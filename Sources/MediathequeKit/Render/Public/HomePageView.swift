@@ -16,9 +16,9 @@ struct HomePageView {
 
     init(context: PublicPageContext) {
         let plan = context.plan
-        page = context.pageView(title: "Agenda des médiathèques")
+        page = context.pageView(title: Wording.Agenda.title)
         links = context.siteLinks
-        metaDescription = "Les animations à venir dans les médiathèques : ateliers, lectures, conférences, clubs."
+        metaDescription = Wording.Agenda.homeDescription
         libraryCount = plan.libraries.count
         eventCount = Set(plan.coming.map(\.event.id)).count
         sessionCount = plan.coming.count

@@ -21,36 +21,37 @@ struct ListingPageView {
         let plan = context.plan
         var sessions: [ComingSession]
         var calendar = PublicPlan.calendarPath
-        var scope = "Toutes les animations"
+        var scope = Wording.Agenda.allScope
         switch page.kind {
         case .month(let month):
-            heading = "Agenda : \(FrenchDate.month(year: month.year, month: month.month))"
-            intro = "Les animations de \(FrenchDate.month(year: month.year, month: month.month).lowercased()) dans les médiathèques."
+            let name = FrenchDate.month(year: month.year, month: month.month)
+            heading = Wording.Agenda.heading(name)
+            intro = Wording.Agenda.inMonth(name)
             sessions = month.sessions
-            emptyMessage = "Aucune animation à venir ce mois-ci."
+            emptyMessage = Wording.Agenda.noneThisMonth
         case .library(let listing):
             let name = HTMLText.clean(listing.library.name)
-            heading = "Agenda : \(name)"
-            intro = "Les animations à venir à la médiathèque \(name)."
+            heading = Wording.Agenda.heading(name)
+            intro = Wording.Agenda.atLibrary(name) + "."
             address = HTMLText.optional(listing.library.address)
             phone = HTMLText.optional(listing.library.phone)
             sessions = listing.sessions
-            emptyMessage = "Aucune animation à venir dans cette médiathèque pour le moment."
+            emptyMessage = Wording.Agenda.noneAtLibrary
             calendar = plan.calendarPath(library: listing.library.code)
-            scope = "Les animations de \(name)"
+            scope = Wording.Agenda.libraryScope(name)
         case .category(let listing):
             let name = HTMLText.clean(listing.name)
-            heading = "Agenda : \(name)"
-            intro = "Les animations à venir de la catégorie « \(name) »."
+            heading = Wording.Agenda.heading(name)
+            intro = Wording.Agenda.inCategory(name)
             sessions = listing.sessions
-            emptyMessage = "Aucune animation à venir dans cette catégorie pour le moment."
+            emptyMessage = Wording.Agenda.noneInCategory
             calendar = plan.calendarPath(category: listing.name)
-            scope = "Les animations « \(name) »"
+            scope = Wording.Agenda.categoryScope(name)
         default:
-            heading = "Agenda des médiathèques"
-            intro = "Toutes les animations à venir, jour par jour."
+            heading = Wording.Agenda.title
+            intro = Wording.Agenda.allIntro
             sessions = plan.coming
-            emptyMessage = "Aucune animation à venir pour le moment."
+            emptyMessage = Wording.Agenda.noneComing
         }
         self.page = context.pageView(title: heading)
         links = context.siteLinks

@@ -12,15 +12,15 @@ struct PublicFeedsRenderer {
         let sessions = SessionCalendarEvent(content: content, plan: plan)
         let network = content.config.networkName
         var files = [try calendar(PublicPlan.calendarPath, name: "\(network) — agenda",
-                                  description: "Toutes les animations à venir des médiathèques", sessions: plan.coming, with: sessions)]
+                                  description: Wording.Agenda.calendarDescription, sessions: plan.coming, with: sessions)]
         for listing in plan.libraries {
             files.append(try calendar(plan.calendarPath(library: listing.library.code), name: "\(network) — \(listing.library.name)",
-                                      description: "Les animations à venir à la médiathèque \(listing.library.name)",
+                                      description: Wording.Agenda.atLibrary(listing.library.name),
                                       sessions: listing.sessions, with: sessions))
         }
         for listing in plan.categories {
             files.append(try calendar(plan.calendarPath(category: listing.name), name: "\(network) — \(listing.name)",
-                                      description: "Les animations à venir : \(listing.name)", sessions: listing.sessions, with: sessions))
+                                      description: Wording.Agenda.categoryCalendar(listing.name), sessions: listing.sessions, with: sessions))
         }
         files.append(RenderedFile(path: try BundlePath("public/" + PublicPlan.feedPath), text: RSSWriter().render(feed(sessions))))
         return files
@@ -43,8 +43,8 @@ struct PublicFeedsRenderer {
             .sorted { ($0.updated, $1.id) > ($1.updated, $0.id) }
         let items = events.map { event -> RSSItem in
             let dates = sessionsByEvent[event.id]!.map { item in
-                "\(FrenchDate.long(item.session.start.day)) à \(item.session.start.frenchTime), \(item.session.library.name) : "
-                    + content.status(of: item.session, in: event).label
+                Wording.Agenda.session(date: FrenchDate.long(item.session.start.day), item.session,
+                                       status: content.status(of: item.session, in: event))
             }
             let url = builder.url(of: event)
             return RSSItem(title: event.title, link: url,
@@ -52,7 +52,7 @@ struct PublicFeedsRenderer {
                            guid: url, pubDate: event.updated.instant(in: builder.zone), categories: event.categories)
         }
         return RSSFeed(title: "\(content.config.networkName) — agenda", link: content.config.baseURL,
-                       description: "Les animations à venir des médiathèques", selfURL: content.config.baseURL + PublicPlan.feedPath,
+                       description: Wording.Agenda.feedDescription, selfURL: content.config.baseURL + PublicPlan.feedPath,
                        lastBuildDate: content.feed.generated.instant(in: builder.zone),
                        timeToLive: content.config.calendarRefreshHours * 60, timeZone: builder.zone, items: items)
     }
