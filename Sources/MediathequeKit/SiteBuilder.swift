@@ -98,6 +98,7 @@ public struct SiteBuilder {
         let bundle = try stage("write") { try StagedBundle(destination: inputs.output) }
         do {
             var report = BuildReport(output: inputs.output.path, today: inputs.today)
+            report.actionsOff = config.actions.off.map(\.key)
             let previous = PublishedManifest(publishedAt: inputs.output)
             bundle.compareBase(with: previous)
             let salt = try stage("fingerprint") { try buildSalt(config: config, templates: templates, libraries: content.libraries) }
@@ -256,13 +257,15 @@ public struct BuildReport: Sendable, CustomStringConvertible {
     /// Patron folders of an earlier date whose undated files were kept: only the files
     /// that print the date were written again.
     public var refreshedFolders = 0
+    /// The `site.conf` keys of the portal's actions left empty: those actions are not shown.
+    public var actionsOff: [String] = []
 
     public var description: String {
         """
         Built \(output) for \(today.french): \(events) events (\(sessions) sessions), \(patrons) patrons; \
         \(publicFiles) public and \(privateFiles) private files rendered, \(keptFolders) patron folders kept, \
         \(refreshedFolders) kept but for their dated files (\(written) written, \(unchanged) unchanged).
-        """
+        """ + (actionsOff.isEmpty ? "" : "\nPortal actions not shown (empty in site.conf): \(actionsOff.joined(separator: ", ")).")
     }
 }
 

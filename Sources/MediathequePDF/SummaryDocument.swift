@@ -6,7 +6,8 @@ public struct SummaryDocument: PatronDocumentRenderer {
     let renderer: SummaryPDFRenderer
 
     public init(config: SiteConfiguration) {
-        renderer = SummaryPDFRenderer(networkName: config.networkName, rules: config.rules)
+        renderer = SummaryPDFRenderer(networkName: config.networkName, rules: config.rules,
+                                      portalURL: config.actions[.portal]?.url())
     }
 
     public func files(for bundle: PatronBundle, content: SiteContent) throws -> [(name: String, bytes: [UInt8])] {

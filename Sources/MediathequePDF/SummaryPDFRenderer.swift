@@ -19,15 +19,18 @@ import MediathequeKit
 public struct SummaryPDFRenderer {
     private let networkName: String
     private let rules: Rules
+    private let portalURL: String?
     private let engine: TextEngine
     private let geometry = PageGeometry()
 
     /// - Parameters:
     ///   - networkName: shown at the top of every page and written as the document's author.
     ///   - rules: the library's rules, which judge each loan on the reference date.
-    public init(networkName: String, rules: Rules) {
+    ///   - portalURL: the library's portal, shown once for what the summary cannot do (renew, cancel).
+    public init(networkName: String, rules: Rules, portalURL: String? = nil) {
         self.networkName = networkName
         self.rules = rules
+        self.portalURL = portalURL
         engine = TextEngine()
     }
 
@@ -46,7 +49,7 @@ public struct SummaryPDFRenderer {
     public func render(_ bundle: PatronBundle, today: Day,
                        sessions: (SessionKey) -> (event: Event, session: Session)?) throws -> [UInt8] {
         let content = SummaryContent(bundle: bundle, networkName: networkName, today: today, rules: rules,
-                                     sessions: sessions)
+                                     portalURL: portalURL, sessions: sessions)
         defer { engine.finishDocument() }
         var composer = SummaryComposer(text: engine, geometry: geometry)
         let document = composer.compose(content)

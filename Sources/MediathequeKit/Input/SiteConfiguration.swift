@@ -18,35 +18,32 @@ public struct SiteConfiguration: Hashable, Sendable {
     public var calendarRefreshHours = 12
     /// The portal's on-line registration page for one session: `{event}` and `{session}`
     /// are replaced by the URL-encoded event and session ids (see ``registrationURL(event:session:)``).
-    public var registrationURL = "https://mediatheques.example/agenda/inscription?event={event}&session={session}"
+    public var registrationURL = try! URLPattern("https://mediatheques.example/agenda/inscription?event={event}&session={session}",
+                                                 placeholders: ["event", "session"], required: 2)
+    /// The portal's pages for the actions of the private pages; none by default.
+    public var actions = PortalActions()
 
     public init() {}
 
     /// The "S'inscrire" link of one session: ``registrationURL`` with `{event}` and `{session}`
     /// replaced by the ids, percent-encoded (only `A-Z a-z 0-9 - . _ ~` are left as they are).
     public func registrationURL(event: String, session: String) -> String {
-        registrationURL
-            .replacingOccurrences(of: "{event}", with: Self.percentEncoded(event))
-            .replacingOccurrences(of: "{session}", with: Self.percentEncoded(session))
+        registrationURL.url(["event": event, "session": session])
     }
 
-    /// Percent-encodes every byte of the UTF-8 form except the URL's unreserved characters.
-    static func percentEncoded(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += byte < 16 ? "%0" + hex : "%" + hex
-            }
+    /// Sets a key's value, or says what is wrong with it.
+    typealias Setter = @Sendable (inout SiteConfiguration, String) -> String?
+
+    static let keys = settingKeys.merging(PortalActions.Action.allCases.map { ($0.key, actionSetter($0)) }) { first, _ in first }
+
+    private static func actionSetter(_ action: PortalActions.Action) -> Setter {
+        { c, v in
+            do { try c.actions.set(action, v) } catch { return "\(error)" }
+            return nil
         }
-        return result
     }
 
-    static let keys: [String: @Sendable (inout SiteConfiguration, String) -> String?] = [
+    private static let settingKeys: [String: Setter] = [
         "network_name": { c, v in v.isEmpty ? "must not be empty" : { c.networkName = v; return nil }() },
         "base_url": { c, v in
             guard let url = URL(string: v), ["http", "https"].contains(url.scheme ?? ""), url.host != nil
@@ -69,11 +66,7 @@ public struct SiteConfiguration: Hashable, Sendable {
         "featured_count": { c, v in integer(v, 0...100) { c.featuredCount = $0 } },
         "calendar_refresh_hours": { c, v in integer(v, 1...168) { c.calendarRefreshHours = $0 } },
         "registration_url": { c, v in
-            let sample = v.replacingOccurrences(of: "{event}", with: "e").replacingOccurrences(of: "{session}", with: "s")
-            guard let url = URL(string: sample), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
-                  sample.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
-            else { return "must be an absolute http(s) URL (printable ASCII, {event} and {session} as placeholders)" }
-            c.registrationURL = v
+            do { c.registrationURL = try URLPattern(v, placeholders: ["event", "session"], required: 2) } catch { return "\(error)" }
             return nil
         },
     ]

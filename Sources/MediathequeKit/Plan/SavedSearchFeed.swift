@@ -23,7 +23,7 @@ public struct SavedSearchFeed: Hashable, Sendable {
         /// Stable across builds: `document-<id>` or `session-<event-id>-<session-id>`.
         public var guid: String
         public var title: String
-        /// Absolute link (the public event page), when there is one.
+        /// Absolute link, when there is one: the public event page, or the document's record in the portal.
         public var link: String?
         public var summary: String
         /// When the item appeared: the document's `added_on`, the event's `updated`.

@@ -50,7 +50,8 @@ public final class SavedSearchResolver {
 
     func item(for document: Document) -> SavedSearchFeed.Item {
         let summary = ([document.facts.joined(separator: " | ")] + [document.summary].compactMap { $0 }).joined(separator: "\n")
-        return SavedSearchFeed.Item(guid: "document-\(document.id)", title: document.title, summary: summary,
+        return SavedSearchFeed.Item(guid: "document-\(document.id)", title: document.title,
+                                    link: content.config.actions[.catalogueRecord]?.url(["document": String(document.id)]), summary: summary,
                                     published: LocalDateTime(day: document.addedOn),
                                     categories: [document.kind] + [document.genre].compactMap { $0 })
     }

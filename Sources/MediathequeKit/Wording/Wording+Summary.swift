@@ -17,6 +17,11 @@ extension Wording {
             isOwn ? "Mon compte — \(name)" : "Compte partagé — \(name)"
         }
 
+        /// Where the actions the summary leaves out are: "… : https://portail.example/compte".
+        public static func portal(_ url: String) -> String {
+            "Pour prolonger un prêt ou annuler une réservation, rendez-vous sur votre espace personnel : \(url)"
+        }
+
         /// "Carte n° 24200001234567".
         public static func card(_ number: String) -> String { "Carte n° \(number)" }
 

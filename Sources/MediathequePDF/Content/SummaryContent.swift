@@ -13,11 +13,14 @@ struct SummaryContent: Hashable {
     var holderLine: String
     /// "Situation au 28/03/2025".
     var situation: String
+    /// Where the portal is, for what the summary cannot do (renew, cancel); `nil` without one.
+    var portal: String?
     /// Own account first, then each shared account.
     var accounts: [AccountPart]
 
-    init(bundle: PatronBundle, networkName: String, today: Day, rules: Rules,
+    init(bundle: PatronBundle, networkName: String, today: Day, rules: Rules, portalURL: String? = nil,
          sessions: (SessionKey) -> (event: Event, session: Session)?) {
+        portal = portalURL.map(Wording.Summary.portal)
         self.networkName = PDFText.printable(networkName)
         cardNumber = PDFText.printable(bundle.own.patron.cardNumber)
         holderName = PDFText.printable(bundle.own.patron.displayName)

@@ -29,6 +29,24 @@ struct PrivateFixture {
         INSERT INTO account_share (holder_card, member_card) VALUES ('24200000000001', '24200000000002');
         """
 
+    /// Settings with every action of the portal configured (`{document}` and the like
+    /// between `/` so that a test finds each id in its URL).
+    static let portal = try! SiteConfiguration.parse("""
+        catalogue_record_url = https://portail.example/notice/{document}
+        renew_loan_url = https://portail.example/prolonger/{loan}
+        renew_loans_url = https://portail.example/prolonger
+        cancel_hold_url = https://portail.example/annuler/{hold}
+        review_url = https://portail.example/avis/{document}
+        add_to_favourites_url = https://portail.example/favoris/{document}
+        edit_profile_url = https://portail.example/profil
+        change_password_url = https://portail.example/mot-de-passe
+        shared_accounts_url = https://portail.example/comptes-partages
+        edit_search_url = https://portail.example/recherches/{search}
+        disable_search_url = https://portail.example/recherches/{search}/desactiver
+        delete_search_url = https://portail.example/recherches/{search}/supprimer
+        portal_url = https://portail.example/compte
+        """, file: "portal.conf")
+
     static let anne = "24200000000001", bruno = "24200000000002", clara = "24200000000003", emile = "24200000000005"
 
     /// - Parameters:

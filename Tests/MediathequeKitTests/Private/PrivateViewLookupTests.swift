@@ -44,7 +44,7 @@ struct PrivateViewLookupTests {
         let fixture = try PrivateFixture(sql: PrivateDataExportTests.sql + """
             INSERT INTO loan (barcode, patron_card, library, borrowed_on, due_on) VALUES
               ('34200000000004', '24200000000002', 'TAR', '{{d-1}}', '{{d+27}}');
-            """)
+            """, config: PrivateFixture.portal)
         defer { fixture.remove() }
         let bundle = try fixture.bundle(PrivateFixture.anne)
         let content = fixture.content
@@ -55,7 +55,7 @@ struct PrivateViewLookupTests {
         let holds = PrivateHoldsPageView(bundle: bundle, content: content)
         let views: [Any] = [
             home, loans, holds,
-            PrivateSummaryPageView(bundle: bundle, content: content, home: home, loans: loans, holds: holds),
+            PrivateSummaryPageView(bundle: bundle, content: content, home: home, holds: holds),
             PrivateHistoryPageView(bundle: bundle, content: content), PrivateFavouritesPageView(bundle: bundle, content: content),
             PrivateShelfPageView(shelf: shelf, bundle: bundle, content: content),
             PrivateReviewsPageView(bundle: bundle, content: content),

@@ -20,7 +20,7 @@ struct PatronFolderRenderer {
     static let templates = [
         "layout", "private/nav", "private/document", "private/index", "private/prets", "private/reservations",
         "private/historique", "private/favoris", "private/etagere", "private/avis", "private/inscriptions",
-        "private/recherches", "private/profil", "private/synthese", "private/loans-table",
+        "private/recherches", "private/profil", "private/synthese", "private/loans-table", "private/title",
     ]
 
     /// This renderer's own: each worker has its ``PatronFolderRenderer``.
@@ -72,10 +72,9 @@ struct PatronFolderRenderer {
             files.append(RenderedFile(path: try folder.appending(file), bytes: try pages.render(template, view())))
         }
         let home = PrivateHomePageView(bundle: bundle, content: content, folderURL: folderURL)
-        let loans = PrivateLoansPageView(bundle: bundle, content: content)
         let holds = PrivateHoldsPageView(bundle: bundle, content: content)
         try page(layout.home.file, "private/index", home)
-        try page(layout.loans.file, "private/prets", loans)
+        try page(layout.loans.file, "private/prets", PrivateLoansPageView(bundle: bundle, content: content))
         try page(layout.holds.file, "private/reservations", holds)
         try page(layout.history.file, "private/historique", PrivateHistoryPageView(bundle: bundle, content: content))
         try page(layout.favourites.file, "private/favoris", PrivateFavouritesPageView(bundle: bundle, content: content))
@@ -86,7 +85,7 @@ struct PatronFolderRenderer {
         try page(layout.registrations.file, "private/inscriptions", PrivateRegistrationsPageView(bundle: bundle, content: content))
         try page(layout.searches.file, "private/recherches", PrivateSearchesPageView(bundle: bundle, content: content, feeds: feeds))
         try page(layout.profile.file, "private/profil", PrivateProfilePageView(bundle: bundle, content: content))
-        try page(layout.summaryPage, "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, home: home, loans: loans, holds: holds))
+        try page(layout.summaryPage, "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, home: home, holds: holds))
         if wanted(layout.calendar) {
             let calendar = PersonalCalendar(content: content, sessions: sessionEvents).calendar(for: bundle, url: folderURL + layout.calendar)
             files.append(RenderedFile(path: try folder.appending(layout.calendar), text: ICalendarWriter().render(calendar)))

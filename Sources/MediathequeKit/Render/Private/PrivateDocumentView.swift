@@ -9,14 +9,16 @@ final class PrivateDocumentView {
     let genre: String?
     let summary: String?
     let addedOn: String?
+    let recordURL: String?
 
-    init(_ document: Document, addedOn: Day? = nil) {
+    init(_ document: Document, addedOn: Day? = nil, links: PortalLinks) {
         title = HTMLText.clean(document.title)
         facts = document.facts.map(HTMLText.clean).joined(separator: " | ")
         series = HTMLText.clean(document.series)
         genre = HTMLText.clean(document.genre)
         summary = HTMLText.clean(document.summary)
         self.addedOn = addedOn?.french
+        recordURL = links.record(document)
     }
 }
 
@@ -34,6 +36,7 @@ extension PrivateDocumentView: MustacheParent {
         case "genre": self.genre
         case "summary": self.summary
         case "addedOn": self.addedOn
+        case "recordURL": self.recordURL
         default: nil
         }
     }

@@ -33,8 +33,9 @@ final class PrivateFavouritesPageView {
     init(bundle: PatronBundle, content: SiteContent) {
         page = PageView(content: content, title: PrivateFolderLayout.favourites.title, depth: 2, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.favourites, depth: 2, patron: bundle.own.patron)
+        let links = PortalLinks(content.config)
         let basketShelf = bundle.own.shelves.first { $0.kind == .basket }
-        basket = basketShelf?.entries.map { PrivateDocumentView($0.document, addedOn: $0.addedOn) } ?? []
+        basket = basketShelf?.entries.map { PrivateDocumentView($0.document, addedOn: $0.addedOn, links: links) } ?? []
         shelves = bundle.own.shelves.map(ShelfLink.init)
         hasBasketDocuments = !basket.isEmpty
         hasShelves = !shelves.isEmpty

@@ -10,14 +10,21 @@ final class PrivateHistoryPageView {
         let returnedOn: String
         let loanDays: String
         let lateDays: String
+        let recordURL: String?
+        /// « Donner mon avis » and « Ajouter à mes favoris » in the portal.
+        let reviewURL: String?
+        let favouriteURL: String?
 
-        init(_ entry: HistoryEntry) {
+        init(_ entry: HistoryEntry, links: PortalLinks) {
             title = HTMLText.clean(entry.document.title)
             kind = HTMLText.clean(entry.document.kind)
             borrowedOn = entry.borrowedOn.french
             returnedOn = entry.returnedOn.french
             loanDays = HistoryEntry.daysLabel(entry.loanDays)
             lateDays = entry.daysLate > 0 ? HistoryEntry.daysLabel(entry.daysLate) : ""
+            recordURL = links.record(entry.document)
+            reviewURL = links.review(entry.document)
+            favouriteURL = links.addToFavourites(entry.document)
         }
     }
 
@@ -27,6 +34,8 @@ final class PrivateHistoryPageView {
     let emptyText: String
     let entries: [HistoryRow]
     let hasEntries: Bool
+    /// Whether the portal offers an action on a returned document (the table's "Actions" column).
+    let hasActions: Bool
 
     init(bundle: PatronBundle, content: SiteContent) {
         let months = content.config.rules.historyMonths
@@ -35,8 +44,9 @@ final class PrivateHistoryPageView {
         notice = Wording.historyNotice(months: months)
         emptyText = Wording.noHistory(months: months)
         entries = bundle.own.history.filter { $0.isVisible(today: content.today, rules: content.config.rules) }
-            .map(HistoryRow.init)
+            .map { [links = PortalLinks(content.config)] in HistoryRow($0, links: links) }
         hasEntries = !entries.isEmpty
+        hasActions = content.config.actions[.writeReview] != nil || content.config.actions[.addToFavourites] != nil
     }
 }
 
@@ -54,6 +64,9 @@ extension PrivateHistoryPageView.HistoryRow: MustacheParent {
         case "returnedOn": self.returnedOn
         case "loanDays": self.loanDays
         case "lateDays": self.lateDays
+        case "recordURL": self.recordURL
+        case "reviewURL": self.reviewURL
+        case "favouriteURL": self.favouriteURL
         default: nil
         }
     }
@@ -68,6 +81,7 @@ extension PrivateHistoryPageView: MustacheParent {
         case "emptyText": self.emptyText
         case "entries": self.entries
         case "hasEntries": self.hasEntries
+        case "hasActions": self.hasActions
         default: nil
         }
     }

@@ -14,8 +14,11 @@ final class PrivateHoldsPageView {
         let rank: String
         let isAvailable: Bool
         let isCancellable: Bool
+        let recordURL: String?
+        /// Only for a hold that waits: an available one is cancelled by the staff.
+        let cancelURL: String?
 
-        init(_ hold: Hold) {
+        init(_ hold: Hold, links: PortalLinks) {
             var on = "", until = ""
             if case .available(let from, let to) = hold.state { (on, until) = (from.french, to.french) }
             title = HTMLText.clean(hold.document.title)
@@ -27,6 +30,8 @@ final class PrivateHoldsPageView {
             rank = hold.state.rankLabel
             isAvailable = hold.isAvailable
             isCancellable = hold.isCancellableOnline
+            recordURL = links.record(hold.document)
+            cancelURL = hold.isCancellableOnline ? links.cancel(hold) : nil
         }
     }
 
@@ -44,7 +49,8 @@ final class PrivateHoldsPageView {
             heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
             caption = Wording.holdsCaption(heading)
             lines = account.summary(today: content.today).holdLines
-            holds = account.holds.map(HoldRow.init)
+            let links = PortalLinks(content.config)
+            holds = account.holds.map { HoldRow($0, links: links) }
             hasHolds = !holds.isEmpty
         }
     }
@@ -77,6 +83,8 @@ extension PrivateHoldsPageView.HoldRow: MustacheParent {
         case "rank": self.rank
         case "isAvailable": self.isAvailable
         case "isCancellable": self.isCancellable
+        case "recordURL": self.recordURL
+        case "cancelURL": self.cancelURL
         default: nil
         }
     }

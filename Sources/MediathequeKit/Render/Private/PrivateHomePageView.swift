@@ -34,6 +34,8 @@ final class PrivateHomePageView {
     let calendar: String
     let calendarSubscription: String
     let dataExport: String
+    /// « Gérer mes comptes partagés » in the portal.
+    let sharedAccountsURL: String?
 
     init(bundle: PatronBundle, content: SiteContent, folderURL: String) {
         let layout = PrivateFolderLayout.self
@@ -49,6 +51,7 @@ final class PrivateHomePageView {
         calendar = layout.calendar
         calendarSubscription = layout.webcal(folderURL + layout.calendar)
         dataExport = layout.dataExport
+        sharedAccountsURL = PortalLinks(content.config).manageSharedAccounts
     }
 }
 
@@ -85,6 +88,7 @@ extension PrivateHomePageView: MustacheParent {
         case "calendar": self.calendar
         case "calendarSubscription": self.calendarSubscription
         case "dataExport": self.dataExport
+        case "sharedAccountsURL": self.sharedAccountsURL
         default: nil
         }
     }

@@ -2,19 +2,22 @@ import Mustache
 
 /// `prets.html`: the guide's loans table, one per account (own first, then each
 /// shared account, labelled with the member's name), each loan saying whether it
-/// can be renewed and, if not, why.
+/// can be renewed and, if not, why; a renewable loan links to its renewal in the
+/// portal and can be selected for « Prolonger les prêts sélectionnés ».
 final class PrivateLoansPageView {
     /// A row of ``LoansTable``: its cells in the table's order.
     final class LoanRow {
         /// A value, not a class: small enough to travel in an `Any` without a box.
         struct Cell {
             let text: String
+            let isTitle: Bool
             let isState: Bool
             let isRenewable: Bool
             let isRefusal: Bool
 
             init(_ column: LoansTable.Column, of row: LoansTable.Row) {
                 text = HTMLText.clean(row.text(column))
+                isTitle = column == .title
                 isState = column == .state
                 isRenewable = column == .renewal && row.renewal.isAllowed
                 isRefusal = column == .renewal && !row.renewal.isAllowed
@@ -23,10 +26,20 @@ final class PrivateLoansPageView {
 
         let stateCode: String
         let cells: [Cell]
+        /// The title again, for the actions' accessible names ("Prolonger Pilates…").
+        let title: String
+        let loanID: String
+        let recordURL: String?
+        /// Only for a renewable loan, and only on the page that offers actions.
+        let renewURL: String?
 
-        init(_ row: LoansTable.Row) {
+        init(_ row: LoansTable.Row, links: PortalLinks, actions: Bool) {
             stateCode = row.state.rawValue
             cells = LoansTable.columns.map { Cell($0, of: row) }
+            title = HTMLText.clean(row.loan.document.title)
+            loanID = String(row.loan.id)
+            recordURL = links.record(row.loan.document)
+            renewURL = actions && row.renewal.isAllowed ? links.renew(row.loan) : nil
         }
     }
 
@@ -39,12 +52,16 @@ final class PrivateLoansPageView {
         let loans: [LoanRow]
         let hasLoans: Bool
 
-        /// - Parameter index: the account's place in the bundle (0: the patron's own).
-        init(_ account: Account, index: Int, content: SiteContent) {
+        /// - Parameters:
+        ///   - index: the account's place in the bundle (0: the patron's own).
+        ///   - actions: whether renewable loans link to their renewal (not on the printable summary).
+        init(_ account: Account, index: Int, content: SiteContent, actions: Bool) {
             anchor = "compte-\(index + 1)"
             heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
             caption = Wording.loansCaption(heading)
-            loans = LoansTable.rows(account.loans, today: content.today, rules: content.config.rules).map(LoanRow.init)
+            let links = PortalLinks(content.config)
+            loans = LoansTable.rows(account.loans, today: content.today, rules: content.config.rules)
+                .map { LoanRow($0, links: links, actions: actions) }
             hasLoans = !loans.isEmpty
         }
     }
@@ -56,15 +73,24 @@ final class PrivateLoansPageView {
     /// Whether the rules allow renewing at all (`max_renewals` ≥ 1).
     let isRenewalAllowed: Bool
     let renewalTimes: String
+    /// The portal's page that renews the loans checked in the form `selectionForm`; `nil`
+    /// without such a page or without a renewable loan.
+    let renewSelectionURL: String?
+    let selectionForm: String?
 
     init(bundle: PatronBundle, content: SiteContent) {
         let rules = content.config.rules
         page = PageView(content: content, title: PrivateFolderLayout.loans.title, depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.loans, depth: 1, patron: bundle.own.patron)
-        accounts = bundle.accounts.enumerated().map { AccountLoans($1, index: $0, content: content) }
+        accounts = bundle.accounts.enumerated().map { AccountLoans($1, index: $0, content: content, actions: true) }
         hasSharedAccounts = !bundle.shared.isEmpty
         isRenewalAllowed = rules.maxRenewals > 0
         renewalTimes = Wording.times(rules.maxRenewals)
+        let anyRenewable = bundle.accounts.contains { account in
+            account.loans.contains { $0.renewal(today: content.today, rules: rules).isAllowed }
+        }
+        renewSelectionURL = anyRenewable ? PortalLinks(content.config).renewSelection : nil
+        selectionForm = renewSelectionURL.map { _ in "prolonger-selection" }
     }
 }
 
@@ -77,6 +103,7 @@ extension PrivateLoansPageView.LoanRow.Cell: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "text": self.text
+        case "isTitle": self.isTitle
         case "isState": self.isState
         case "isRenewable": self.isRenewable
         case "isRefusal": self.isRefusal
@@ -90,6 +117,10 @@ extension PrivateLoansPageView.LoanRow: MustacheParent {
         switch name {
         case "stateCode": self.stateCode
         case "cells": self.cells
+        case "title": self.title
+        case "loanID": self.loanID
+        case "recordURL": self.recordURL
+        case "renewURL": self.renewURL
         default: nil
         }
     }
@@ -118,6 +149,8 @@ extension PrivateLoansPageView: MustacheParent {
         case "hasSharedAccounts": self.hasSharedAccounts
         case "isRenewalAllowed": self.isRenewalAllowed
         case "renewalTimes": self.renewalTimes
+        case "renewSelectionURL": self.renewSelectionURL
+        case "selectionForm": self.selectionForm
         default: nil
         }
     }

@@ -16,8 +16,14 @@ final class PrivateProfilePageView {
     let page: PageView
     let nav: PrivateNavigation
     let fields: [Field]
+    /// « Modifier mon profil » and « Changer de mot de passe » in the portal.
+    let editProfileURL: String?
+    let changePasswordURL: String?
 
     init(bundle: PatronBundle, content: SiteContent) {
+        let links = PortalLinks(content.config)
+        editProfileURL = links.editProfile
+        changePasswordURL = links.changePassword
         page = PageView(content: content, title: PrivateFolderLayout.profile.title, depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.profile, depth: 1, patron: bundle.own.patron)
         let p = bundle.own.patron
@@ -74,6 +80,8 @@ extension PrivateProfilePageView: MustacheParent {
         case "page": self.page
         case "nav": self.nav
         case "fields": self.fields
+        case "editProfileURL": self.editProfileURL
+        case "changePasswordURL": self.changePasswordURL
         default: nil
         }
     }

@@ -16,9 +16,9 @@ final class PrivateReviewsPageView {
         let moderation: String
         let moderationCode: String
 
-        init(_ review: Review) {
+        init(_ review: Review, links: PortalLinks) {
             let rating = min(5, max(0, review.rating))
-            document = PrivateDocumentView(review.document)
+            document = PrivateDocumentView(review.document, links: links)
             reviewTitle = HTMLText.clean(review.title)
             body = HTMLText.clean(review.body)
             pseudonym = HTMLText.clean(review.pseudonym)
@@ -40,7 +40,7 @@ final class PrivateReviewsPageView {
     init(bundle: PatronBundle, content: SiteContent) {
         page = PageView(content: content, title: PrivateFolderLayout.reviews.title, depth: 1, isPrivate: true)
         nav = PrivateNavigation(current: PrivateFolderLayout.reviews, depth: 1, patron: bundle.own.patron)
-        reviews = bundle.own.reviews.map(ReviewItem.init)
+        reviews = bundle.own.reviews.map { [links = PortalLinks(content.config)] in ReviewItem($0, links: links) }
         hasReviews = !reviews.isEmpty
     }
 }

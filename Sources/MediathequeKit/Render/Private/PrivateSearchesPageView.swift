@@ -15,6 +15,10 @@ final class PrivateSearchesPageView {
         let isActive: Bool
         let results: String
         let feedHref: String
+        /// « Mettre à jour », « Désactiver » (an active search) and « Supprimer ma recherche » in the portal.
+        let editURL: String?
+        let disableURL: String?
+        let deleteURL: String?
 
         /// - Parameter feed: the search's feed, when it is active.
         init(_ search: SavedSearch, feed: SavedSearchFeed?, content: SiteContent) {
@@ -27,6 +31,10 @@ final class PrivateSearchesPageView {
             isActive = search.active && feed != nil
             results = feed.map { Wording.SavedSearches.results($0.items.count) } ?? ""
             feedHref = PrivateFolderLayout.searchFeed(search.id)
+            let links = PortalLinks(content.config)
+            editURL = links.edit(search)
+            disableURL = search.active ? links.disable(search) : nil
+            deleteURL = links.delete(search)
         }
     }
 
@@ -34,6 +42,8 @@ final class PrivateSearchesPageView {
     let nav: PrivateNavigation
     let searches: [SearchRow]
     let hasSearches: Bool
+    /// Whether the portal offers an action on a saved search (the table's "Actions" column).
+    let hasActions: Bool
 
     /// - Parameter feeds: the feed of each active search, by search id.
     init(bundle: PatronBundle, content: SiteContent, feeds: [Int64: SavedSearchFeed]) {
@@ -41,6 +51,7 @@ final class PrivateSearchesPageView {
         nav = PrivateNavigation(current: PrivateFolderLayout.searches, depth: 1, patron: bundle.own.patron)
         searches = bundle.own.searches.map { SearchRow($0, feed: feeds[$0.id], content: content) }
         hasSearches = !searches.isEmpty
+        hasActions = [.editSearch, .disableSearch, .deleteSearch].contains { content.config.actions[$0] != nil }
     }
 
     /// "Mots : louca · Genre : Bande dessinée", in a fixed facet order; "Toutes les nouveautés" when empty.
@@ -81,6 +92,9 @@ extension PrivateSearchesPageView.SearchRow: MustacheParent {
         case "isActive": self.isActive
         case "results": self.results
         case "feedHref": self.feedHref
+        case "editURL": self.editURL
+        case "disableURL": self.disableURL
+        case "deleteURL": self.deleteURL
         default: nil
         }
     }
@@ -93,6 +107,7 @@ extension PrivateSearchesPageView: MustacheParent {
         case "nav": self.nav
         case "searches": self.searches
         case "hasSearches": self.hasSearches
+        case "hasActions": self.hasActions
         default: nil
         }
     }

@@ -17,7 +17,9 @@ final class PrivateShelfPageView {
         nav = PrivateNavigation(current: PrivateFolderLayout.favourites, depth: 2, patron: bundle.own.patron)
         kindLabel = shelf.kind.label
         createdOn = shelf.createdOn.french
-        documents = shelf.entries.map { PrivateDocumentView($0.document, addedOn: $0.addedOn) }
+        documents = shelf.entries.map { [links = PortalLinks(content.config)] in
+            PrivateDocumentView($0.document, addedOn: $0.addedOn, links: links)
+        }
         hasDocuments = !documents.isEmpty
     }
 }

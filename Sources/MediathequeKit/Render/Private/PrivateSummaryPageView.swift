@@ -29,17 +29,22 @@ final class PrivateSummaryPageView {
     let accounts: [AccountSummary]
     let summaryPDF: String
 
-    /// Built from the pages' own views, so the summary shows exactly what they show.
-    init(bundle: PatronBundle, content: SiteContent, home: PrivateHomePageView, loans: PrivateLoansPageView,
-         holds: PrivateHoldsPageView) {
+    /// The portal, where the actions this page leaves out are (it is for keeping and printing).
+    let portalURL: String?
+
+    /// Built from the pages' own views, so the summary shows exactly what they show; its loans
+    /// tables are the loans page's, without the renewal actions.
+    init(bundle: PatronBundle, content: SiteContent, home: PrivateHomePageView, holds: PrivateHoldsPageView) {
         page = PageView(content: content, title: Wording.Summary.title, depth: 1, isPrivate: true).dated(content)
         nav = PrivateNavigation(current: PrivateFolderLayout.home, depth: 1, patron: bundle.own.patron)
         networkName = HTMLText.clean(content.config.networkName)
         holder = HTMLText.clean(bundle.own.patron.displayName)
         cardNumber = bundle.own.patron.cardNumber
         summaryPDF = PrivateFolderLayout.summaryPDF
+        portalURL = PortalLinks(content.config).portal
         accounts = bundle.accounts.enumerated().map { index, account in
-            AccountSummary(brief: home.accounts[index], loans: loans.accounts[index], holds: holds.accounts[index],
+            AccountSummary(brief: home.accounts[index],
+                           loans: .init(account, index: index, content: content, actions: false), holds: holds.accounts[index],
                            registrations: account.registrations.map { .init($0, of: account, content: content) })
         }
     }
@@ -68,6 +73,7 @@ extension PrivateSummaryPageView: MustacheParent {
         case "cardNumber": self.cardNumber
         case "accounts": self.accounts
         case "summaryPDF": self.summaryPDF
+        case "portalURL": self.portalURL
         default: nil
         }
     }
