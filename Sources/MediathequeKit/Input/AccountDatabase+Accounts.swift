@@ -7,7 +7,7 @@ import GRDB
 extension AccountDatabase {
     /// Calls `body` with each patron's bundle (own account and shared accounts), in card order.
     /// Each table is read once, in card order, alongside the patrons: only one bundle is in
-    /// memory at a time, and no per-patron query runs except for shared accounts.
+    /// memory at a time, and the only per-patron queries find and read the accounts shared.
     public func forEachBundle(today: Day, rules: Rules, _ body: (PatronBundle) throws -> Void) throws {
         // Its digests are not used: documents go undigested.
         try forEachPatron(today: today, rules: rules, decoding: .all, documents: DocumentDigests()) { read in

@@ -1,8 +1,8 @@
 import CSupport
 import GRDB
 
-/// The row-level rules of the input contract, each one SQL scan reporting
-/// table, row id, column and value of every row that breaks it.
+/// The row-level rules of the input contract: each table is scanned once for all of its
+/// rules, and every row that breaks one is reported with its table, row id, column and value.
 extension AccountDatabase {
     struct RowRule {
         var table: String

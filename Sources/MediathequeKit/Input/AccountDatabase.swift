@@ -33,9 +33,9 @@ public final class AccountDatabase: @unchecked Sendable {
     /// Every library of the network, by code.
     public private(set) var libraries: [String: Library] = [:]
 
-    /// Opens `path` read-only and checks its schema.
-    /// - Throws: ``InputProblem`` naming the file and what is missing or wrong. The file is never
-    ///   created or written.
+    /// Opens `path` read-only, checks its schema and reads the libraries.
+    /// - Throws: ``InputProblem`` naming the file and what is wrong with it, or ``InputProblems``
+    ///   naming every missing table and column. The file is never created or written.
     /// - Parameter cacheKiB: SQLite's page cache; the builder's scans read whole tables once each.
     public init(path: String, cacheKiB: Int = 32768) throws {
         _ = Self.sqliteSetUp
