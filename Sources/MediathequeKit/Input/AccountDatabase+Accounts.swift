@@ -5,51 +5,9 @@ import GRDB
 /// network, random access for shared accounts and one-off reads. Both forms
 /// share the queries and decoders, so they cannot disagree.
 extension AccountDatabase {
-    static let documentColumns = "d.id, d.title, d.authors, d.kind, d.year, d.summary, d.series, d.genre, d.audience, d.subjects, d.isbn, d.added_on"
-
-    static let cards = AccountQuery(columns: ["card_number"], from: "FROM patron", card: "card_number", filter: nil, order: "card_number")
-    static let patrons = AccountQuery(columns: [
-        "card_number", "pseudo", "first_name", "last_name", "birth_date", "sex", "email", "phone", "mobile", "address",
-        "address_extra", "postal_code", "city", "home_library", "membership_expires", "recommendations", "feed_key_version",
-    ], from: "FROM patron", card: "card_number", filter: nil, order: "card_number")
-    static let loans = AccountQuery(columns: [
-        "l.patron_card", "l.id", "l.barcode", "l.library", "l.borrowed_on", "l.due_on", "l.renewals",
-        """
-        EXISTS (SELECT 1 FROM hold h WHERE h.document_id = i.document_id AND h.patron_card <> l.patron_card
-                AND h.available_on IS NULL)
-        """,
-    ], from: "FROM loan l JOIN item i ON i.barcode = l.barcode", document: ("i.document_id", "JOIN document d ON d.id = i.document_id"),
-        card: "l.patron_card", filter: "l.returned_on IS NULL", order: "l.due_on, l.id")
-    static let history = AccountQuery(columns: ["l.patron_card", "l.id", "l.library", "l.borrowed_on", "l.due_on", "l.returned_on"],
-        from: "FROM loan l JOIN item i ON i.barcode = l.barcode", document: ("i.document_id", "JOIN document d ON d.id = i.document_id"),
-        card: "l.patron_card", filter: "l.returned_on IS NOT NULL AND l.returned_on >= ? AND l.returned_on <= ?",
-        order: "l.returned_on DESC, l.id DESC")
-    static let holds = AccountQuery(columns: [
-        "h.patron_card", "h.id", "h.pickup_library", "h.placed_on", "h.available_on", "h.available_until", "h.queue_position",
-    ], from: "FROM hold h", document: ("h.document_id", "JOIN document d ON d.id = h.document_id"), card: "h.patron_card", filter: nil,
-        order: "h.available_on IS NULL, h.available_until, h.queue_position, h.placed_on, h.id")
-    static let registrations = AccountQuery(columns: [
-        "patron_card", "id", "registered_by", "event_id", "session_id", "status", "registered_at",
-    ], from: "FROM event_registration", card: "patron_card", filter: nil, order: "registered_at, id")
-    static let reviews = AccountQuery(columns: [
-        "r.patron_card", "r.id", "r.pseudonym", "r.rating", "r.title", "r.body", "r.written_at", "r.status",
-    ], from: "FROM review r", document: ("r.document_id", "JOIN document d ON d.id = r.document_id"), card: "r.patron_card",
-        filter: nil, order: "r.written_at DESC, r.id DESC")
-    static let shelves = AccountQuery(columns: ["patron_card", "id", "name", "kind", "created_on"], from: "FROM shelf",
-                                      card: "patron_card", filter: nil, order: "id")
-    static let shelfEntries = AccountQuery(columns: ["s.patron_card", "e.shelf_id", "e.added_on"],
-        from: "FROM shelf_entry e JOIN shelf s ON s.id = e.shelf_id", document: ("e.document_id", "JOIN document d ON d.id = e.document_id"),
-        card: "s.patron_card", filter: nil, order: "e.shelf_id, e.added_on DESC, e.document_id")
-    static let searches = AccountQuery(columns: [
-        "patron_card", "id", "name", "scope", "query", "created_on", "followed", "frequency", "active",
-    ], from: "FROM saved_search", card: "patron_card", filter: nil, order: "created_on, id")
-    static let facets = AccountQuery(columns: ["s.patron_card", "f.search_id", "f.facet", "f.value"],
-        from: "FROM saved_search_facet f JOIN saved_search s ON s.id = f.search_id",
-        card: "s.patron_card", filter: nil, order: "f.search_id, f.facet, f.value")
-
     /// Calls `body` with each patron's bundle (own account and shared accounts), in card order.
     /// Each table is read once, in card order, alongside the patrons: only one bundle is in
-    /// memory at a time, and no per-patron query runs except for shared accounts.
+    /// memory at a time, and the only per-patron queries find and read the accounts shared.
     public func forEachBundle(today: Day, rules: Rules, _ body: (PatronBundle) throws -> Void) throws {
         // Its digests are not used: documents go undigested.
         try forEachPatron(today: today, rules: rules, decoding: .all, documents: DocumentDigests()) { read in
@@ -97,12 +55,12 @@ extension AccountDatabase {
             try db.execute(sql: "PRAGMA cache_size = -2048")
             mq_release_free_memory() // what earlier reads cached, given back
             defer { try? db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
-            var streams: [RowDigest.Table: AccountRowStream] = [:]
-            for table in Self.ownTables {
-                streams[table] = try AccountRowStream(db, Self.query(table), documents: decoding.readsDocuments,
+            var streams: [AccountTable: AccountRowStream] = [:]
+            for table in AccountTable.allCases {
+                streams[table] = try AccountRowStream(db, table.query, documents: decoding.readsDocuments,
                                                       arguments: table == .history ? window : [], range: range)
             }
-            let cards = try String.fetchCursor(db, sql: Self.cards.forCards(range, documents: false),
+            let cards = try String.fetchCursor(db, sql: AccountQuery.cards.forCards(range, documents: false),
                                                arguments: StatementArguments(range.arguments))
             while let card = try cards.next() {
                 let read = try readPatron(db, card: card, decode: decoding.contains(card), documents: documents) { table, body in
@@ -117,30 +75,10 @@ extension AccountDatabase {
     /// `nil` for fewer than two patrons.
     func middleCard() throws -> (card: String, position: Int)? {
         try read { db in
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM patron") ?? 0
-            guard count >= 2, let card = try String.fetchOne(db, sql: "SELECT card_number FROM patron ORDER BY card_number LIMIT 1 OFFSET ?",
-                                                             arguments: [count / 2]) else { return nil }
-            let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM patron WHERE card_number < ?", arguments: [card]) ?? 0
+            let count = try Int.fetchOne(db, sql: AccountSQL.patronCount) ?? 0
+            guard count >= 2, let card = try String.fetchOne(db, sql: AccountSQL.cardAtPlace, arguments: [count / 2]) else { return nil }
+            let before = try Int.fetchOne(db, sql: AccountSQL.cardsBefore, arguments: [card]) ?? 0
             return (card, before)
-        }
-    }
-
-    /// The tables of a patron's own account, read by ``readPatron``.
-    static let ownTables: [RowDigest.Table] = [.patron, .loan, .hold, .registration, .history, .review, .shelf, .shelfEntry, .search, .facet]
-
-    /// The query that reads `table`, one of ``ownTables``.
-    static func query(_ table: RowDigest.Table) -> AccountQuery {
-        switch table {
-        case .patron: patrons
-        case .loan: loans
-        case .hold: holds
-        case .registration: registrations
-        case .history: history
-        case .review: reviews
-        case .shelf: shelves
-        case .shelfEntry: shelfEntries
-        case .search: searches
-        default: facets
         }
     }
 
@@ -155,7 +93,7 @@ extension AccountDatabase {
         let window: [any DatabaseValueConvertible] = [rules.historyStart(today: today).iso, today.iso]
         return try read { db in
             try readPatron(db, card: card, decode: true, documents: documents) { table, body in
-                try fetch(db, Self.query(table), documents: true, StatementArguments([card] + (table == .history ? window : [])), body)
+                try fetch(db, table.query, documents: true, StatementArguments([card] + (table == .history ? window : [])), body)
             }
         }
     }
@@ -164,22 +102,23 @@ extension AccountDatabase {
     /// hashing each row before decoding it (reading a value as another type would change its
     /// bytes), and decoding only when `decode` says so.
     private func readPatron(_ db: Database, card: String, decode: Bool, documents: DocumentDigests,
-                            rows: (RowDigest.Table, (StatementColumns) throws -> Void) throws -> Void) throws -> PatronRead? {
+                            rows: (AccountTable, (StatementColumns) throws -> Void) throws -> Void) throws -> PatronRead? {
         var digest = RowDigest()
-        func each(_ table: RowDigest.Table, _ decoder: (StatementColumns) throws -> Void) throws {
-            let document = Self.query(table).documentColumn.map { ($0, documents) }
+        func each<Column: QueryColumn>(_ table: AccountTable, _ decoder: (QueryRow<Column>) throws -> Void) throws {
+            let document = table.query.documentColumn.map { ($0, documents) }
             try withoutActuallyEscaping(decoder) { decoder in
                 try rows(table) { row in
-                    digest.add(table, row.statement, document: document)
-                    if decode { try decoder(row) }
+                    digest.add(table.digestTag, row.statement, document: document)
+                    if decode { try decoder(QueryRow(row)) }
                 }
             }
         }
         var patron: Patron?
         var keyVersion: Int?
         try rows(.patron) { row in
-            digest.add(.patron, row.statement)
-            keyVersion = row.int(16) ?? 0
+            digest.add(AccountTable.patron.digestTag, row.statement)
+            let row = QueryRow<PatronColumn>(row)
+            keyVersion = row.int(.feedKeyVersion) ?? 0
             if decode { patron = try self.patron(row) }
         }
         guard let keyVersion else { return nil }
@@ -195,9 +134,10 @@ extension AccountDatabase {
         account?.shelves = shelves.result
         var searches = SearchAssembly()
         try rows(.search) { row in
-            digest.add(.search, row.statement)
-            // As the decoder reads them (`search(_:)`): scope in column 3, active in column 8.
-            digest.noteSearch(scope: row.text(3), active: row.int(8) != 0)
+            digest.add(AccountTable.search.digestTag, row.statement)
+            let row = QueryRow<SearchColumn>(row)
+            // As the decoder reads them (`search(_:)`).
+            digest.noteSearch(scope: row.text(.scope), active: row.int(.active) != 0)
             if decode { try searches.add(self.search(row)) }
         }
         try each(.facet) { searches.add(facet: $0) }
@@ -209,8 +149,7 @@ extension AccountDatabase {
     /// The accounts shared with `holder`: each member's loans, holds and registrations only.
     private func sharedAccounts(_ db: Database, holder: String, decoding: Bool, documents: DocumentDigests,
                                 digest: inout RowDigest) throws -> [Account] {
-        let members = try String.fetchAll(db.cachedStatement(sql:
-            "SELECT member_card FROM account_share WHERE holder_card = ? ORDER BY member_card"), arguments: [holder])
+        let members = try String.fetchAll(db.cachedStatement(sql: AccountSQL.shareMembers), arguments: [holder])
         var accounts: [Account] = []
         for member in members {
             digest.add(.sharedMember, text: member)
@@ -224,23 +163,24 @@ extension AccountDatabase {
     /// A patron's loans, holds and registrations (`nil` when not decoding).
     private func sharedAccount(_ db: Database, card: String, decoding: Bool, documents: DocumentDigests,
                                digest: inout RowDigest) throws -> Account? {
-        /// Digests each row of `query` as `table`, then decodes it when decoding.
-        func each(_ query: AccountQuery, as table: RowDigest.Table, _ decoder: (StatementColumns) throws -> Void) throws {
+        /// Digests each row of `table` as `tag`, then decodes it when decoding.
+        func each<Column: QueryColumn>(_ table: AccountTable, as tag: RowDigest.Table, _ decoder: (QueryRow<Column>) throws -> Void) throws {
+            let query = table.query
             let document = query.documentColumn.map { ($0, documents) }
             try fetch(db, query, documents: decoding, [card]) { row in
-                digest.add(table, row.statement, document: document)
-                if decoding { try decoder(row) }
+                digest.add(tag, row.statement, document: document)
+                if decoding { try decoder(QueryRow(row)) }
             }
         }
         var patron: Patron?
-        try each(Self.patrons, as: .sharedPatron) { patron = try self.patron($0) }
+        try each(.patron, as: .sharedPatron) { patron = try self.patron($0) }
         if decoding && patron == nil {
             throw InputProblem(file: file, place: .row(table: "patron", id: card, column: nil), message: "unknown patron")
         }
         var account = patron.map { Account(patron: $0) }
-        try each(Self.loans, as: .sharedLoan) { account?.loans.append(try loan($0)) }
-        try each(Self.holds, as: .sharedHold) { account?.holds.append(try hold($0)) }
-        try each(Self.registrations, as: .sharedRegistration) { account?.registrations.append(try registration($0)) }
+        try each(.loan, as: .sharedLoan) { account?.loans.append(try loan($0)) }
+        try each(.hold, as: .sharedHold) { account?.holds.append(try hold($0)) }
+        try each(.registration, as: .sharedRegistration) { account?.registrations.append(try registration($0)) }
         return account
     }
 
@@ -263,11 +203,12 @@ struct ShelfAssembly {
         shelves.append(shelf)
     }
 
-    mutating func add(entry row: some ColumnValues, database: AccountDatabase) throws {
-        let id = "\(row.text(1) ?? "?")/\(row.text(3) ?? "?")"
-        guard let shelfID = row.int64(1), let position = index[shelfID], let added = row.day(2)
+    mutating func add(entry row: QueryRow<ShelfEntryColumn>, database: AccountDatabase) throws {
+        let id = "\(row.text(.shelfID) ?? "?")/\(row.text(.document) ?? "?")"
+        guard let shelfID = row.int64(.shelfID), let position = index[shelfID], let added = row.day(.addedOn)
         else { throw database.invalid("shelf_entry", id, "added_on") }
-        shelves[position].entries.append(Shelf.Entry(document: try database.document(row, at: 3, table: "shelf_entry", id: id), addedOn: added))
+        shelves[position].entries.append(Shelf.Entry(document: try database.document(row.columns(from: .document), table: "shelf_entry", id: id),
+                                                     addedOn: added))
     }
 
     var result: [Shelf] { shelves.sorted { ($0.kind.order, $0.id) < ($1.kind.order, $1.id) } }
@@ -283,8 +224,9 @@ struct SearchAssembly {
         searches.append(search)
     }
 
-    mutating func add(facet row: some ColumnValues) {
-        guard let searchID = row.int64(1), let position = index[searchID], let facet = row.text(2), let value = row.text(3) else { return }
+    mutating func add(facet row: QueryRow<FacetColumn>) {
+        guard let searchID = row.int64(.searchID), let position = index[searchID], let facet = row.text(.facet),
+              let value = row.text(.value) else { return }
         searches[position].facets[facet, default: []].append(value)
     }
 

@@ -10,15 +10,14 @@ extension AccountDatabase {
     public func forEachDocument(part: (index: Int, count: Int) = (0, 1),
                                 _ body: (_ position: Int, Document) throws -> Void) throws {
         try read { db in
-            // The contract's index document_added gives this order without sorting.
-            let statement = try db.makeStatement(sql: "SELECT \(Self.documentColumns) FROM document d ORDER BY d.added_on, d.id")
+            let statement = try db.makeStatement(sql: AccountSQL.documentsByAge)
             let rows = try Row.fetchCursor(statement)
             var position = 0
             while try rows.next() != nil {
                 position += 1
                 guard (position - 1) % part.count == part.index else { continue }
-                let row = StatementColumns(statement.sqliteStatement)
-                try body(position, try document(row, at: 0, table: "document", id: row.text(0) ?? "?"))
+                let row = QueryRow<DocumentColumn>(statement.sqliteStatement)
+                try body(position, try document(row, table: "document", id: row.text(.id) ?? "?"))
             }
         }
     }
@@ -26,9 +25,11 @@ extension AccountDatabase {
     /// Calls `body` with the document and library of every item (copy), in no particular order.
     public func forEachItemLibrary(_ body: (_ documentID: Int64, _ library: String) throws -> Void) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT document_id, library FROM item")
-            while let row = try rows.next() {
-                guard let id = row.int64(0), let library = row.text(1) else { continue }
+            let statement = try db.makeStatement(sql: AccountSQL.itemLibraries)
+            let rows = try Row.fetchCursor(statement)
+            while try rows.next() != nil {
+                let row = QueryRow<ItemLibraryColumn>(statement.sqliteStatement)
+                guard let id = row.int64(.document), let library = row.text(.library) else { continue }
                 try body(id, library)
             }
         }
@@ -37,7 +38,7 @@ extension AccountDatabase {
     /// Whether any saved search of the catalogue is switched on (else no index is needed).
     public func hasActiveCatalogueSearch() throws -> Bool {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT 1 FROM saved_search WHERE scope = 'catalogue' AND active = 1 LIMIT 1") != nil
+            try Int.fetchOne(db, sql: AccountSQL.activeCatalogueSearch) != nil
         }
     }
 }

@@ -1,6 +1,6 @@
 import GRDB
 
-/// Decoders of the per-patron queries (``AccountQuery``): column 0 is the card number.
+/// Decoders of the account database's rows, each reading its query's columns by name.
 extension AccountDatabase {
     func library(_ code: String?, table: String, id: String) throws -> Library {
         guard let code, let library = libraries[code] else {
@@ -14,94 +14,94 @@ extension AccountDatabase {
         InputProblem(file: file, place: .row(table: table, id: id, column: column), message: "value breaks the input contract")
     }
 
-    /// Decodes the twelve document columns starting at `offset`.
-    func document(_ r: some ColumnValues, at offset: Int, table: String, id: String) throws -> Document {
-        guard let docID = r.int64(offset), let title = r.text(offset + 1), let kind = r.text(offset + 3),
-              let added = r.day(offset + 11) else { throw invalid(table, id, "document_id") }
-        let subjects = Self.subjects(r.text(offset + 9))
-        return Document(id: docID, title: title, authors: r.text(offset + 2), kind: kind, year: r.int(offset + 4),
-                        summary: r.text(offset + 5), series: r.text(offset + 6), genre: r.text(offset + 7),
-                        audience: r.text(offset + 8), subjects: subjects, isbn: r.text(offset + 10), addedOn: added)
+    /// Decodes a document's columns: a catalogue's row, or a query's from its document's place.
+    func document(_ r: QueryRow<DocumentColumn>, table: String, id: String) throws -> Document {
+        guard let docID = r.int64(.id), let title = r.text(.title), let kind = r.text(.kind), let added = r.day(.addedOn)
+        else { throw invalid(table, id, "document_id") }
+        return Document(id: docID, title: title, authors: r.text(.authors), kind: kind, year: r.int(.year),
+                        summary: r.text(.summary), series: r.text(.series), genre: r.text(.genre), audience: r.text(.audience),
+                        subjects: Self.subjects(r.text(.subjects)), isbn: r.text(.isbn), addedOn: added)
     }
 
-    func patron(_ r: some ColumnValues) throws -> Patron {
-        let card = r.text(0) ?? "?"
-        guard let expires = r.day(14) else { throw invalid("patron", card, "membership_expires") }
-        return Patron(cardNumber: card, pseudo: r.text(1) ?? "", firstName: r.text(2) ?? "", lastName: r.text(3) ?? "",
-                      birthDate: r.day(4), sex: r.text(5), email: r.text(6), phone: r.text(7), mobile: r.text(8),
-                      address: r.text(9), addressExtra: r.text(10), postalCode: r.text(11), city: r.text(12),
-                      homeLibrary: r.text(13).flatMap { libraries[$0] }, membershipExpires: expires,
-                      recommendations: r.int(15) == 1, feedKeyVersion: r.int(16) ?? 0)
+    func patron(_ r: QueryRow<PatronColumn>) throws -> Patron {
+        let card = r.text(.cardNumber) ?? "?"
+        guard let expires = r.day(.membershipExpires) else { throw invalid("patron", card, "membership_expires") }
+        return Patron(cardNumber: card, pseudo: r.text(.pseudo) ?? "", firstName: r.text(.firstName) ?? "",
+                      lastName: r.text(.lastName) ?? "", birthDate: r.day(.birthDate), sex: r.text(.sex), email: r.text(.email),
+                      phone: r.text(.phone), mobile: r.text(.mobile), address: r.text(.address), addressExtra: r.text(.addressExtra),
+                      postalCode: r.text(.postalCode), city: r.text(.city), homeLibrary: r.text(.homeLibrary).flatMap { libraries[$0] },
+                      membershipExpires: expires, recommendations: r.int(.recommendations) == 1,
+                      feedKeyVersion: r.int(.feedKeyVersion) ?? 0)
     }
 
-    func loan(_ r: some ColumnValues) throws -> Loan {
-        let id = r.text(1) ?? "?"
-        guard let loanID = r.int64(1), let borrowed = r.day(4) else { throw invalid("loan", id, "borrowed_on") }
-        guard let due = r.day(5) else { throw invalid("loan", id, "due_on") }
-        return Loan(id: loanID, barcode: r.text(2) ?? "", document: try document(r, at: 8, table: "loan", id: id),
-                    library: try library(r.text(3), table: "loan", id: id), borrowedOn: borrowed, dueOn: due,
-                    renewals: r.int(6) ?? 0, awaitedByAnother: r.int(7) == 1)
+    func loan(_ r: QueryRow<LoanColumn>) throws -> Loan {
+        let id = r.text(.id) ?? "?"
+        guard let loanID = r.int64(.id), let borrowed = r.day(.borrowedOn) else { throw invalid("loan", id, "borrowed_on") }
+        guard let due = r.day(.dueOn) else { throw invalid("loan", id, "due_on") }
+        return Loan(id: loanID, barcode: r.text(.barcode) ?? "", document: try document(r.columns(from: .document), table: "loan", id: id),
+                    library: try library(r.text(.library), table: "loan", id: id), borrowedOn: borrowed, dueOn: due,
+                    renewals: r.int(.renewals) ?? 0, awaitedByAnother: r.int(.awaitedByAnother) == 1)
     }
 
-    func historyEntry(_ r: some ColumnValues) throws -> HistoryEntry {
-        let id = r.text(1) ?? "?"
-        guard let loanID = r.int64(1), let borrowed = r.day(3), let due = r.day(4), let returned = r.day(5)
+    func historyEntry(_ r: QueryRow<HistoryColumn>) throws -> HistoryEntry {
+        let id = r.text(.id) ?? "?"
+        guard let loanID = r.int64(.id), let borrowed = r.day(.borrowedOn), let due = r.day(.dueOn), let returned = r.day(.returnedOn)
         else { throw invalid("loan", id, "returned_on") }
-        return HistoryEntry(loanID: loanID, document: try document(r, at: 6, table: "loan", id: id),
-                            library: try library(r.text(2), table: "loan", id: id),
+        return HistoryEntry(loanID: loanID, document: try document(r.columns(from: .document), table: "loan", id: id),
+                            library: try library(r.text(.library), table: "loan", id: id),
                             borrowedOn: borrowed, dueOn: due, returnedOn: returned)
     }
 
-    func hold(_ r: some ColumnValues) throws -> Hold {
-        let id = r.text(1) ?? "?"
-        guard let holdID = r.int64(1), let placed = r.day(3) else { throw invalid("hold", id, "placed_on") }
+    func hold(_ r: QueryRow<HoldColumn>) throws -> Hold {
+        let id = r.text(.id) ?? "?"
+        guard let holdID = r.int64(.id), let placed = r.day(.placedOn) else { throw invalid("hold", id, "placed_on") }
         let state: HoldState
-        if let on = r.day(4), let until = r.day(5) {
+        if let on = r.day(.availableOn), let until = r.day(.availableUntil) {
             state = .available(on: on, until: until)
-        } else if let rank = r.int(6), rank >= 1 {
+        } else if let rank = r.int(.queuePosition), rank >= 1 {
             state = .waiting(rank: rank)
         } else {
             throw invalid("hold", id, "queue_position")
         }
-        return Hold(id: holdID, document: try document(r, at: 7, table: "hold", id: id),
-                    pickupLibrary: try library(r.text(2), table: "hold", id: id), placedOn: placed, state: state)
+        return Hold(id: holdID, document: try document(r.columns(from: .document), table: "hold", id: id),
+                    pickupLibrary: try library(r.text(.pickupLibrary), table: "hold", id: id), placedOn: placed, state: state)
     }
 
-    func registration(_ r: some ColumnValues) throws -> Registration {
-        let id = r.text(1) ?? "?"
-        let card = r.text(0) ?? ""
-        guard let regID = r.int64(1), let status = r.text(5).flatMap(Registration.Status.init(rawValue:))
+    func registration(_ r: QueryRow<RegistrationColumn>) throws -> Registration {
+        let id = r.text(.id) ?? "?"
+        let card = r.text(.card) ?? ""
+        guard let regID = r.int64(.id), let status = r.text(.status).flatMap(Registration.Status.init(rawValue:))
         else { throw invalid("event_registration", id, "status") }
-        guard let at = r.timestamp(6) else { throw invalid("event_registration", id, "registered_at") }
-        return Registration(id: regID, patronCard: card, registeredBy: r.text(2) ?? card, eventID: r.text(3) ?? "",
-                            sessionID: r.text(4) ?? "", status: status, registeredAt: at)
+        guard let at = r.timestamp(.registeredAt) else { throw invalid("event_registration", id, "registered_at") }
+        return Registration(id: regID, patronCard: card, registeredBy: r.text(.registeredBy) ?? card, eventID: r.text(.eventID) ?? "",
+                            sessionID: r.text(.sessionID) ?? "", status: status, registeredAt: at)
     }
 
-    func review(_ r: some ColumnValues) throws -> Review {
-        let id = r.text(1) ?? "?"
-        guard let reviewID = r.int64(1), let at = r.timestamp(6) else { throw invalid("review", id, "written_at") }
-        guard let status = r.text(7).flatMap(Review.Status.init(rawValue:)) else { throw invalid("review", id, "status") }
-        return Review(id: reviewID, document: try document(r, at: 8, table: "review", id: id),
-                      pseudonym: r.text(2) ?? "", rating: r.int(3) ?? 0, title: r.text(4) ?? "",
-                      body: r.text(5) ?? "", writtenAt: at, status: status)
+    func review(_ r: QueryRow<ReviewColumn>) throws -> Review {
+        let id = r.text(.id) ?? "?"
+        guard let reviewID = r.int64(.id), let at = r.timestamp(.writtenAt) else { throw invalid("review", id, "written_at") }
+        guard let status = r.text(.status).flatMap(Review.Status.init(rawValue:)) else { throw invalid("review", id, "status") }
+        return Review(id: reviewID, document: try document(r.columns(from: .document), table: "review", id: id),
+                      pseudonym: r.text(.pseudonym) ?? "", rating: r.int(.rating) ?? 0, title: r.text(.title) ?? "",
+                      body: r.text(.body) ?? "", writtenAt: at, status: status)
     }
 
-    func shelf(_ r: some ColumnValues) throws -> Shelf {
-        let id = r.text(1) ?? "?"
-        guard let shelfID = r.int64(1), let kind = r.text(3).flatMap(Shelf.Kind.init(rawValue:)) else { throw invalid("shelf", id, "kind") }
-        guard let created = r.day(4) else { throw invalid("shelf", id, "created_on") }
-        return Shelf(id: shelfID, name: r.text(2) ?? "", kind: kind, createdOn: created)
+    func shelf(_ r: QueryRow<ShelfColumn>) throws -> Shelf {
+        let id = r.text(.id) ?? "?"
+        guard let shelfID = r.int64(.id), let kind = r.text(.kind).flatMap(Shelf.Kind.init(rawValue:)) else { throw invalid("shelf", id, "kind") }
+        guard let created = r.day(.createdOn) else { throw invalid("shelf", id, "created_on") }
+        return Shelf(id: shelfID, name: r.text(.name) ?? "", kind: kind, createdOn: created)
     }
 
-    func search(_ r: some ColumnValues) throws -> SavedSearch {
-        let id = r.text(1) ?? "?"
-        guard let searchID = r.int64(1), let scope = r.text(3).flatMap(SavedSearch.Scope.init(rawValue:))
+    func search(_ r: QueryRow<SearchColumn>) throws -> SavedSearch {
+        let id = r.text(.id) ?? "?"
+        guard let searchID = r.int64(.id), let scope = r.text(.scope).flatMap(SavedSearch.Scope.init(rawValue:))
         else { throw invalid("saved_search", id, "scope") }
-        guard let created = r.day(5) else { throw invalid("saved_search", id, "created_on") }
-        return SavedSearch(id: searchID, name: r.text(2) ?? "", scope: scope, query: r.text(4) ?? "",
-                           createdOn: created, followed: r.int(6) == 1,
-                           frequency: r.text(7).flatMap(SavedSearch.Frequency.init(rawValue:)) ?? .daily,
-                           active: r.int(8) != 0)
+        guard let created = r.day(.createdOn) else { throw invalid("saved_search", id, "created_on") }
+        return SavedSearch(id: searchID, name: r.text(.name) ?? "", scope: scope, query: r.text(.query) ?? "",
+                           createdOn: created, followed: r.int(.followed) == 1,
+                           frequency: r.text(.frequency).flatMap(SavedSearch.Frequency.init(rawValue:)) ?? .daily,
+                           active: r.int(.active) != 0)
     }
 }
 

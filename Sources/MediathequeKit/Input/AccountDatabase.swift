@@ -22,26 +22,8 @@ public final class AccountDatabase: @unchecked Sendable {
     /// connection; opening an account database does it too.
     public static func prepareSQLite() { sqliteSetUp }
 
-    /// The tables and columns the builder reads; extra ones are ignored.
-    static let requiredColumns: KeyValuePairs<String, [String]> = [
-        "library": ["code", "name", "address", "phone"],
-        "patron": ["card_number", "pseudo", "first_name", "last_name", "birth_date", "sex", "email", "phone",
-                   "mobile", "address", "address_extra", "postal_code", "city", "home_library",
-                   "membership_expires", "recommendations", "feed_key_version"],
-        "account_share": ["holder_card", "member_card"],
-        "document": ["id", "title", "authors", "kind", "year", "summary", "series", "genre", "audience",
-                     "subjects", "isbn", "added_on"],
-        "item": ["barcode", "document_id", "library", "call_number"],
-        "loan": ["id", "barcode", "patron_card", "library", "borrowed_on", "due_on", "renewals", "returned_on"],
-        "hold": ["id", "document_id", "patron_card", "pickup_library", "placed_on", "available_on",
-                 "available_until", "queue_position"],
-        "review": ["id", "patron_card", "document_id", "pseudonym", "rating", "title", "body", "written_at", "status"],
-        "shelf": ["id", "patron_card", "name", "kind", "created_on"],
-        "shelf_entry": ["shelf_id", "document_id", "added_on"],
-        "saved_search": ["id", "patron_card", "name", "scope", "query", "created_on", "followed", "frequency", "active"],
-        "saved_search_facet": ["search_id", "facet", "value"],
-        "event_registration": ["id", "patron_card", "registered_by", "event_id", "session_id", "status", "registered_at"],
-    ]
+    /// The tables and columns the builder reads, as its statements read them; extra ones are ignored.
+    static let requiredColumns = RequiredColumns(readBy: AccountSQL.all)
 
     /// The path as given, for messages.
     public let file: String
@@ -51,9 +33,9 @@ public final class AccountDatabase: @unchecked Sendable {
     /// Every library of the network, by code.
     public private(set) var libraries: [String: Library] = [:]
 
-    /// Opens `path` read-only and checks its schema.
-    /// - Throws: ``InputProblem`` naming the file and what is missing or wrong. The file is never
-    ///   created or written.
+    /// Opens `path` read-only, checks its schema and reads the libraries.
+    /// - Throws: ``InputProblem`` naming the file and what is wrong with it, or ``InputProblems``
+    ///   naming every missing table and column. The file is never created or written.
     /// - Parameter cacheKiB: SQLite's page cache; the builder's scans read whole tables once each.
     public init(path: String, cacheKiB: Int = 32768) throws {
         _ = Self.sqliteSetUp
@@ -112,14 +94,14 @@ public final class AccountDatabase: @unchecked Sendable {
             throw InputProblem(file: file, message: "schema version (PRAGMA user_version) is \(version), expected \(Self.schemaVersion)")
         }
         var problems = ProblemCollector()
-        for (table, columns) in Self.requiredColumns {
-            let present = Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]))
+        for (table, columns) in Self.requiredColumns.tables {
+            let present = Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table.rawValue]))
             if present.isEmpty {
-                problems.report(InputProblem(file: file, message: "missing table '\(table)'"))
+                problems.report(InputProblem(file: file, message: "missing table '\(table.rawValue)'"))
                 continue
             }
             for column in columns where !present.contains(column) {
-                problems.report(InputProblem(file: file, message: "table '\(table)' lacks column '\(column)'"))
+                problems.report(InputProblem(file: file, message: "table '\(table.rawValue)' lacks column '\(column)'"))
             }
         }
         try problems.throwIfAny()
@@ -127,30 +109,31 @@ public final class AccountDatabase: @unchecked Sendable {
 
     private func loadLibraries(_ db: Database) throws -> [String: Library] {
         var libraries: [String: Library] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT code, name, address, phone FROM library")
-        while let row = try rows.next() {
-            guard let code = row.text(0), let name = row.text(1) else { continue }
-            libraries[code] = Library(code: code, name: name, address: row.text(2), phone: row.text(3))
+        let statement = try db.makeStatement(sql: AccountSQL.libraries)
+        let rows = try Row.fetchCursor(statement)
+        while try rows.next() != nil {
+            let row = QueryRow<LibraryColumn>(statement.sqliteStatement)
+            guard let code = row.text(.code), let name = row.text(.name) else { continue }
+            libraries[code] = Library(code: code, name: name, address: row.text(.address), phone: row.text(.phone))
         }
         return libraries
     }
 
     /// The number of patrons, for progress reports.
     public func patronCount() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM patron") ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: AccountSQL.patronCount) ?? 0 }
     }
 
     /// Confirmed registrations per session, for places remaining.
     public func confirmedRegistrations() throws -> [SessionKey: Int] {
         try read { db in
             var counts: [SessionKey: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT event_id, session_id, count(*) FROM event_registration
-                WHERE status = 'confirmed' GROUP BY event_id, session_id
-                """)
-            while let row = try rows.next() {
-                guard let event = row.text(0), let session = row.text(1) else { continue }
-                counts[SessionKey(eventID: event, sessionID: session)] = row.int(2) ?? 0
+            let statement = try db.makeStatement(sql: AccountSQL.confirmedRegistrations)
+            let rows = try Row.fetchCursor(statement)
+            while try rows.next() != nil {
+                let row = QueryRow<ConfirmedColumn>(statement.sqliteStatement)
+                guard let event = row.text(.eventID), let session = row.text(.sessionID) else { continue }
+                counts[SessionKey(eventID: event, sessionID: session)] = row.int(.count) ?? 0
             }
             return counts
         }
@@ -172,7 +155,7 @@ extension AccountDatabase {
     /// Every document's digest: one scan in id order.
     func documentDigests() throws -> DocumentDigests {
         try read { db in
-            let statement = try db.makeStatement(sql: "SELECT \(Self.documentColumns) FROM document d ORDER BY d.id")
+            let statement = try db.makeStatement(sql: AccountSQL.documentsByID)
             let rows = try Row.fetchCursor(statement)
             var digests = DocumentDigests()
             var bytes: [UInt8] = []
@@ -180,7 +163,8 @@ extension AccountDatabase {
             while try rows.next() != nil {
                 bytes.removeAll(keepingCapacity: true)
                 RowDigest.encode(row, columns: 0..<sqlite3_column_count(row), into: &bytes)
-                digests.append(id: sqlite3_column_type(row, 0) == SQLITE_INTEGER ? sqlite3_column_int64(row, 0) : nil, row: bytes)
+                let id = DocumentColumn.id.rawValue
+                digests.append(id: sqlite3_column_type(row, id) == SQLITE_INTEGER ? sqlite3_column_int64(row, id) : nil, row: bytes)
             }
             digests.finish()
             return digests
@@ -192,8 +176,7 @@ extension AccountDatabase {
     func holdingsDigest() throws -> [UInt8] {
         try read { db in
             var digest = RowDigest()
-            let statement = try db.makeStatement(sql:
-                "SELECT document_id, library FROM item GROUP BY document_id, library ORDER BY document_id, library")
+            let statement = try db.makeStatement(sql: AccountSQL.holdings)
             let rows = try Row.fetchCursor(statement)
             while try rows.next() != nil { digest.add(.item, statement.sqliteStatement) }
             return digest.finalize()

@@ -72,11 +72,6 @@ struct ProblemCollector {
 
     var isEmpty: Bool { problems.isEmpty && omitted == 0 }
 
-    mutating func absorb(_ other: InputProblems) {
-        other.problems.forEach { report($0) }
-        omitted += other.omitted
-    }
-
     func throwIfAny() throws {
         if !isEmpty { throw InputProblems(problems, omitted: omitted) }
     }
