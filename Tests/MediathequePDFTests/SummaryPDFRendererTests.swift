@@ -55,6 +55,18 @@ struct SummaryPDFRendererTests {
         #expect(!text.contains("retiree-du-programme"))
     }
 
+    /// The summary has no action of its own: it says once where the portal is.
+    @Test(.requires("pdftotext"))
+    func showsThePortalOnce() throws {
+        let renderer = SummaryPDFRenderer(networkName: Fixtures.networkName, rules: Fixtures.rules,
+                                          portalURL: "https://portail.example/compte")
+        let text = squeezed(plain(try PDFTools.drawnText(try Rendering.render(Fixtures.family, named: "portal", renderer: renderer))))
+        #expect(text.components(separatedBy: "https://portail.example/compte").count - 1 == 1)
+        #expect(text.contains(squeezed("Pour prolonger un prêt ou annuler une réservation, rendez-vous sur votre espace personnel")))
+        let without = squeezed(plain(try PDFTools.drawnText(try Rendering.render(Fixtures.family, named: "no-portal"))))
+        #expect(!without.contains("https://"))
+    }
+
     /// The refusal the PDF prints follows `max_renewals`.
     @Test(.requires("pdftotext"))
     func printsTheRenewalLimitOfTheRules() throws {

@@ -40,7 +40,7 @@ public struct URLPattern: Hashable, Sendable, CustomStringConvertible {
         if !literal.isEmpty { parts.append(.literal(literal)) }
         let named = Set(parts.compactMap { if case .placeholder(let name) = $0 { name } else { nil } })
         if named.count < required {
-            let names = placeholders.map { "{\($0)}" }.joined(separator: " or ")
+            let names = placeholders.map { "{\($0)}" }.joined(separator: required == placeholders.count ? " and " : " or ")
             throw Problem("must hold \(names): the id of what the link acts on")
         }
         let sample = parts.map { part in if case .literal(let text) = part { text } else { "1" } }.joined()

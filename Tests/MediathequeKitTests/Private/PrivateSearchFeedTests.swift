@@ -45,8 +45,26 @@ struct PrivateSearchFeedTests {
         #expect(first["recherches/1.rss"]!.contains("<lastBuildDate>Wed, 05 Mar 2025 00:00:00 +0100</lastBuildDate>"))
     }
 
+    /// With the portal's catalogue, each new document links to its record; the guid stays.
+    @Test func catalogueItemsLinkToTheirRecord() throws {
+        let fixture = try PrivateFixture(sql: Self.sql, feed: [Self.club], config: PrivateFixture.portal)
+        defer { fixture.remove() }
+        let catalogue = try #require(try fixture.folderFiles(PrivateFixture.anne)["recherches/1.rss"])
+        let items = catalogue.components(separatedBy: "<item>").dropFirst()
+        #expect(items.count == 3)
+        for item in items {
+            let guid = try #require(item.range(of: "document-")).upperBound
+            let id = item[guid...].prefix { $0.isNumber }
+            #expect(item.contains("<link>https://portail.example/notice/\(id)</link>"))
+        }
+        // Without a record page, no link at all.
+        let plain = try PrivateFixture(sql: Self.sql, feed: [Self.club])
+        defer { plain.remove() }
+        #expect(!(try plain.folderFiles(PrivateFixture.anne)["recherches/1.rss"]!.contains("<link>https://portail")))
+    }
+
     @Test(.requiresRSSValidators) func feedsPassTheRSSValidator() throws {
-        let fixture = try PrivateFixture(sql: Self.sql, feed: [Self.club])
+        let fixture = try PrivateFixture(sql: Self.sql, feed: [Self.club], config: PrivateFixture.portal)
         defer { fixture.remove() }
         let out = fixture.folder.appendingPathComponent("feeds")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
