@@ -32,25 +32,15 @@ enum HTMLText {
         return cleaned.allSatisfy(\.isWhitespace) ? nil : cleaned
     }
 
-    /// A URL from the inputs, fit for `href` or `src`: cleaned, then white space and
-    /// the characters URLs never hold raw (`"<>\^`{|}`) percent-encoded. Only absolute
-    /// http(s) URLs are kept; anything else (`javascript:`, relative) gives `nil`.
+    /// A URL from the inputs, fit for `href` or `src`: cleaned as every output cleans a URL
+    /// (``Text/cleanURL(_:)``). Only absolute http(s) URLs are kept; anything else
+    /// (`javascript:`, relative) gives `nil`.
     static func httpURL(_ text: String) -> String? {
-        let cleaned = clean(text).trimmingCharacters(in: .whitespacesAndNewlines)
-        let lower = cleaned.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), cleaned.count > 8 else { return nil }
-        var result = ""
-        for scalar in cleaned.unicodeScalars {
-            switch scalar {
-            case " ", "\t", "\n", "\r", "\"", "<", ">", "\\", "^", "`", "{", "|", "}":
-                result += "%" + String(String(scalar.value, radix: 16, uppercase: true).suffix(2)).leftPadded(to: 2)
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        let url = Text.cleanURL(text)
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), url.count > 8 else { return nil }
+        return url
     }
-
 
     private static func isMarkup(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
@@ -72,11 +62,5 @@ enum HTMLText {
             }
         }
         return result
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
