@@ -44,11 +44,49 @@ static void contract_form(sqlite3_context *context, int argc, sqlite3_value **ar
     sqlite3_result_int(context, ok);
 }
 
+/* Whether the n bytes at s are well-formed UTF-8 (no overlong form, no surrogate, nothing
+   past U+10FFFF) without a NUL byte. */
+static int is_text(const unsigned char *s, int n) {
+    for (int i = 0; i < n;) {
+        unsigned char c = s[i];
+        int extra;
+        unsigned int scalar;
+        if (c == 0) return 0;
+        if (c < 0x80) { i++; continue; }
+        if (c >= 0xC2 && c <= 0xDF) { extra = 1; scalar = c & 0x1F; }
+        else if (c >= 0xE0 && c <= 0xEF) { extra = 2; scalar = c & 0x0F; }
+        else if (c >= 0xF0 && c <= 0xF4) { extra = 3; scalar = c & 0x07; }
+        else return 0;
+        if (i + extra >= n) return 0;
+        for (int k = 1; k <= extra; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) return 0;
+            scalar = scalar << 6 | (s[i + k] & 0x3F);
+        }
+        if ((extra == 2 && (scalar < 0x800 || (scalar >= 0xD800 && scalar <= 0xDFFF))) ||
+            (extra == 3 && (scalar < 0x10000 || scalar > 0x10FFFF))) return 0;
+        i += extra + 1;
+    }
+    return 1;
+}
+
+/* contract_text(x): 0 when x is NULL, a number, or a text of well-formed UTF-8 without a
+   NUL byte; 1 when x is a BLOB, 2 when x is a text that is not (SQLite checks neither). */
+static void contract_text(sqlite3_context *context, int argc, sqlite3_value **argv) {
+    (void)argc;
+    int type = sqlite3_value_type(argv[0]);
+    if (type == SQLITE_BLOB) { sqlite3_result_int(context, 1); return; }
+    if (type != SQLITE_TEXT) { sqlite3_result_int(context, 0); return; }
+    const unsigned char *text = sqlite3_value_text(argv[0]);
+    sqlite3_result_int(context, text && is_text(text, sqlite3_value_bytes(argv[0])) ? 0 : 2);
+}
+
 int mq_register_contract_functions(void *connection) {
     static const int day = 10, timestamp = 19;
     sqlite3 *db = connection;
     int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     if (sqlite3_create_function_v2(db, "contract_date", 1, flags, (void *)&day, contract_form, NULL, NULL, NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_create_function_v2(db, "contract_text", 1, flags, NULL, contract_text, NULL, NULL, NULL) != SQLITE_OK)
         return -1;
     return sqlite3_create_function_v2(db, "contract_timestamp", 1, flags, (void *)&timestamp, contract_form, NULL, NULL, NULL)
         == SQLITE_OK ? 0 : -1;

@@ -30,7 +30,9 @@ int mq_build_ids(unsigned char *out, int capacity);
 /// that exists, contract_timestamp(x) when it is 'YYYY-MM-DDTHH:MM:SS' with such a day
 /// and a time of day; both are 0 otherwise (other types included). What
 /// date(julianday(x)) and strftime('%Y-%m-%dT%H:%M:%S', julianday(x)) give back
-/// unchanged (but for SQLite's slip on 0300-02-29), without computing a Julian day. Returns 0, or -1 when SQLite refused.
+/// unchanged (but for SQLite's slip on 0300-02-29), without computing a Julian day.
+/// contract_text(x) is 0 for NULL, a number or a text of well-formed UTF-8 without a NUL
+/// byte, 1 for a BLOB, 2 for any other text. Returns 0, or -1 when SQLite refused.
 int mq_register_contract_functions(void *db);
 
 /// Turns off SQLite's memory statistics, which take one process-wide mutex around

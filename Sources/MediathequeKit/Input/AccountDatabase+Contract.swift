@@ -10,6 +10,8 @@ extension AccountDatabase {
         /// SQL condition that holds for a bad row.
         var violation: String
         var message: String
+        /// How the message shows the value, as an SQL expression; the column's text, quoted, by default.
+        var shown: String? = nil
     }
 
     /// How each table names a row in messages.
@@ -124,27 +126,40 @@ extension AccountDatabase {
         RowRule(table: .eventRegistration, column: "session_id", violation: missing("session_id"), message: "is empty"),
     ]
 
+    /// Every column the builder reads holds text SQLite can hand over whole: a NUL byte would
+    /// cut it short in C and in the pages, invalid UTF-8 would come out three ways in three
+    /// formats, and a BLOB is not text. Numbers and NULL pass (their own rules judge them).
+    static let textRules: [RowRule] = requiredColumns.tables.flatMap { table, columns in
+        columns.map { column in
+            // Shown as its bytes: the text SQLite hands over stops at a NUL byte.
+            RowRule(table: table, column: column, violation: "contract_text(\(column)) <> 0",
+                    message: "is not text: a BLOB, a NUL byte or invalid UTF-8",
+                    shown: "'X''' || hex(CAST(\(column) AS BLOB)) || ''''")
+        }
+    }
+
     /// Every row that breaks the contract, capped at `limit` with a count of the rest.
     /// Each table is scanned once, for all of its rules together.
     public func contractProblems(limit: Int = 100) throws -> InputProblems {
         var problems = ProblemCollector(limit: limit)
         var tables: [ContractTable] = []
-        for rule in Self.rowRules where !tables.contains(rule.table) { tables.append(rule.table) }
+        let allRules = Self.rowRules + Self.textRules
+        for rule in allRules where !tables.contains(rule.table) { tables.append(rule.table) }
         try read { db in
             guard mq_register_contract_functions(UnsafeMutableRawPointer(db.sqliteConnection)) == 0 else {
                 throw InputProblem(file: file, message: "cannot check the rows: SQLite refused the contract's functions")
             }
             for table in tables {
-                let rules = Self.rowRules.filter { $0.table == table }
+                let rules = allRules.filter { $0.table == table }
                 let conditions = rules.map { "(" + $0.violation.replacingOccurrences(of: "{t}", with: table.rawValue) + ")" }
                 let sql = "SELECT \(Self.rowID(table)), "
-                    + rules.map(\.column).joined(separator: ", ") + ", "
+                    + rules.map { $0.shown ?? $0.column }.joined(separator: ", ") + ", "
                     + conditions.map { "coalesce(\($0), 0)" }.joined(separator: ", ")
                     + " FROM \(table.rawValue) WHERE " + conditions.joined(separator: " OR ")
                 let rows = try Row.fetchCursor(db, sql: sql)
                 while let row = try rows.next() {
                     for (index, rule) in rules.enumerated() where row.int(1 + rules.count + index) == 1 {
-                        let value = row.text(1 + index).map { "'\(Self.printable($0))'" } ?? "NULL"
+                        let value = row.text(1 + index).map { rule.shown == nil ? "'\(Self.printable($0))'" : Self.printable($0) } ?? "NULL"
                         problems.report(InputProblem(
                             file: file, place: .row(table: table.rawValue, id: Self.printable(row.text(0) ?? "?"), column: rule.column),
                             message: "value \(value) \(rule.message)"))

@@ -140,6 +140,25 @@ struct AccountDatabaseTests {
         #expect(found.contains { $0.contains("table hold, row 3, column queue_position") && $0.contains("neither waiting") })
     }
 
+    /// A NUL byte would cut a text short (the page showed "Em" for "Em\0ma"), invalid UTF-8
+    /// came out three ways in three formats, a BLOB is not text: each is reported.
+    @Test func textThatIsNotTextIsAContractProblem() throws {
+        let found = try problems("""
+            UPDATE patron SET first_name = 'Em' || char(0) || 'ma' WHERE card_number = '24200001234567';
+            UPDATE patron SET city = x'414243' WHERE card_number = '24200001234568';
+            UPDATE library SET address = CAST(x'41C3' AS TEXT) WHERE code = 'CAR';
+            UPDATE document SET summary = CAST(x'EDA080' AS TEXT) WHERE id = 2;
+            UPDATE patron SET last_name = 'Zoé 山田 ليلى' WHERE card_number = '24200001234569';
+            """)
+        #expect(found.contains { $0.contains("table patron, row 24200001234567, column first_name") && $0.contains("value X'456D006D61' is not text") })
+        #expect(found.contains { $0.contains("table patron, row 24200001234568, column city") && $0.contains("is not text: a BLOB") })
+        #expect(found.contains { $0.contains("table library, row CAR, column address") && $0.contains("is not text") })
+        #expect(found.contains { $0.contains("table document, row 2, column summary") && $0.contains("is not text") })
+        // Every script is text.
+        #expect(!found.contains { $0.contains("row 24200001234569") })
+        #expect(found.count == 4)
+    }
+
     @Test func problemsAreCappedWithACount() throws {
         let dir = try TemporaryDirectory()
         let rows = (1...30).map { "(\($0), '34200021072893', '24200001234567', 'TAR', 'never', '2025-03-29')" }.joined(separator: ",")
