@@ -34,6 +34,10 @@ public struct AgendaFeedReader {
     /// Reads and checks a feed held in memory (`file` names it in messages).
     public func read(_ data: Data) throws -> AgendaFeed {
         var parse = FeedParse(file: file, bytes: data, libraries: libraries, limit: problemLimit)
+        if let (offset, message) = FeedPrescan.problem(in: data) {
+            let (line, column) = parse.position(ofByte: offset)
+            throw InputProblems([InputProblem(file: file, place: .line(line, column: column), message: message)])
+        }
         if let doctype = PrologScanner.doctypeOffset(in: data) {
             let (line, column) = parse.position(ofByte: doctype)
             throw InputProblems([InputProblem(file: file, place: .line(line, column: column),
@@ -105,10 +109,11 @@ struct FeedParse {
     let libraries: [String: Library]?
     var problems: ProblemCollector
     var feed: AgendaFeed?
-    /// Where the search for the next start tag resumes, and the line it is on.
+    /// Where the search for the next start tag resumes, the line it is on and its column
+    /// (in characters, counted as the cursor moves: a long line is never counted again).
     private var cursor = 0
     private var cursorLine = 1
-    private var cursorLineStart = 0
+    private var cursorColumn = 1
 
     init(file: String, bytes: Data, libraries: [String: Library]?, limit: Int) {
         self.file = file
@@ -144,23 +149,29 @@ struct FeedParse {
                 return zip(raw[i...], needle).allSatisfy { $0 == $1 }
             }
             var i = cursor
+            /// Moves past the byte at `i`, counting lines and columns.
+            func advance() {
+                if raw[i] == 0x0A {
+                    cursorLine += 1
+                    cursorColumn = 1
+                } else if raw[i] & 0xC0 != 0x80 {
+                    cursorColumn += 1
+                }
+                i += 1
+            }
             while i < raw.count {
-                let byte = raw[i]
-                if byte == 0x0A { cursorLine += 1; cursorLineStart = i + 1 }
-                guard byte == UInt8(ascii: "<") else { i += 1; continue }
+                guard raw[i] == UInt8(ascii: "<") else { advance(); continue }
                 let closer: String? = starts("<!--", at: i) ? "-->" : starts("<![CDATA[", at: i) ? "]]>"
                     : starts("<?", at: i) ? "?>" : starts("<!", at: i) ? ">" : nil
                 if let closer {
-                    i += 2
-                    while i < raw.count && !starts(closer, at: i) {
-                        if raw[i] == 0x0A { cursorLine += 1; cursorLineStart = i + 1 }
-                        i += 1
-                    }
+                    advance(); advance()
+                    while i < raw.count && !starts(closer, at: i) { advance() }
                     continue
                 }
-                if starts("</", at: i) { i += 2; continue }
-                let column = (cursorLineStart..<i).reduce(1) { $0 + (raw[$1] & 0xC0 == 0x80 ? 0 : 1) }
-                cursor = i + 1
+                if starts("</", at: i) { advance(); advance(); continue }
+                let column = cursorColumn
+                advance()
+                cursor = i
                 return (cursorLine, column)
             }
             return (cursorLine, 1)

@@ -24,6 +24,9 @@ struct FeedBuilder {
                                           "conditions", "contact", "accessibility"]
     static let eventChildren: Set<String> = textFields.union(["image", "session"])
     static let idPattern = try! NSRegularExpression(pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+    /// Far above any real event (a few dozen sessions): beyond, the event is refused and the
+    /// rest of its elements skipped, so that memory stays bounded whatever the feed holds.
+    static let maxElementsPerEvent = 10_000
 
     private var stack: [Open] = []
     private var timeZone: String?
@@ -31,15 +34,25 @@ struct FeedBuilder {
     private var events: [Event] = []
     private var eventIDs: Set<String> = []
     private var sawRoot = false
+    /// Elements opened inside the event being read; `nil` outside an event.
+    private var eventElements: Int?
 
     // MARK: - Stream
 
     mutating func start(_ element: Element, isEmpty: Bool, _ parse: inout FeedParse) {
-        let parentForeign = stack.last?.foreign ?? false
+        var parentForeign = stack.last?.foreign ?? false
+        if let count = eventElements {
+            eventElements = count + 1
+            if count + 1 == Self.maxElementsPerEvent + 1 {
+                parse.report(element.place, "an event holds more than \(Self.maxElementsPerEvent) elements (refused: no event of the contract has so many)")
+            }
+            if count >= Self.maxElementsPerEvent { parentForeign = true }
+        }
         var open = Open(element: element)
         open.foreign = !stack.isEmpty && (parentForeign || element.namespace != AgendaFeed.namespace)
         // An element out of place is reported once and then skipped whole.
         if !open.foreign && !check(open: element, &parse) { open.foreign = true }
+        if !open.foreign && element.name == "event" { eventElements = 0 }
         stack.append(open)
         if isEmpty { end(&parse) }
     }
@@ -66,7 +79,10 @@ struct FeedBuilder {
             stack[stack.count - 1].texts[element.name, default: []].append((value, element.place))
         }
         stack[stack.count - 1].children.append(element)
-        if element.name == "event" { finishEvent(open, &parse) }
+        if element.name == "event" {
+            eventElements = nil
+            finishEvent(open, &parse)
+        }
     }
 
     /// Checks where an element may stand, as it opens.

@@ -159,6 +159,39 @@ struct AgendaFeedReaderTests {
         #expect(try read(Fixtures.feed(event)).events.count == 1)
     }
 
+    /// libxml2 checks an element's attributes for duplicates in quadratic time: a start tag
+    /// with too many is refused before it parses, where it stands, and fast.
+    @Test func anElementWithTooManyAttributesIsRefusedQuickly() throws {
+        let many = (0..<200_000).map { " a\($0)=\"x\"" }.joined()
+        let start = Date()
+        let found = problems(Fixtures.feed("<event id=\"e1\" updated=\"2025-02-20T10:00\"\(many)>\n</event>"))
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(found == ["agenda.xml:3:1: an element has more than 64 attributes (refused: no feed of the contract has so many)"])
+        // Quoted '=' and '>' are no attributes.
+        let quoted = goodEvent.replacingOccurrences(of: "alt=\"Un bébé", with: "alt=\"a=b>c = d Un bébé")
+        #expect(try read(Fixtures.feed(quoted)).events.count == 1)
+    }
+
+    @Test func anEventWithTooManyElementsIsRefused() {
+        let many = String(repeating: "<x:n xmlns:x=\"urn:other\"/>", count: FeedBuilder.maxElementsPerEvent + 5)
+        let found = problems(Fixtures.feed(goodEvent.replacingOccurrences(of: "<audience>", with: many + "<audience>")))
+        // Reported where the 10,001st element opens; what the event lacks after it follows.
+        #expect(found.first?.hasPrefix("agenda.xml:11:") == true, "\(found)")
+        #expect(found.first?.contains("an event holds more than 10000 elements") == true, "\(found)")
+    }
+
+    @Test func onlyUTF8IsAccepted() throws {
+        let latin = Fixtures.feed(goodEvent).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"ISO-8859-1\"")
+        #expect(problems(latin) == ["agenda.xml:1:1: declares the encoding 'ISO-8859-1': the agenda feed must be UTF-8"])
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(Fixtures.feed(goodEvent).data(using: .utf16LittleEndian)!)
+        #expect {
+            try AgendaFeedReader(file: "agenda.xml", libraries: nil).read(utf16)
+        } throws: { "\($0)".contains("is UTF-16: the agenda feed must be UTF-8") }
+        let lower = Fixtures.feed(goodEvent).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding='utf-8'")
+        #expect(try read(lower).events.count == 1)
+    }
+
     @Test func theLibraryCheckCanBeSkipped() throws {
         let event = goodEvent.replacingOccurrences(of: "\"TRE\"", with: "\"ZZZ\"")
         #expect(try read(Fixtures.feed(event), libraries: nil).events[0].sessions[1].library.code == "ZZZ")
