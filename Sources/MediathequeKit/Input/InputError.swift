@@ -3,7 +3,8 @@ public enum InputPlace: Hashable, Sendable, CustomStringConvertible {
     case file
     case line(Int, column: Int)
     case row(table: String, id: String, column: String?)
-    case key(String, line: Int)
+    /// A `key = value` line: where the key, or its value, starts.
+    case key(String, line: Int, column: Int)
 
     public var description: String {
         switch self {
@@ -11,7 +12,7 @@ public enum InputPlace: Hashable, Sendable, CustomStringConvertible {
         case .line(let line, let column): "line \(line), column \(column)"
         case .row(let table, let id, let column):
             "table \(table), row \(id)" + (column.map { ", column \($0)" } ?? "")
-        case .key(let key, let line): "line \(line), key '\(key)'"
+        case .key(let key, let line, let column): "line \(line), column \(column), key '\(key)'"
         }
     }
 }
@@ -35,6 +36,7 @@ public struct InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
         switch place {
         case .file: "\(file): \(message)"
         case .line(let line, let column): "\(file):\(line):\(column): \(message)"
+        case .key(let key, let line, let column): "\(file):\(line):\(column): key '\(key)': \(message)"
         default: "\(file): \(place): \(message)"
         }
     }

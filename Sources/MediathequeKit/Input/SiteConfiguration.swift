@@ -52,8 +52,9 @@ public struct SiteConfiguration: Hashable, Sendable {
             return nil
         },
         "private_base_url": { c, v in
-            guard let url = URL(string: v), ["http", "https"].contains(url.scheme ?? ""), url.host != nil
-            else { return "must be an absolute http(s) URL" }
+            // The folders' URLs are capabilities: over plain HTTP, anyone on the way could read and keep them.
+            guard let url = URL(string: v), url.scheme == "https", url.host != nil
+            else { return "must be an absolute https URL: a patron's folder is reached by its address alone" }
             c.privateBaseURL = v.hasSuffix("/") ? v : v + "/"
             return nil
         },
@@ -93,6 +94,11 @@ public struct SiteConfiguration: Hashable, Sendable {
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             let number = index + 1
+            // Columns in characters, from the raw line: where the key, and its value, start.
+            let keyColumn = (rawLine.firstIndex { !$0.isWhitespace }.map { rawLine.distance(from: rawLine.startIndex, to: $0) } ?? 0) + 1
+            let valueColumn = rawLine.firstIndex(of: "=").map { equals in
+                (rawLine[rawLine.index(after: equals)...].firstIndex { !$0.isWhitespace } ?? rawLine.endIndex)
+            }.map { rawLine.distance(from: rawLine.startIndex, to: $0) + 1 } ?? keyColumn
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let equals = line.firstIndex(of: "=") else {
                 problems.report(InputProblem(file: file, place: .line(number, column: 1),
@@ -102,20 +108,20 @@ public struct SiteConfiguration: Hashable, Sendable {
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             if let retired = retiredKeys[key] {
-                problems.report(InputProblem(file: file, place: .key(key, line: number), message: retired))
+                problems.report(InputProblem(file: file, place: .key(key, line: number, column: keyColumn), message: retired))
                 continue
             }
             guard let apply = keys[key] else {
                 let known = keys.keys.sorted().joined(separator: ", ")
-                problems.report(InputProblem(file: file, place: .key(key, line: number),
+                problems.report(InputProblem(file: file, place: .key(key, line: number, column: keyColumn),
                                              message: "unknown key (known keys: \(known))"))
                 continue
             }
             if !seen.insert(key).inserted {
-                problems.report(InputProblem(file: file, place: .key(key, line: number), message: "key set twice"))
+                problems.report(InputProblem(file: file, place: .key(key, line: number, column: keyColumn), message: "key set twice"))
             }
             if let error = apply(&config, value) {
-                problems.report(InputProblem(file: file, place: .key(key, line: number),
+                problems.report(InputProblem(file: file, place: .key(key, line: number, column: valueColumn),
                                              message: "bad value '\(value)': \(error)"))
             }
         }
@@ -123,10 +129,19 @@ public struct SiteConfiguration: Hashable, Sendable {
         return config
     }
 
-    /// Reads `site.conf` in `directory`; a missing file means the defaults.
+    /// Reads `site.conf` in `directory`.
+    /// - Throws: ``InputProblem`` when the folder or its `site.conf` is missing: a build with
+    ///   the defaults and without the site's assets would publish pages linking a stylesheet
+    ///   that is not there.
     public static func load(from directory: URL) throws -> SiteConfiguration {
         let url = directory.appendingPathComponent("site.conf")
-        guard FileManager.default.fileExists(atPath: url.path) else { return SiteConfiguration() }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputProblem(file: directory.path, message: "is not a folder: --site names the folder holding site.conf and assets/")
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw InputProblem(file: url.path, message: "is missing: the site folder needs its configuration (see Site/site.conf)")
+        }
         guard let data = FileManager.default.contents(atPath: url.path),
               let text = String(data: data, encoding: .utf8) else {
             throw InputProblem(file: url.path, message: "cannot be read as UTF-8 text")

@@ -21,7 +21,7 @@ struct SiteConfigurationTests {
             try SiteConfiguration.parse("time_zone = Europe/Paris\ndue_son_days = 4\n", file: "Site/site.conf")
         } throws: { error in
             let text = "\(error)"
-            return text.contains("Site/site.conf") && text.contains("line 2") && text.contains("'due_son_days'") && text.contains("unknown key")
+            return text.contains("Site/site.conf:2:") && text.contains("'due_son_days'") && text.contains("unknown key")
         }
     }
 
@@ -31,8 +31,34 @@ struct SiteConfigurationTests {
             try SiteConfiguration.parse("locale = fr-FR\n", file: "Site/site.conf")
         } throws: { error in
             let text = "\(error)"
-            return text.contains("line 1") && text.contains("'locale'") && text.contains("remove this line")
+            return text.contains("site.conf:1:1: key 'locale'") && text.contains("remove this line")
         }
+    }
+
+    /// A wrong --site built with the defaults and no stylesheet: now it says what is missing.
+    @Test func aMissingSiteFolderOrFileIsAnError() throws {
+        let dir = try TemporaryDirectory()
+        #expect { try SiteConfiguration.load(from: dir.url.appendingPathComponent("nope")) } throws: {
+            "\($0)".contains("nope: is not a folder")
+        }
+        #expect { try SiteConfiguration.load(from: dir.url) } throws: { "\($0)".contains("site.conf: is missing") }
+    }
+
+    /// Errors point at the key, or at the value, as `file:line:column:`.
+    @Test func errorsSayFileLineAndColumn() {
+        #expect {
+            try SiteConfiguration.parse("  colour = rouge\n", file: "Site/site.conf")
+        } throws: { "\($0)".hasPrefix("Site/site.conf:1:3: key 'colour': unknown key") }
+        #expect {
+            try SiteConfiguration.parse("due_soon_days =  trois\n", file: "Site/site.conf")
+        } throws: { "\($0)".hasPrefix("Site/site.conf:1:18: key 'due_soon_days': bad value 'trois'") }
+    }
+
+    /// A patron's folder is reached by its address alone: never over plain HTTP.
+    @Test func thePrivateBaseURLMustBeHTTPS() throws {
+        #expect(throws: InputProblems.self) { try SiteConfiguration.parse("private_base_url = http://x.example/espace/", file: "f") }
+        #expect(try SiteConfiguration.parse("private_base_url = https://x.example/espace", file: "f").privateBaseURL
+                == "https://x.example/espace/")
     }
 
     @Test func badValuesAreNamed() {
@@ -43,6 +69,6 @@ struct SiteConfigurationTests {
         }
         #expect {
             try SiteConfiguration.parse("\n\ntime_zone = Europe/Atlantis", file: "site.conf")
-        } throws: { "\($0)".contains("line 3, key 'time_zone'") && "\($0)".contains("Europe/Atlantis") }
+        } throws: { "\($0)".contains("site.conf:3:13: key 'time_zone'") && "\($0)".contains("Europe/Atlantis") }
     }
 }

@@ -107,7 +107,7 @@ struct PrivateActionsTests {
                 try SiteConfiguration.parse("# portail\n" + line + "\n", file: "Site/site.conf")
             } throws: { error in
                 let text = "\(error)"
-                return text.contains("Site/site.conf") && text.contains("line 2") && text.contains(why)
+                return text.contains("Site/site.conf:2:") && text.contains(why)
             }
         }
     }
