@@ -83,8 +83,10 @@ public struct TemplateSet: Sendable {
     }
 
     /// Compiles every template, then drops those that name, at any depth, a partial that
-    /// did not compile: a template is rendered by one engine from top to bottom.
+    /// did not compile: a template is rendered by one engine from top to bottom. Compiles
+    /// none when swift-mustache's internals do not read as expected (``SwiftMustacheInternals``).
     private static func compile(_ templates: [String: MustacheTemplate]) -> [String: CompiledTemplate] {
+        guard SwiftMustacheInternals.problem == nil else { return [:] }
         var compiled = templates.compactMapValues(CompiledTemplate.compile)
         var changed = true
         while changed {

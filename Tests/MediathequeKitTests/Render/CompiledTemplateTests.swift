@@ -213,4 +213,24 @@ struct CompiledTemplateTests {
         }
         #expect(pages > 1000)
     }
+
+    /// What the renderer reads of swift-mustache's internals reads as it did in 2.1.1; if not
+    /// (after an upgrade), every template falls back to swift-mustache: see UPGRADING.md.
+    @Test func swiftMustachesInternalsReadAsExpected() {
+        #expect(SwiftMustacheInternals.problem == nil, "\(SwiftMustacheInternals.problem ?? "")")
+    }
+
+    /// A token of another shape than 2.1.1's is reported, not read as something else.
+    @Test func aTokenOfAnotherShapeIsReported() {
+        enum Token {
+            case text(Substring)
+            case variable(name: String)
+            case partial(String, indentation: Int, inherits: [String: MustacheTemplate]?)
+            case newFeature(String)
+        }
+        for token in [Token.text("a"), .variable(name: "v"), .partial("p", indentation: 2, inherits: nil), .newFeature("x")] {
+            #expect(throws: SwiftMustacheInternals.Change.self, "\(token)") { try TemplateNode(token: token) }
+        }
+        #expect(throws: SwiftMustacheInternals.Change.self) { try TemplateNode(token: "a plain string") }
+    }
 }
