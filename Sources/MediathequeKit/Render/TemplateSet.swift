@@ -57,7 +57,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders the set's templates on one thread, page after page, as the UTF-8 bytes a
-    /// file holds (see ``TemplateRenderer``).
+    /// file holds (see ``TemplateRenderer``). A page whose view gives a template a value only
+    /// swift-mustache renders (a lambda, a template) is rendered by swift-mustache.
     final class PageRenderer {
         let templates: TemplateSet
         private var renderer: TemplateRenderer
@@ -68,7 +69,7 @@ public struct TemplateSet: Sendable {
         }
 
         func render(_ name: String, _ object: Any) throws -> [UInt8] {
-            if let template = templates.compiled[name] { return renderer.render(template, object) }
+            if let template = templates.compiled[name], let page = renderer.render(template, object) { return page }
             guard let text = templates.library.render(object, withTemplate: name) else { throw RenderError(.missingTemplate(name)) }
             return Array(text.utf8)
         }

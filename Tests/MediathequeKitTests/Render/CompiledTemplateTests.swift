@@ -233,4 +233,26 @@ struct CompiledTemplateTests {
         }
         #expect(throws: SwiftMustacheInternals.Change.self) { try TemplateNode(token: "a plain string") }
     }
+
+    /// Values swift-mustache renders otherwise than its rules (it calls a lambda, renders a template
+    /// held in a variable): the build's renderer refuses the page, which swift-mustache renders.
+    @Test func valuesOnlySwiftMustacheRendersAreLeftToIt() throws {
+        struct View {
+            var title = "titre"
+            var lambda = MustacheLambda { (text: String) in "<b>\(text)</b>" }
+            var optionalLambda: MustacheLambda?? = .some(MustacheLambda { "peut-être" })
+            var template = try! MustacheTemplate(string: "<i>{{title}}</i>")
+            var box = Box(values: ["inner": MustacheLambda { Box(values: ["leaf": "feuille"]) }])
+            var list: [Any] = [MustacheLambda { "élément" }]
+        }
+        let refused = ["{{lambda}}", "{{&lambda}}", "{{#lambda}}{{title}}{{/lambda}}", "{{^lambda}}no{{/lambda}}", "{{optionalLambda}}",
+                       "{{template}}", "{{box.inner.leaf}}", "{{#box}}{{inner.leaf}}{{/box}}", "{{#list}}{{.}}{{/list}}"]
+        for text in refused + ["{{title}} {{#list}}{{title}}{{/list}}"] {
+            let set = try TemplateSet(templates: ["main": try MustacheTemplate(string: text)])
+            var renderer = TemplateRenderer(templates: set.compiled)
+            let fast = renderer.render(try #require(set.compiled["main"]), View())
+            #expect((fast == nil) == refused.contains(text), "\(text)")
+            #expect(try set.render("main", View()) == (try set.swiftMustacheOnly.render("main", View())), "\(text)")
+        }
+    }
 }
