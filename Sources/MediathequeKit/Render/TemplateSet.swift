@@ -9,8 +9,10 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// The templates the build renders itself (``CompiledTemplate``): every one whose
     /// features, and whose partials' features, it supports; swift-mustache renders the rest.
-    private(set) var compiled: [String: CompiledTemplate]
+    let compiled: [String: CompiledTemplate]
     public let names: Set<String>
+    /// For tests: how pages are rendered.
+    var rendering = Rendering()
     /// Each template's name and the bytes it was parsed from, by name: what the build's
     /// fingerprints cover (empty for templates made in code).
     let sources: [(name: String, bytes: [UInt8])]
@@ -69,18 +71,23 @@ public struct TemplateSet: Sendable {
         }
 
         func render(_ name: String, _ object: Any) throws -> [UInt8] {
-            if let template = templates.compiled[name], let page = renderer.render(template, object) { return page }
+            templates.rendering.observer?(name, object)
+            if !templates.rendering.swiftMustacheOnly, let template = templates.compiled[name],
+               let page = renderer.render(template, object) {
+                return page
+            }
             guard let text = templates.library.render(object, withTemplate: name) else { throw RenderError(.missingTemplate(name)) }
             return Array(text.utf8)
         }
     }
 
-    /// The same templates, all rendered by swift-mustache: the reference the compiled ones
-    /// must equal, byte for byte (tests compare them).
-    var swiftMustacheOnly: TemplateSet {
-        var set = self
-        set.compiled = [:]
-        return set
+    /// For tests: how a set renders its pages.
+    struct Rendering: Sendable {
+        /// Every template by swift-mustache alone: the reference the build's own renderer
+        /// must equal, byte for byte.
+        var swiftMustacheOnly = false
+        /// Told of each page's template and view before it is rendered, on the rendering thread.
+        var observer: (@Sendable (_ template: String, _ view: Any) -> Void)?
     }
 
     /// Compiles every template, then drops those that name, at any depth, a partial that

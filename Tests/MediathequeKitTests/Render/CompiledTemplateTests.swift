@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 import Mustache
 import Testing
 @testable import MediathequeKit
 
 /// The build renders templates itself (``CompiledTemplate``); its output must be
-/// swift-mustache's, byte for byte: on every feature a staff template may use, and on
-/// every page of the demo.
+/// swift-mustache's, byte for byte, on every feature a staff template may use (and on the
+/// whole demo: ``SwiftMustacheReferenceTests``).
 struct CompiledTemplateTests {
     struct Row { var title: String; var due: String?; var count: Int; var late: Bool }
     struct Box: MustacheParent {
@@ -174,46 +173,6 @@ struct CompiledTemplateTests {
         #expect(try set.render("main", "x\"\u{301} onmouseover=alert(1)") == "<a title=\"x&quot;\u{301} onmouseover=alert(1)\">")
     }
 
-    /// Every file of the demo, public and private, as swift-mustache renders it.
-    @Test func theDemoIsRenderedAsSwiftMustacheRendersIt() throws {
-        let folder = try PublicTestSupport.temporaryDirectory("compiled-demo")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let today = PublicTestSupport.today
-        let inputs = try DemoData(siteDirectory: PublicTestSupport.site, today: today).materialize(into: folder)
-        let database = try AccountDatabase(path: inputs.database)
-        let feed = try AgendaFeedReader(file: inputs.agenda, libraries: database.libraries).read()
-        let config = try SiteConfiguration.load(from: PublicTestSupport.site)
-        let content = SiteContent(config: config, feed: feed, libraries: database.libraries,
-                                  confirmed: try database.confirmedRegistrations(), patronCount: try database.patronCount(),
-                                  today: today)
-        let fast = try PublicTestSupport.templates()
-        let reference = fast.swiftMustacheOnly
-
-        let publicFast = try PublicSiteRenderer(templates: fast, content: content).files()
-        let publicReference = try PublicSiteRenderer(templates: reference, content: content).files()
-        #expect(publicFast.map(\.path.value) == publicReference.map(\.path.value))
-        for (a, b) in zip(publicFast, publicReference) { #expect(a.bytes == b.bytes, "\(a.path.value)") }
-
-        let catalogue = try CatalogueIndex(source: database)
-        var folders = (fast: PatronFolderRenderer(templates: fast, content: content),
-                       reference: PatronFolderRenderer(templates: reference, content: content))
-        folders.fast.searches = SavedSearchResolver(content: content, catalogue: catalogue)
-        folders.reference.searches = SavedSearchResolver(content: content, catalogue: catalogue)
-        let queue = try DatabaseQueue(path: inputs.database)
-        let cards = try queue.read { try String.fetchAll($0, sql: "SELECT card_number FROM patron ORDER BY card_number") }
-        #expect(cards.count > 100)
-        var pages = 0
-        for card in cards {
-            let bundle = try #require(try database.bundle(card: card, today: today, rules: config.rules))
-            let a = try folders.fast.render(bundle, token: "t\(card)").files
-            let b = try folders.reference.render(bundle, token: "t\(card)").files
-            #expect(a.map(\.path.value) == b.map(\.path.value))
-            for (x, y) in zip(a, b) where x.bytes != y.bytes { Issue.record("\(x.path.value) differs") }
-            pages += a.count { $0.path.value.hasSuffix(".html") }
-        }
-        #expect(pages > 1000)
-    }
-
     /// What the renderer reads of swift-mustache's internals reads as it did in 2.1.1; if not
     /// (after an upgrade), every template falls back to swift-mustache: see UPGRADING.md.
     @Test func swiftMustachesInternalsReadAsExpected() {
@@ -254,5 +213,14 @@ struct CompiledTemplateTests {
             #expect((fast == nil) == refused.contains(text), "\(text)")
             #expect(try set.render("main", View()) == (try set.swiftMustacheOnly.render("main", View())), "\(text)")
         }
+    }
+}
+
+extension TemplateSet {
+    /// The same templates, every one rendered by swift-mustache alone.
+    var swiftMustacheOnly: TemplateSet {
+        var set = self
+        set.rendering.swiftMustacheOnly = true
+        return set
     }
 }
