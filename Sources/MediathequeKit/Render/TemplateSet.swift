@@ -52,7 +52,8 @@ public struct TemplateSet: Sendable {
         compiled = Self.compile(templates)
     }
 
-    /// Renders `object` (a view struct: Mustache reads its stored properties) with the named template.
+    /// Renders `object` (a view: Mustache reads its stored properties, or asks it through
+    /// `MustacheParent`) with the named template.
     /// A build renders through a ``PageRenderer`` per thread; this makes one for a single page.
     public func render(_ name: String, _ object: Any) throws -> String {
         String(decoding: try PageRenderer(self).render(name, object), as: UTF8.self)
@@ -108,9 +109,8 @@ public struct TemplateSet: Sendable {
         return compiled
     }
 
-    /// Fails early, naming every template a build needs that the folder lacks.
+    /// Fails early, naming the first template a build needs that the folder lacks.
     public func require(_ needed: [String]) throws {
-        let missing = needed.filter { !names.contains($0) }
-        if let first = missing.first { throw RenderError(.missingTemplate(first)) }
+        if let missing = needed.first(where: { !names.contains($0) }) { throw RenderError(.missingTemplate(missing)) }
     }
 }
