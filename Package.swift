@@ -33,6 +33,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            exclude: ["Render/Template/UPGRADING.md"],
             swiftSettings: settings
         ),
         .executableTarget(

@@ -40,6 +40,8 @@ public struct SiteBuilder {
     /// calendar, feed or data export), to compare page rendering with other generators.
     /// Such a bundle is incomplete; its salt differs, so the next full build renders it all.
     public var pagesOnly = false
+    /// For tests: how pages are rendered (by swift-mustache alone, their views watched).
+    var rendering = TemplateSet.Rendering()
 
     public init(inputs: Inputs) { self.inputs = inputs }
 
@@ -48,7 +50,8 @@ public struct SiteBuilder {
     public func build() throws -> BuildReport {
         let config = try stage("configuration") { try SiteConfiguration.load(from: inputs.siteDirectory) }
         let templates = try stage("templates") {
-            let set = try TemplateSet(directory: inputs.templatesDirectory)
+            var set = try TemplateSet(directory: inputs.templatesDirectory)
+            set.rendering = rendering
             try set.require(PublicSiteRenderer.templates + PatronFolderRenderer.templates)
             return set
         }

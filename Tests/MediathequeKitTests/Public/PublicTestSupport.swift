@@ -3,7 +3,7 @@ import Testing
 @testable import MediathequeKit
 
 /// Shared pieces of the public site's tests: the repository's folders, temporary
-/// folders, a demo build, and content built in memory.
+/// folders and content built in memory (the demo's build is ``DemoBuild``).
 enum PublicTestSupport {
     /// The repository root (this file is Tests/MediathequeKitTests/Public/…).
     static let repository = URL(fileURLWithPath: #filePath)
@@ -18,18 +18,6 @@ enum PublicTestSupport {
             .appendingPathComponent("mediatheque-\(name)-\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
-    }
-
-    /// Builds the bundled demo into `folder/_site` as the command does; returns the bundle
-    /// and the demo database it was built from.
-    static func buildDemo(into folder: URL, today: Day = today) throws -> (bundle: URL, database: String) {
-        let inputs = try DemoData(siteDirectory: site, today: today).materialize(into: folder)
-        let bundle = folder.appendingPathComponent("_site")
-        let builder = SiteBuilder(inputs: .init(
-            database: inputs.database, agenda: inputs.agenda, siteDirectory: site,
-            templatesDirectory: templatesDirectory, output: bundle, today: today, secret: .demo))
-        _ = try builder.build()
-        return (bundle, inputs.database)
     }
 
     /// Every regular file below `folder`, as paths relative to it, sorted.

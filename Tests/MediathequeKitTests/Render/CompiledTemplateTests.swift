@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 import Mustache
 import Testing
 @testable import MediathequeKit
 
 /// The build renders templates itself (``CompiledTemplate``); its output must be
-/// swift-mustache's, byte for byte: on every feature a staff template may use, and on
-/// every page of the demo.
+/// swift-mustache's, byte for byte, on every feature a staff template may use (and on the
+/// whole demo: ``SwiftMustacheReferenceTests``).
 struct CompiledTemplateTests {
     struct Row { var title: String; var due: String?; var count: Int; var late: Bool }
     struct Box: MustacheParent {
@@ -174,43 +173,54 @@ struct CompiledTemplateTests {
         #expect(try set.render("main", "x\"\u{301} onmouseover=alert(1)") == "<a title=\"x&quot;\u{301} onmouseover=alert(1)\">")
     }
 
-    /// Every file of the demo, public and private, as swift-mustache renders it.
-    @Test func theDemoIsRenderedAsSwiftMustacheRendersIt() throws {
-        let folder = try PublicTestSupport.temporaryDirectory("compiled-demo")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let today = PublicTestSupport.today
-        let inputs = try DemoData(siteDirectory: PublicTestSupport.site, today: today).materialize(into: folder)
-        let database = try AccountDatabase(path: inputs.database)
-        let feed = try AgendaFeedReader(file: inputs.agenda, libraries: database.libraries).read()
-        let config = try SiteConfiguration.load(from: PublicTestSupport.site)
-        let content = SiteContent(config: config, feed: feed, libraries: database.libraries,
-                                  confirmed: try database.confirmedRegistrations(), patronCount: try database.patronCount(),
-                                  today: today)
-        let fast = try PublicTestSupport.templates()
-        let reference = fast.swiftMustacheOnly
+    /// What the renderer reads of swift-mustache's internals reads as it did in 2.1.1; if not
+    /// (after an upgrade), every template falls back to swift-mustache: see UPGRADING.md.
+    @Test func swiftMustachesInternalsReadAsExpected() {
+        #expect(SwiftMustacheInternals.problem == nil, "\(SwiftMustacheInternals.problem ?? "")")
+    }
 
-        let publicFast = try PublicSiteRenderer(templates: fast, content: content).files()
-        let publicReference = try PublicSiteRenderer(templates: reference, content: content).files()
-        #expect(publicFast.map(\.path.value) == publicReference.map(\.path.value))
-        for (a, b) in zip(publicFast, publicReference) { #expect(a.bytes == b.bytes, "\(a.path.value)") }
-
-        let catalogue = try CatalogueIndex(source: database)
-        var folders = (fast: PatronFolderRenderer(templates: fast, content: content),
-                       reference: PatronFolderRenderer(templates: reference, content: content))
-        folders.fast.searches = SavedSearchResolver(content: content, catalogue: catalogue)
-        folders.reference.searches = SavedSearchResolver(content: content, catalogue: catalogue)
-        let queue = try DatabaseQueue(path: inputs.database)
-        let cards = try queue.read { try String.fetchAll($0, sql: "SELECT card_number FROM patron ORDER BY card_number") }
-        #expect(cards.count > 100)
-        var pages = 0
-        for card in cards {
-            let bundle = try #require(try database.bundle(card: card, today: today, rules: config.rules))
-            let a = try folders.fast.render(bundle, token: "t\(card)").files
-            let b = try folders.reference.render(bundle, token: "t\(card)").files
-            #expect(a.map(\.path.value) == b.map(\.path.value))
-            for (x, y) in zip(a, b) where x.bytes != y.bytes { Issue.record("\(x.path.value) differs") }
-            pages += a.count { $0.path.value.hasSuffix(".html") }
+    /// A token of another shape than 2.1.1's is reported, not read as something else.
+    @Test func aTokenOfAnotherShapeIsReported() {
+        enum Token {
+            case text(Substring)
+            case variable(name: String)
+            case partial(String, indentation: Int, inherits: [String: MustacheTemplate]?)
+            case newFeature(String)
         }
-        #expect(pages > 1000)
+        for token in [Token.text("a"), .variable(name: "v"), .partial("p", indentation: 2, inherits: nil), .newFeature("x")] {
+            #expect(throws: SwiftMustacheInternals.Change.self, "\(token)") { try TemplateNode(token: token) }
+        }
+        #expect(throws: SwiftMustacheInternals.Change.self) { try TemplateNode(token: "a plain string") }
+    }
+
+    /// Values swift-mustache renders otherwise than its rules (it calls a lambda, renders a template
+    /// held in a variable): the build's renderer refuses the page, which swift-mustache renders.
+    @Test func valuesOnlySwiftMustacheRendersAreLeftToIt() throws {
+        struct View {
+            var title = "titre"
+            var lambda = MustacheLambda { (text: String) in "<b>\(text)</b>" }
+            var optionalLambda: MustacheLambda?? = .some(MustacheLambda { "peut-être" })
+            var template = try! MustacheTemplate(string: "<i>{{title}}</i>")
+            var box = Box(values: ["inner": MustacheLambda { Box(values: ["leaf": "feuille"]) }])
+            var list: [Any] = [MustacheLambda { "élément" }]
+        }
+        let refused = ["{{lambda}}", "{{&lambda}}", "{{#lambda}}{{title}}{{/lambda}}", "{{^lambda}}no{{/lambda}}", "{{optionalLambda}}",
+                       "{{template}}", "{{box.inner.leaf}}", "{{#box}}{{inner.leaf}}{{/box}}", "{{#list}}{{.}}{{/list}}"]
+        for text in refused + ["{{title}} {{#list}}{{title}}{{/list}}"] {
+            let set = try TemplateSet(templates: ["main": try MustacheTemplate(string: text)])
+            var renderer = TemplateRenderer(templates: set.compiled)
+            let fast = renderer.render(try #require(set.compiled["main"]), View())
+            #expect((fast == nil) == refused.contains(text), "\(text)")
+            #expect(try set.render("main", View()) == (try set.swiftMustacheOnly.render("main", View())), "\(text)")
+        }
+    }
+}
+
+extension TemplateSet {
+    /// The same templates, every one rendered by swift-mustache alone.
+    var swiftMustacheOnly: TemplateSet {
+        var set = self
+        set.rendering.swiftMustacheOnly = true
+        return set
     }
 }

@@ -14,6 +14,7 @@ extension TemplateRenderer {
         private var parentCast: ((Any) -> any MustacheParent)?
         private var sequenceCast: ((Any) -> any MustacheSequence)?
         private var renderableCast: ((Any) -> any MustacheCustomRenderable)?
+        private let swiftMustacheOnly: Bool
         let isOptional: Bool
 
         /// Whether casts may answer differently for two values of the type: an optional (some
@@ -23,11 +24,24 @@ extension TemplateRenderer {
         init(of value: Any) {
             isOptional = Mirror(reflecting: value).displayStyle == .optional
             isAskedEachTime = isOptional || value is NSObject || Swift.type(of: value) == AnyHashable.self
+            swiftMustacheOnly = !isOptional && Self.isSwiftMustacheOnly(value)
             guard !isAskedEachTime else { return }
             if let value = value as? any MustacheCustomRepresentation { representationCast = Self.cast(value) }
             if let value = value as? any MustacheParent { parentCast = Self.cast(value) }
             if let value = value as? any MustacheSequence { sequenceCast = Self.cast(value) }
             if let value = value as? any MustacheCustomRenderable { renderableCast = Self.cast(value) }
+        }
+
+        /// Whether `value` (of this type) is one that swift-mustache renders otherwise than
+        /// the rules ``TemplateRenderer`` follows: it calls a lambda (in a variable, a section
+        /// or a dotted name) and renders a template held in a variable. (Neither is a Foundation
+        /// object or hashable: of the types asked each time, only an optional may hold one.)
+        func isSwiftMustacheOnly(_ value: Any) -> Bool {
+            isOptional ? Self.isSwiftMustacheOnly(value) : swiftMustacheOnly
+        }
+
+        private static func isSwiftMustacheOnly(_ value: Any) -> Bool {
+            value is MustacheLambda || value is MustacheTemplate
         }
 
         /// `value` (of this type) as a ``MustacheCustomRepresentation``, if it is one.

@@ -10,25 +10,33 @@ import Mustache
 /// a byte at a time. One thing differs on purpose: a markup character fused with a
 /// combining mark is escaped too (swift-mustache compares whole `Character`s and let
 /// it through; ``HTMLText`` closed that hole before, and still does for the fallback).
+///
+/// What swift-mustache renders otherwise than its rules (it calls a `MustacheLambda`, renders
+/// a `MustacheTemplate`: see ``Traits/isSwiftMustacheOnly(_:)``), this renderer refuses: a
+/// page that looks such a value up is left to swift-mustache.
 struct TemplateRenderer {
     let templates: [String: CompiledTemplate]
     private var output: [UInt8] = []
     private var stack: [Frame] = []
     private var knownTraits = TraitsTable()
+    /// Whether this page looked up a value only swift-mustache renders.
+    private var refused = false
 
     init(templates: [String: CompiledTemplate], capacity: Int = 16 << 10) {
         self.templates = templates
         output.reserveCapacity(capacity)
     }
 
-    /// `object` rendered with `template`. A renderer serves one thread, page after page: it
+    /// `object` rendered with `template`; `nil` when the page looks up a value only
+    /// swift-mustache renders. A renderer serves one thread, page after page: it
     /// keeps its buffer and what it learnt of each type. The page is handed out as a copy
     /// of its own size, so that the buffer stays this renderer's for the next page.
-    mutating func render(_ template: CompiledTemplate, _ object: Any) -> [UInt8] {
+    mutating func render(_ template: CompiledTemplate, _ object: Any) -> [UInt8]? {
         output.removeAll(keepingCapacity: true)
+        refused = false
         stack = [frame(object)]
         render(template.nodes, indentation: nil, inherited: nil)
-        return Array(output)
+        return refused ? nil : Array(output)
     }
 
     private mutating func render(_ nodes: [TemplateNode], indentation: String?, inherited: [String: CompiledTemplate]?) {
@@ -148,8 +156,17 @@ struct TemplateRenderer {
     private mutating func lookUp(_ name: TemplateName) -> Any? {
         guard let found = find(name) else { return nil }
         if Self.isPlain(found) { return found }
-        guard let represented = traits(of: found).representation(of: found) else { return found }
-        return represented.representation
+        let traits = traits(of: found)
+        guard let represented = traits.representation(of: found) else { return admitted(found, traits) }
+        guard let representation = represented.representation else { return nil }
+        return admitted(representation, self.traits(of: representation))
+    }
+
+    /// `value`, or `nil` (and the page refused) when only swift-mustache renders it.
+    private mutating func admitted(_ value: Any, _ traits: Traits) -> Any? {
+        guard traits.isSwiftMustacheOnly(value) else { return value }
+        refused = true
+        return nil
     }
 
     private mutating func find(_ name: TemplateName) -> Any? {
@@ -181,6 +198,8 @@ struct TemplateRenderer {
     private mutating func child(of object: Any, named name: String) -> Any? {
         guard !Self.isPlain(object) else { return nil }
         let traits = traits(of: object)
+        // swift-mustache calls a lambda to look a name up in what it returns.
+        guard admitted(object, traits) != nil else { return nil }
         if traits.representation(of: object) == nil, let parent = traits.parent(of: object) { return parent.child(named: name) }
         return frame(object).child(name)
     }
