@@ -18,7 +18,8 @@ public struct TemplateSet: Sendable {
     let sources: [(name: String, bytes: [UInt8])]
 
     /// Loads every `*.mustache` file below `directory`.
-    /// - Throws: ``RenderError`` naming the file, line and column of a template that does not parse.
+    /// - Throws: ``RenderError`` naming the file, line and column of a template that does not
+    ///   parse, names a partial that does not exist, or includes itself (``TemplateChecks``).
     public init(directory: URL) throws {
         var templates: [String: MustacheTemplate] = [:]
         var sources: [(name: String, bytes: [UInt8])] = []
@@ -35,9 +36,10 @@ public struct TemplateSet: Sendable {
                 templates[name] = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
             } catch let error as MustacheTemplate.ParserError {
                 throw RenderError(.badTemplate(file: path, line: error.context.lineNumber,
-                                               column: error.context.columnNumber, message: "\(error.error)"))
+                                               column: error.context.columnNumber, message: TemplateChecks.words(error.error)))
             }
         }
+        try TemplateChecks.check(sources.map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) }) { root + "/" + $0 + ".mustache" }
         try self.init(templates: templates, sources: sources.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
     }
 
