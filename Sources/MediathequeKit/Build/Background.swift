@@ -1,43 +1,5 @@
 import Foundation
 
-/// Tells a thread to stop early.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
-
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return raised
-    }
-
-    func set() {
-        lock.lock()
-        raised = true
-        lock.unlock()
-    }
-}
-
-/// Shut until opened, once; waiting on an open gate returns at once.
-final class Gate: @unchecked Sendable {
-    private let opened = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var isOpen = false
-
-    func open() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !isOpen else { return }
-        isOpen = true
-        opened.signal()
-    }
-
-    func wait() {
-        opened.wait()
-        opened.signal()
-    }
-}
-
 /// A value computed on a thread of its own.
 final class Background<Value>: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)

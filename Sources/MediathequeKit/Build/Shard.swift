@@ -20,16 +20,3 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(index)/\(count)" }
 }
-
-/// Files a patron's folder gets from renderers that live outside this module
-/// (the summary PDF): one instance per worker thread, never shared.
-public protocol PatronDocumentRenderer {
-    /// Files to add to the folder, by name relative to it (`synthese.pdf`).
-    func files(for bundle: PatronBundle, content: SiteContent) throws -> [(name: String, bytes: [UInt8])]
-}
-
-/// What a build is doing, for progress lines.
-public enum BuildProgress: Sendable {
-    case stage(String)
-    case patrons(done: Int, total: Int)
-}
