@@ -80,7 +80,7 @@ struct IncrementalBuildTests {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
         let out = dir.url.appendingPathComponent("_site")
-        let previous = URL(fileURLWithPath: out.path + StagedBundle.previousSuffix)
+        let previous = URL(fileURLWithPath: out.path + PreviousBundle.suffix)
         _ = try Self.build(out, demo)
         #expect(!FileManager.default.fileExists(atPath: previous.path))
         let linked = try Self.build(out, demo)
@@ -137,7 +137,7 @@ struct IncrementalBuildTests {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
         let out = dir.url.appendingPathComponent("_site")
-        let previous = URL(fileURLWithPath: out.path + StagedBundle.previousSuffix)
+        let previous = URL(fileURLWithPath: out.path + PreviousBundle.suffix)
         let clean = dir.url.appendingPathComponent("clean")
         _ = try Self.build(clean, demo, workers: 1)
         _ = try Self.build(out, demo)
@@ -168,7 +168,7 @@ struct IncrementalBuildTests {
         let before = Self.tree(out)
         // Deeper than the removal goes (it stops at 64 levels rather than recurse without end).
         let deep = (0..<70).map { "d\($0)" }.joined(separator: "/")
-        let stray = URL(fileURLWithPath: out.path + StagedBundle.previousSuffix).appendingPathComponent("private/0000000000000000/\(deep)")
+        let stray = URL(fileURLWithPath: out.path + PreviousBundle.suffix).appendingPathComponent("private/0000000000000000/\(deep)")
         try FileManager.default.createDirectory(at: stray, withIntermediateDirectories: true)
         #expect { try Self.build(out, demo) } throws: { "\($0)".contains("cannot remove what the previous bundle left there") }
         #expect(Self.tree(out) == before)
