@@ -26,23 +26,3 @@ final class Background<Value>: @unchecked Sendable {
         return try result!.get()
     }
 }
-
-/// Input checks running beside the build, which waits for them before it publishes.
-extension Background where Value == InputProblems {
-    /// Waits for the checks; `nil` when they passed, else the problems they found or
-    /// the error that stopped them.
-    func failure() -> (any Error)? {
-        do {
-            let problems = try value()
-            return problems.problems.isEmpty ? nil : problems
-        } catch {
-            return error
-        }
-    }
-
-    /// Waits for the checks.
-    /// - Throws: what ``failure()`` returns.
-    func wait() throws {
-        if let failure = failure() { throw failure }
-    }
-}
