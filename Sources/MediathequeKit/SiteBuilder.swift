@@ -56,37 +56,23 @@ public struct SiteBuilder {
             return set
         }
         progress(.stage("reading \(inputs.database)"))
-        // Several connections read the file, each opening it by its path: the build is published
-        // only if it is the same file, unchanged, at the end.
         let databaseFile = FileIdentity(path: inputs.database)
         let database = try stage("database") { try AccountDatabase(path: inputs.database) }
         // The catalogue's digest, which every folder's fingerprint may read, is taken while the
-        // agenda is read and the public site built. The row checks scan every table on their own
-        // connection while the build goes on; nothing is swapped in before they pass, and their
-        // problems come before any other. What the first folders wait for comes first, rather
-        // than share two cores with the checks: the catalogue's digest and, in a build that
-        // renders every folder, the catalogue index.
-        let path = inputs.database
-        let catalogue = buildsFolders ? CatalogueDigest(databasePath: path) : nil
-        let checks = Gate()
-        let contract = Background {
-            checks.wait()
-            _ = try? catalogue?.value()
-            return try AccountDatabase(path: path, cacheKiB: 2048).contractProblems()
-        }
+        // agenda is read and the public site built; the row checks start after it.
+        let catalogue = inputs.buildsPatronFolders ? CatalogueDigest(databasePath: inputs.database) : nil
+        let checks = DatabaseChecks(path: inputs.database, file: databaseFile, after: catalogue)
         do {
-            defer { checks.open() }
-            return try build(config: config, templates: templates, database: database, contract: contract, checks: checks,
-                             catalogueDigest: catalogue, databaseFile: databaseFile)
+            defer { checks.start() }
+            return try build(config: config, templates: templates, database: database, checks: checks, catalogueDigest: catalogue)
         } catch {
-            if let failure = contract.failure() { throw BuildError(stage: "database", underlying: failure) }
+            if let failure = checks.failure() { throw BuildError(stage: "database", underlying: failure) }
             throw error
         }
     }
 
     private func build(config: SiteConfiguration, templates: TemplateSet, database: AccountDatabase,
-                       contract: Background<InputProblems>, checks: Gate,
-                       catalogueDigest: CatalogueDigest?, databaseFile: FileIdentity?) throws -> BuildReport {
+                       checks: DatabaseChecks, catalogueDigest: CatalogueDigest?) throws -> BuildReport {
         progress(.stage("reading \(inputs.agenda)"))
         // Read once: the bytes parsed are the bytes digested.
         let agendaReader = AgendaFeedReader(file: inputs.agenda, libraries: database.libraries)
@@ -102,71 +88,34 @@ public struct SiteBuilder {
         do {
             var report = BuildReport(output: inputs.output.path, today: inputs.today)
             report.actionsOff = config.actions.off.map(\.key)
-            let previous = PublishedManifest(publishedAt: inputs.output)
-            bundle.compareBase(with: previous)
-            let salt = try stage("fingerprint") { try buildSalt(config: config, templates: templates, libraries: content.libraries) }
-            let sameSalt = previous.salt == salt.lowercaseHex
-            let agenda = agendaDigest(feedBytes, content)
+            let published = PublishedManifest(publishedAt: inputs.output)
+            bundle.compareBase(with: published)
+            let salt = FolderFingerprint.salt(config: config, templates: templates, libraries: content.libraries,
+                                              documents: documentRenderer != nil, pagesOnly: pagesOnly)
+            let agenda = FolderFingerprint.agendaDigest(feedBytes, confirmed: content.confirmed)
             let manifest = try stage("write") {
                 try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), header: (salt.lowercaseHex, inputs.today))
             }
-            let buildsPublicSite = inputs.shard?.buildsPublicSite ?? true
-            var catalogue: LazyCatalogue?
-            if buildsFolders, try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) {
-                let progress = self.progress
-                catalogue = LazyCatalogue(databasePath: inputs.database) {
-                    progress(.stage("indexing the catalogue for saved searches"))
-                }
-                // A build that renders every folder (another salt) will need it: indexed
-                // beside the public site rather than while the folders wait for it.
-                if !sameSalt { catalogue?.prepare(then: checks.open) }
+            let context = BuildContext(inputs: inputs, content: content, templates: templates, salt: salt, published: published,
+                                       manifest: manifest, bundle: bundle, workers: workers, progress: progress)
+            let catalogue = try catalogueIndex(database, context: context, checks: checks)
+            if inputs.buildsPublicSite {
+                report.publicFiles = try PublicSiteBuild(context: context, agenda: agenda).run()
             }
-            if catalogue == nil || sameSalt { checks.open() }
-            if buildsPublicSite {
-                progress(.stage("rendering the public site"))
-                let digest = FolderFingerprint.publicDigest(salt: salt, today: inputs.today, agenda: agenda, assets: assetsDirectory)
-                if let kept = previous.folder(BuildManifest.publicSite), kept.digest == digest,
-                   try stage("write", { try bundle.keepFiles(kept.files) }) {
-                    manifest.recordPublicSite(kept)
-                } else {
-                    var names: [String] = []
-                    for file in try stage("render public", { try PublicSiteRenderer(templates: templates, content: content).files() }) {
-                        try stage("write") { try bundle.write(file) }
-                        names.append(file.path.value)
-                        report.publicFiles += 1
-                    }
-                    names += try stage("write") { try copyAssets(into: bundle) }
-                    manifest.recordPublicSite(.init(digest: digest, files: names.sorted(), renderedOn: inputs.today, changesOn: nil))
-                }
-            }
-            if buildsFolders, let catalogueDigest {
-                // One renderer per worker: each keeps its own cache of search results; the
-                // catalogue index (a GRDB queue) serializes their queries.
-                let folders = WorkerLocal(count: workers) { _ in
-                    var renderer = PatronFolderRenderer(templates: templates, content: content)
-                    renderer.searches = SavedSearchResolver(content: content, catalogue: catalogue)
-                    renderer.pagesOnly = pagesOnly
-                    return renderer
-                }
+            if inputs.buildsPatronFolders, let catalogueDigest {
                 let fingerprint = try stage("fingerprint") {
                     let (catalogue, documents) = try catalogueDigest.value()
                     return FolderFingerprint(salt: salt, agenda: agenda, catalogue: catalogue, documents: documents)
                 }
-                let tokens = PatronToken(secret: inputs.secret.bytes)
-                let tally = PatronTally(total: inputs.shard.map { (content.patronCount + $0.count - 1 - ($0.index - 1)) / $0.count }
-                                               ?? content.patronCount)
-                let documents = WorkerLocal(count: workers) { [pagesOnly, documentRenderer] _ in pagesOnly ? nil : documentRenderer?() }
+                let reader = PatronReader(database: database, today: inputs.today, rules: config.rules, shard: inputs.shard,
+                                          tokens: PatronToken(secret: inputs.secret.bytes), fingerprint: fingerprint)
+                let renderers = FolderRenderers(context: context, catalogue: catalogue, pagesOnly: pagesOnly, documents: documentRenderer)
+                let tally = PatronTally(total: context.patronCount)
                 progress(.stage("rendering \(tally.total) patron folders"))
                 try stage("render private") {
-                    try PatronFolderBuild(database: database, today: inputs.today, rules: content.config.rules, shard: inputs.shard,
-                                          tokens: tokens, fingerprint: fingerprint, previous: previous, manifest: manifest,
-                                          bundle: bundle, content: content, folders: folders, documents: documents,
-                                          workers: workers, tally: tally, progress: progress).run()
+                    try PatronFolderBuild(context: context, reader: reader, renderers: renderers, tally: tally).run()
                 }
-                report.patrons = tally.done
-                report.privateFiles = tally.files
-                report.keptFolders = tally.kept
-                report.refreshedFolders = tally.refreshed
+                report.add(tally)
             }
             try stage("write") {
                 try manifest.finish()
@@ -175,12 +124,7 @@ public struct SiteBuilder {
             }
             report.events = feed.events.count
             report.sessions = feed.events.reduce(0) { $0 + $1.sessions.count }
-            try stage("database") {
-                try contract.wait()
-                guard FileIdentity(path: inputs.database) == databaseFile else {
-                    throw InputProblem(file: inputs.database, message: "changed while the build read it; nothing was published: build again")
-                }
-            }
+            try stage("database") { try checks.verify() }
             try stage("write") { try bundle.commit() }
             report.written = bundle.written
             report.unchanged = bundle.unchanged
@@ -191,104 +135,31 @@ public struct SiteBuilder {
         }
     }
 
-    /// What every part of the bundle is rendered with: the program, the configuration,
-    /// the templates and the libraries, digested once per build. Not the date: the public
-    /// site's fingerprint adds it, and a patron folder says how long it stays the same.
-    private func buildSalt(config: SiteConfiguration, templates: TemplateSet, libraries: [String: Library]) throws -> [UInt8] {
-        // Whether folders get their documents (the summary PDF) and their other files: a folder
-        // kept from a build without them would lack them.
-        var salt: [[UInt8]] = [FolderFingerprint.programDigest, Array("\(config)".utf8),
-                               [documentRenderer == nil ? 0 : 1, pagesOnly ? 1 : 0]]
-        salt += templates.sources.flatMap { [Array($0.name.utf8), $0.bytes] }
-        salt += FolderFingerprint.libraryLines(libraries)
-        return FolderFingerprint.digest(salt)
-    }
-
-    /// The agenda as the pages see it: the feed's bytes and the confirmed registrations.
-    private func agendaDigest(_ feedBytes: Data, _ content: SiteContent) -> [UInt8] {
-        let counts = content.confirmed.map { "\($0.key.eventID)\u{1F}\($0.key.sessionID)\u{1F}\($0.value)" }.sorted()
-        return FolderFingerprint.digest([[UInt8](feedBytes)] + counts.map { Array($0.utf8) })
-    }
-
-    /// Whether this build renders patron folders (all of it, or a patrons' shard).
-    private var buildsFolders: Bool { inputs.shard.map { !$0.buildsPublicSite } ?? true }
-
-    private var assetsDirectory: URL { inputs.siteDirectory.appendingPathComponent("assets") }
-
-    /// Copies `Site/assets/` to `public/assets/` and `private/assets/`.
-    /// - Returns: the paths written, from the bundle's root.
-    private func copyAssets(into bundle: StagedBundle) throws -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: assetsDirectory.path) else { return [] }
-        var written: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            guard let data = FileManager.default.contents(atPath: assetsDirectory.appendingPathComponent(name).path) else { continue }
-            for part in ["public", "private"] {
-                let path = try BundlePath("\(part)/assets/\(name)")
-                try bundle.write(RenderedFile(path: path, bytes: [UInt8](data)))
-                written.append(path.value)
-            }
+    /// The catalogue index for the folders' saved searches, when one has any, and lets the
+    /// row checks start: at once, unless this build renders every folder (another salt) and
+    /// so will need the index, which is then built beside the public site, before the checks,
+    /// rather than while the folders wait for it.
+    private func catalogueIndex(_ database: AccountDatabase, context: BuildContext, checks: DatabaseChecks) throws -> LazyCatalogue? {
+        guard inputs.buildsPatronFolders, try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) else {
+            checks.start()
+            return nil
         }
-        return written
+        let progress = self.progress
+        let catalogue = LazyCatalogue(databasePath: inputs.database) {
+            progress(.stage("indexing the catalogue for saved searches"))
+        }
+        if context.basis.sameSalt { checks.start() } else { catalogue.prepare(then: checks.start) }
+        return catalogue
     }
 
     private func stage<T>(_ name: String, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as BuildError {
-            throw error
-        } catch {
-            throw BuildError(stage: name, underlying: error)
-        }
+        try BuildError.stamping(name, body)
     }
 }
 
-/// What a build did, for the command to print.
-public struct BuildReport: Sendable, CustomStringConvertible {
-    public var output: String
-    public var today: Day
-    public var events = 0
-    public var sessions = 0
-    public var patrons = 0
-    public var publicFiles = 0
-    public var privateFiles = 0
-    /// Files whose bytes changed or are new.
-    public var written = 0
-    /// Files identical to the published ones, kept as they were.
-    public var unchanged = 0
-    /// Patron folders whose inputs did not change, kept whole without rendering.
-    public var keptFolders = 0
-    /// Patron folders of an earlier date whose undated files were kept: only the files
-    /// that print the date were written again.
-    public var refreshedFolders = 0
-    /// The `site.conf` keys of the portal's actions left empty: those actions are not shown.
-    public var actionsOff: [String] = []
-
-    public var description: String {
-        """
-        Built \(output) for \(today.french): \(events) events (\(sessions) sessions), \(patrons) patrons; \
-        \(publicFiles) public and \(privateFiles) private files rendered, \(keptFolders) patron folders kept, \
-        \(refreshedFolders) kept but for their dated files (\(written) written, \(unchanged) unchanged).
-        """ + (actionsOff.isEmpty ? "" : "\nPortal actions not shown (empty in site.conf): \(actionsOff.joined(separator: ", ")).")
-    }
-}
-
-/// A build failure, stamped with the stage it happened in.
-public struct BuildError: Error, Sendable, CustomStringConvertible {
-    public var stage: String
-    public var underlying: any Error
-
-    public init(stage: String, underlying: any Error) {
-        self.stage = stage
-        self.underlying = underlying
-    }
-
-    /// One line per problem.
-    public var lines: [String] {
-        if let problems = underlying as? InputProblems {
-            return problems.description.split(separator: "\n").map(String.init)
-        }
-        return ["\(stage): \(underlying)"]
-    }
-
-    public var description: String { lines.joined(separator: "\n") }
+extension SiteBuilder.Inputs {
+    /// Whether this build renders the public site: all of the bundle, or shard 0.
+    var buildsPublicSite: Bool { shard?.buildsPublicSite ?? true }
+    /// Whether it renders patron folders: all of the bundle, or a patrons' shard.
+    var buildsPatronFolders: Bool { shard?.buildsPatronFolders ?? true }
 }

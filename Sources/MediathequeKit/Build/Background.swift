@@ -1,43 +1,5 @@
 import Foundation
 
-/// Tells a thread to stop early.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
-
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return raised
-    }
-
-    func set() {
-        lock.lock()
-        raised = true
-        lock.unlock()
-    }
-}
-
-/// Shut until opened, once; waiting on an open gate returns at once.
-final class Gate: @unchecked Sendable {
-    private let opened = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var isOpen = false
-
-    func open() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !isOpen else { return }
-        isOpen = true
-        opened.signal()
-    }
-
-    func wait() {
-        opened.wait()
-        opened.signal()
-    }
-}
-
 /// A value computed on a thread of its own.
 final class Background<Value>: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
@@ -62,25 +24,5 @@ final class Background<Value>: @unchecked Sendable {
         finished.wait()
         finished.signal()
         return try result!.get()
-    }
-}
-
-/// Input checks running beside the build, which waits for them before it publishes.
-extension Background where Value == InputProblems {
-    /// Waits for the checks; `nil` when they passed, else the problems they found or
-    /// the error that stopped them.
-    func failure() -> (any Error)? {
-        do {
-            let problems = try value()
-            return problems.problems.isEmpty ? nil : problems
-        } catch {
-            return error
-        }
-    }
-
-    /// Waits for the checks.
-    /// - Throws: what ``failure()`` returns.
-    func wait() throws {
-        if let failure = failure() { throw failure }
     }
 }

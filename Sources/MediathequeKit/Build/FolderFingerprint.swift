@@ -31,6 +31,27 @@ struct FolderFingerprint: Sendable {
         return hash.finalize().lowercaseHex
     }
 
+    /// What every part of the bundle is rendered with: the program, the configuration,
+    /// the templates and the libraries, digested once per build. Not the date: the public
+    /// site's fingerprint adds it, and a patron folder says how long it stays the same.
+    /// - Parameters:
+    ///   - documents: whether folders get their documents (the summary PDF), and `pagesOnly`
+    ///     whether they get their HTML pages alone: a folder kept from a build without its
+    ///     documents or its other files would lack them.
+    static func salt(config: SiteConfiguration, templates: TemplateSet, libraries: [String: Library],
+                     documents: Bool, pagesOnly: Bool) -> [UInt8] {
+        var salt: [[UInt8]] = [programDigest, Array("\(config)".utf8), [documents ? 1 : 0, pagesOnly ? 1 : 0]]
+        salt += templates.sources.flatMap { [Array($0.name.utf8), $0.bytes] }
+        salt += libraryLines(libraries)
+        return digest(salt)
+    }
+
+    /// The agenda as the pages see it: the feed's bytes and the confirmed registrations.
+    static func agendaDigest(_ feedBytes: Data, confirmed: [SessionKey: Int]) -> [UInt8] {
+        let counts = confirmed.map { "\($0.key.eventID)\u{1F}\($0.key.sessionID)\u{1F}\($0.value)" }.sorted()
+        return digest([[UInt8](feedBytes)] + counts.map { Array($0.utf8) })
+    }
+
     /// The public site's fingerprint: beyond the salt, it reads the date, the agenda and the assets.
     static func publicDigest(salt: [UInt8], today: Day, agenda: [UInt8], assets: URL) -> String {
         digest([salt, Array(today.iso.utf8), agenda] + folderBytes(assets)).lowercaseHex

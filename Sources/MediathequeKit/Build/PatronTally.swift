@@ -28,31 +28,3 @@ final class PatronTally: @unchecked Sendable {
         progress(.patrons(done: done, total: total))
     }
 }
-
-/// One value per worker thread, each touched only by its own worker.
-final class WorkerLocal<Value>: @unchecked Sendable {
-    private let values: [Value]
-
-    init(count: Int, _ make: (Int) -> Value) { values = (0..<max(1, count)).map(make) }
-
-    subscript(worker: Int) -> Value { values[worker] }
-}
-
-/// Patron folders the published bundle should have held but did not: rendered again.
-final class LostFolders: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lost: [String] = []
-
-    func add(_ card: String) {
-        lock.lock()
-        lost.append(card)
-        lock.unlock()
-    }
-
-    /// Their patrons' card numbers.
-    var cards: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return lost
-    }
-}

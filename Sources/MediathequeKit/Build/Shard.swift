@@ -14,22 +14,13 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var buildsPublicSite: Bool { index == 0 }
+    public var buildsPatronFolders: Bool { index > 0 }
 
     /// Whether the patron at `position` (0-based, in card order) belongs to this shard.
     public func contains(patronAt position: Int) -> Bool { index > 0 && position % count == index - 1 }
 
+    /// How many of `total` patrons (positions 0 to `total` - 1) the shard holds.
+    func patronCount(among total: Int) -> Int { index > 0 ? (total + count - index) / count : 0 }
+
     public var description: String { "\(index)/\(count)" }
-}
-
-/// Files a patron's folder gets from renderers that live outside this module
-/// (the summary PDF): one instance per worker thread, never shared.
-public protocol PatronDocumentRenderer {
-    /// Files to add to the folder, by name relative to it (`synthese.pdf`).
-    func files(for bundle: PatronBundle, content: SiteContent) throws -> [(name: String, bytes: [UInt8])]
-}
-
-/// What a build is doing, for progress lines.
-public enum BuildProgress: Sendable {
-    case stage(String)
-    case patrons(done: Int, total: Int)
 }

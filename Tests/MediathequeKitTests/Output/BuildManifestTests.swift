@@ -53,7 +53,7 @@ struct BuildManifestTests {
 
     @Test func aLineWithADamagedDayIsNotKept() throws {
         let dir = try TemporaryDirectory()
-        _ = try dir.write(BuildManifest.fileName, BuildManifest.header + "\n" + BuildManifest.saltLines("s", date: Self.day)
+        _ = try dir.write(BuildManifest.fileName, BuildManifest.header(salt: "s", date: Self.day)
             + "aa\td\tindex.html\t2026-11-25\t2026-12-0\n" + "bb\td\tindex.html\t2026-11-2\t-\n"
             + "cc\td\tindex.html\t2026-11-25\t-\n" + "dd\td\tindex.html\t2026-11-25\t2026-12-01\n")
         let manifest = PublishedManifest(publishedAt: dir.url)

@@ -1,0 +1,36 @@
+/// What renders patron folders, one of each per worker thread: each page renderer keeps
+/// its own cache of search results; the catalogue index (a GRDB queue) serializes their queries.
+struct FolderRenderers: Sendable {
+    private let pages: WorkerLocal<PatronFolderRenderer>
+    private let documents: WorkerLocal<(any PatronDocumentRenderer)?>
+    private let content: SiteContent
+
+    /// - Parameters:
+    ///   - pagesOnly: the HTML pages and nothing else (``SiteBuilder/pagesOnly``).
+    ///   - documents: makes the renderer of the documents (the summary PDF), once per worker.
+    init(context: BuildContext, catalogue: LazyCatalogue?, pagesOnly: Bool,
+         documents: (@Sendable () -> (any PatronDocumentRenderer)?)?) {
+        content = context.content
+        pages = WorkerLocal(count: context.workers) { [content, templates = context.templates] _ in
+            var renderer = PatronFolderRenderer(templates: templates, content: content)
+            renderer.searches = SavedSearchResolver(content: content, catalogue: catalogue)
+            renderer.pagesOnly = pagesOnly
+            return renderer
+        }
+        self.documents = WorkerLocal(count: context.workers) { _ in pagesOnly ? nil : documents?() }
+    }
+
+    /// The folder's pages and feeds, then its documents (the summary PDF, which is dated);
+    /// with `datedOnly`, only its dated files (``PrivateFolderLayout/datedFiles``).
+    func render(_ patron: PatronBundle, token: String, datedOnly: Bool, worker: Int) throws -> PatronFolderRenderer.Folder {
+        let folder = try BundlePath("private/\(token)")
+        var rendered = try pages[worker].render(patron, token: token, datedOnly: datedOnly)
+        if let renderer = documents[worker] {
+            for document in try renderer.files(for: patron, content: content)
+            where !datedOnly || PrivateFolderLayout.datedFiles.contains(document.name) {
+                rendered.files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
+            }
+        }
+        return rendered
+    }
+}

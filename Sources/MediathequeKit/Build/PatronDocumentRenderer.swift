@@ -1,0 +1,6 @@
+/// Files a patron's folder gets from renderers that live outside this module
+/// (the summary PDF): one instance per worker thread, never shared.
+public protocol PatronDocumentRenderer {
+    /// Files to add to the folder, by name relative to it (`synthese.pdf`).
+    func files(for bundle: PatronBundle, content: SiteContent) throws -> [(name: String, bytes: [UInt8])]
+}

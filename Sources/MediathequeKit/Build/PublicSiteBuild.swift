@@ -1,0 +1,53 @@
+import Foundation
+
+/// The public site, `public/` with the assets under `private/assets/`: kept from the
+/// published bundle when its fingerprint did not change, else rendered whole with the
+/// assets copied from the site's folder.
+struct PublicSiteBuild {
+    let context: BuildContext
+    /// The agenda as the pages see it (``FolderFingerprint/agendaDigest(_:confirmed:)``).
+    let agenda: [UInt8]
+
+    /// Builds it and records its line.
+    /// - Returns: the number of files rendered, assets aside; 0 when it was kept.
+    func run() throws -> Int {
+        context.progress(.stage("rendering the public site"))
+        let digest = FolderFingerprint.publicDigest(salt: context.salt, today: context.today, agenda: agenda, assets: assets)
+        if let kept = context.published.folder(BuildManifest.publicSite), kept.digest == digest,
+           try BuildError.stamping("write", { try context.bundle.keepFiles(kept.files) }) {
+            context.manifest.recordPublicSite(kept)
+            return 0
+        }
+        var names: [String] = []
+        let files = try BuildError.stamping("render public") {
+            try PublicSiteRenderer(templates: context.templates, content: context.content).files()
+        }
+        for file in files {
+            try BuildError.stamping("write") { try context.bundle.write(file) }
+            names.append(file.path.value)
+        }
+        let rendered = names.count
+        names += try BuildError.stamping("write") { try copyAssets() }
+        context.manifest.recordPublicSite(.init(digest: digest, files: names.sorted(), renderedOn: context.today, changesOn: nil))
+        return rendered
+    }
+
+    /// `Site/assets/`.
+    private var assets: URL { context.inputs.siteDirectory.appendingPathComponent("assets") }
+
+    /// Copies `Site/assets/` to `public/assets/` and `private/assets/`.
+    /// - Returns: the paths written, from the bundle's root.
+    private func copyAssets() throws -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: assets.path) else { return [] }
+        var written: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            guard let data = FileManager.default.contents(atPath: assets.appendingPathComponent(name).path) else { continue }
+            for part in ["public", "private"] {
+                let path = try BundlePath("\(part)/assets/\(name)")
+                try context.bundle.write(RenderedFile(path: path, bytes: [UInt8](data)))
+                written.append(path.value)
+            }
+        }
+        return written
+    }
+}

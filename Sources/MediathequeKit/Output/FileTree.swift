@@ -1,0 +1,96 @@
+import CSupport
+import Foundation
+
+/// The bundle's file-system calls, on paths as text: files created new, never written
+/// through what may be a link to a published file; trees removed without following a link.
+enum FileTree {
+    /// Whether `path` is a directory itself, not a link to one.
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Removes `path` and all below it, never through a link.
+    /// - Returns: whether nothing is left there.
+    static func remove(_ path: String) -> Bool {
+        mq_remove_tree(path)
+        var info = stat()
+        return lstat(path, &info) != 0 && errno == ENOENT
+    }
+
+    /// Removes a bundle, its patron folders spread over all cores: a tree of a hundred
+    /// thousand links is otherwise a good part of a no-op rebuild.
+    static func removeBundle(_ root: URL) {
+        let folders = ["private", "public"].flatMap { part -> [String] in
+            let path = root.appendingPathComponent(part).path
+            // Never list through a link: only what lies in the tree is removed.
+            guard isDirectory(path) else { return [] }
+            return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).map { path + "/" + $0 }
+        }
+        removeAll(folders)
+        mq_remove_tree(root.path)
+    }
+
+    /// Removes trees, spread over all cores.
+    static func removeAll(_ paths: [String]) {
+        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            for index in stride(from: slice, to: paths.count, by: slices) { mq_remove_tree(paths[index]) }
+        }
+    }
+
+    /// Writes `bytes` to a new file at `path` (``openNew(_:)``).
+    /// - Throws: ``POSIXFailure``.
+    static func create(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = openNew(path)
+        guard fd >= 0 else { throw POSIXFailure(errno: errno) }
+        defer { close(fd) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw POSIXFailure(errno: errno)
+            }
+            done += n
+        }
+    }
+
+    /// Opens a new file at `path` for writing, removing what was there first: never an
+    /// existing file, which in the staging folder may be a link to a published one.
+    /// - Returns: the descriptor, or -1 with `errno` set.
+    static func openNew(_ path: String) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd < 0 && errno == EEXIST else { return fd }
+        unlink(path)
+        return open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    }
+
+    /// A failed system call, said as the system says it.
+    struct POSIXFailure: Error, CustomStringConvertible {
+        var errno: Int32
+        var description: String { String(cString: strerror(errno)) }
+    }
+
+    /// Whether the regular file at `path` holds `bytes`.
+    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
+              let data = FileManager.default.contents(atPath: path) else { return false }
+        return data.elementsEqual(bytes)
+    }
+
+    /// Whether two files hold the same bytes, read a block at a time (a manifest is megabytes).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard let one = fopen(a, "rb") else { return false }
+        defer { fclose(one) }
+        guard let two = fopen(b, "rb") else { return false }
+        defer { fclose(two) }
+        var left = [UInt8](repeating: 0, count: 1 << 16), right = left
+        while true {
+            let n = fread(&left, 1, left.count, one), m = fread(&right, 1, right.count, two)
+            guard n == m, left[..<n] == right[..<m] else { return false }
+            if n < left.count { return ferror(one) == 0 && ferror(two) == 0 }
+        }
+    }
+}
