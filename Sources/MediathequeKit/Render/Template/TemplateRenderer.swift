@@ -157,16 +157,16 @@ struct TemplateRenderer {
         guard let found = find(name) else { return nil }
         if Self.isPlain(found) { return found }
         let traits = traits(of: found)
-        guard let represented = traits.representation(of: found) else { return admitted(found, traits) }
+        guard let represented = traits.representation(of: found) else { return refuses(found, traits) ? nil : found }
         guard let representation = represented.representation else { return nil }
-        return admitted(representation, self.traits(of: representation))
+        return refuses(representation, self.traits(of: representation)) ? nil : representation
     }
 
-    /// `value`, or `nil` (and the page refused) when only swift-mustache renders it.
-    private mutating func admitted(_ value: Any, _ traits: Traits) -> Any? {
-        guard traits.isSwiftMustacheOnly(value) else { return value }
+    /// Whether only swift-mustache renders `value`: if so, the page is refused.
+    private mutating func refuses(_ value: Any, _ traits: Traits) -> Bool {
+        guard traits.isSwiftMustacheOnly(value) else { return false }
         refused = true
-        return nil
+        return true
     }
 
     private mutating func find(_ name: TemplateName) -> Any? {
@@ -199,7 +199,7 @@ struct TemplateRenderer {
         guard !Self.isPlain(object) else { return nil }
         let traits = traits(of: object)
         // swift-mustache calls a lambda to look a name up in what it returns.
-        guard admitted(object, traits) != nil else { return nil }
+        guard !refuses(object, traits) else { return nil }
         if traits.representation(of: object) == nil, let parent = traits.parent(of: object) { return parent.child(named: name) }
         return frame(object).child(name)
     }
