@@ -19,8 +19,23 @@ public struct SiteConfiguration: Hashable, Sendable {
     /// The portal's on-line registration page for one session: `{event}` and `{session}`
     /// are replaced by the URL-encoded event and session ids (see ``registrationURL(event:session:)``).
     public var registrationURL = "https://mediatheques.example/agenda/inscription?event={event}&session={session}"
+    /// The portal's page of one catalogue record: `{document}` is replaced by the document's id
+    /// (see ``catalogueRecordURL(document:)``); empty when the portal has no such page.
+    public var catalogueRecordURL = "https://mediatheques.example/catalogue/notice?id={document}"
+    /// The sender of the e-mail alerts of followed searches.
+    public var alertFrom = MailAddress(name: "Médiathèques de Saint-Étienne", address: "alertes@mediatheques.example")
+    /// The portal's page where a patron changes or stops their alerts (`List-Unsubscribe`).
+    public var alertSettingsURL = "https://mediatheques.example/compte/centres-d-interet"
+    /// An alert lists at most this many results of each search, then « et N autres ».
+    public var alertResultsPerSearch = 5
 
     public init() {}
+
+    /// The link of a catalogue record: ``catalogueRecordURL`` with `{document}` replaced by the
+    /// percent-encoded id; `nil` when the pattern is empty.
+    public func catalogueRecordURL(document: Int64) -> String? {
+        catalogueRecordURL.isEmpty ? nil : catalogueRecordURL.replacingOccurrences(of: "{document}", with: Self.percentEncoded(String(document)))
+    }
 
     /// The "S'inscrire" link of one session: ``registrationURL`` with `{event}` and `{session}`
     /// replaced by the ids, percent-encoded (only `A-Z a-z 0-9 - . _ ~` are left as they are).
@@ -76,7 +91,30 @@ public struct SiteConfiguration: Hashable, Sendable {
             c.registrationURL = v
             return nil
         },
+        "catalogue_record_url": { c, v in
+            guard v.isEmpty || (v.contains("{document}") && isPattern(v.replacingOccurrences(of: "{document}", with: "1")))
+            else { return "must be empty or an absolute http(s) URL (printable ASCII) with {document} as placeholder" }
+            c.catalogueRecordURL = v
+            return nil
+        },
+        "alert_from": { c, v in
+            guard let address = MailAddress.parse(v) else { return "must be an e-mail address, alone or as 'Name <local@domain>'" }
+            c.alertFrom = address
+            return nil
+        },
+        "alert_settings_url": { c, v in
+            guard isPattern(v), !v.contains("{") else { return "must be an absolute http(s) URL (printable ASCII, no placeholder)" }
+            c.alertSettingsURL = v
+            return nil
+        },
+        "alert_results_per_search": { c, v in integer(v, 1...50) { c.alertResultsPerSearch = $0 } },
     ]
+
+    /// Whether `url` is an absolute http(s) URL of printable ASCII, as every link pattern must be.
+    private static func isPattern(_ url: String) -> Bool {
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else { return false }
+        return url.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F }
+    }
 
     /// Keys earlier versions read, with what to do about them.
     static let retiredKeys = [
