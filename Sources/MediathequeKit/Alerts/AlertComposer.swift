@@ -34,6 +34,19 @@ public final class AlertComposer {
     /// The message of `alert`, to the patron's address.
     /// - Throws: ``RenderError`` when a template fails.
     public func message(for alert: Alert, to address: String) throws -> MailMessage {
+        let (subject, view) = self.view(of: alert)
+        let config = content.config
+        return MailMessage(
+            from: config.alertFrom, to: MailAddress(name: Self.line(alert.patron.displayName), address: address), subject: subject,
+            date: RSSWriter.rfc822(LocalDateTime(day: alert.day).instant(in: zone), in: zone),
+            messageID: messageID(card: alert.patron.cardNumber, day: alert.day), listName: Wording.Alerts.listName(Self.line(config.networkName)),
+            listID: "alertes.\(config.alertFrom.domain)", listUnsubscribe: config.alertSettingsURL,
+            text: String(decoding: try renderer.render(Self.templates[1], view), as: UTF8.self),
+            html: String(decoding: try renderer.render(Self.templates[0], view), as: UTF8.self))
+    }
+
+    /// The subject, and what both templates read.
+    func view(of alert: Alert) -> (subject: String, view: AlertMessageView) {
         let config = content.config
         let patron = alert.patron
         let subject = Wording.Alerts.subject(alert.sections.map { (Self.line($0.search.name), $0.items.count) })
@@ -42,13 +55,7 @@ public final class AlertComposer {
             networkName: Self.line(config.networkName), subject: subject, firstName: Self.line(patron.firstName),
             searches: alert.sections.map { search($0, folder: folder) }, settingsURL: config.alertSettingsURL,
             searchesURL: folder + PrivateFolderLayout.searches.file)
-        return MailMessage(
-            from: config.alertFrom, to: MailAddress(name: Self.line(patron.displayName), address: address), subject: subject,
-            date: RSSWriter.rfc822(LocalDateTime(day: alert.day).instant(in: zone), in: zone),
-            messageID: messageID(card: patron.cardNumber, day: alert.day), listName: Wording.Alerts.listName(Self.line(config.networkName)),
-            listID: "alertes.\(config.alertFrom.domain)", listUnsubscribe: config.alertSettingsURL,
-            text: String(decoding: try renderer.render(Self.templates[1], view), as: UTF8.self),
-            html: String(decoding: try renderer.render(Self.templates[0], view), as: UTF8.self))
+        return (subject, view)
     }
 
     /// `alerte-20261207-<24 hex digits>@<the sender's domain>`.
@@ -61,7 +68,7 @@ public final class AlertComposer {
     private func search(_ section: AlertSection, folder: String) -> AlertMessageView.Search {
         let limit = content.config.alertResultsPerSearch
         let hidden = section.items.count - limit
-        return AlertMessageView.Search(
+        return .init(
             name: Self.line(section.search.name),
             summary: Wording.Alerts.summary(count: section.items.count, scope: section.search.scope, window: section.window),
             frequency: section.search.frequency.label,

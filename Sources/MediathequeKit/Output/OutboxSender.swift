@@ -46,9 +46,13 @@ public struct OutboxSender {
 
     /// Sends every message waiting in the outbox, oldest batch first.
     /// - Parameter progress: told of each message handed over (its path) and whether the command accepted it.
-    /// - Throws: ``OutputError`` when the outbox is locked or a message cannot be moved; a
-    ///   refused message is not thrown but reported (``Report/failed``).
+    /// - Throws: ``OutputError`` when there is no such outbox, it is locked or a message cannot
+    ///   be moved; a refused message is not thrown but reported (``Report/failed``).
     public func run(progress: (String, Bool) -> Void = { _, _ in }) throws -> Report {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: outbox.root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw OutputError(path: outbox.root.path, message: "no such outbox ('mediatheque alerts --outbox' makes it)")
+        }
         let lock = try outbox.lock()
         defer { withExtendedLifetime(lock) {} }
         var report = Report()

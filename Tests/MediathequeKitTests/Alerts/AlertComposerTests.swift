@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 @testable import MediathequeKit
 
@@ -79,6 +80,43 @@ struct AlertComposerTests {
         #expect(message.html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Été Bcc: y@z.org &quot;"))
         #expect(message.text.contains("- <script>alert(\"x\")</script> & Été Bcc: y@z.org \""))
         #expect(!message.text.contains("\u{1}") && !message.text.contains("\r") && !message.text.contains("\nBcc"))
+    }
+
+    /// The views answer Mustache's lookups with a switch: each must name every stored property.
+    @Test func everyStoredPropertyOfTheViewsIsFound() throws {
+        var config = SiteConfiguration()
+        config.alertResultsPerSearch = 1
+        let (_, view) = try Self.composer(config).view(of: Self.alert(documents: 2))
+        var checked = 0
+        /// A value, optionals unwrapped at any depth (a switch answers `Any?`).
+        func describe(_ value: Any) -> String {
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .optional else { return String(describing: value) }
+            return mirror.children.first.map { describe($0.value) } ?? "nil"
+        }
+        func check(_ value: Any) {
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .collection?, .optional?:
+                for child in mirror.children { check(child.value) }
+            case .class?:
+                guard String(reflecting: type(of: value)).hasPrefix("MediathequeKit.AlertMessageView") else { return }
+                guard let parent = value as? any MustacheParent else {
+                    Issue.record("\(type(of: value)) has no switch")
+                    return
+                }
+                for child in mirror.children {
+                    guard let label = child.label else { continue }
+                    #expect(describe(parent.child(named: label) as Any) == describe(child.value), "\(type(of: value)).\(label)")
+                    checked += 1
+                    check(child.value)
+                }
+            default:
+                return
+            }
+        }
+        check(view)
+        #expect(checked == 6 + 5 + 3 + 2, "every property of the four views")
     }
 
     @Test func addresses() {

@@ -92,6 +92,13 @@ struct OutboxTests {
         #expect(names(outbox.batch(Self.day)) == ["a.eml"])
     }
 
+    @Test func thereIsNothingToSendFromAMissingOutbox() throws {
+        let dir = try TemporaryDirectory()
+        let outbox = Outbox(root: dir.url.appendingPathComponent("typo"))
+        #expect(throws: OutputError.self) { _ = try OutboxSender(outbox: outbox, command: ["true"]).run() }
+        #expect(!FileManager.default.fileExists(atPath: outbox.root.path))
+    }
+
     @Test func twoRunsNeverShareTheOutbox() throws {
         let dir = try TemporaryDirectory()
         let outbox = Outbox(root: dir.url.appendingPathComponent("outbox"))
