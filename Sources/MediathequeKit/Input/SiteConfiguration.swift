@@ -84,9 +84,7 @@ public struct SiteConfiguration: Hashable, Sendable {
         "featured_count": { c, v in integer(v, 0...100) { c.featuredCount = $0 } },
         "calendar_refresh_hours": { c, v in integer(v, 1...168) { c.calendarRefreshHours = $0 } },
         "registration_url": { c, v in
-            let sample = v.replacingOccurrences(of: "{event}", with: "e").replacingOccurrences(of: "{session}", with: "s")
-            guard let url = URL(string: sample), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
-                  sample.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+            guard isPattern(v.replacingOccurrences(of: "{event}", with: "e").replacingOccurrences(of: "{session}", with: "s"))
             else { return "must be an absolute http(s) URL (printable ASCII, {event} and {session} as placeholders)" }
             c.registrationURL = v
             return nil
