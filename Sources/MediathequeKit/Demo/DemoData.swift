@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 
 /// The bundled demo: the guide's own examples (`Site/demo/accounts.sql`,
-/// `Site/demo/agenda.xml`) plus generated filler, all dated relative to the
-/// build's reference date so the demo looks alive whatever the day.
+/// `Site/demo/agenda.xml`) plus generated filler, then the followers of the
+/// e-mail alerts (`Site/demo/alerts.sql`), all dated relative to the build's
+/// reference date so the demo looks alive whatever the day.
 ///
 /// In the demo files, `{{today}}`, `{{today+3}}`, `{{today-2m}}` and
 /// `{{today-3m-1}}` stand for ISO dates: today, three days later, two months
@@ -22,6 +23,8 @@ public struct DemoData: Sendable {
     public func materialize(into directory: URL) throws -> (database: String, agenda: String) {
         let demo = siteDirectory.appendingPathComponent("demo")
         let sql = try Self.expand(try text(demo.appendingPathComponent("accounts.sql")), today: today)
+        // After the filler, whose rows' ids (saved searches: the next free one) it must not shift.
+        let alerts = try Self.expand(try text(demo.appendingPathComponent("alerts.sql")), today: today)
         var agenda = try Self.expand(try text(demo.appendingPathComponent("agenda.xml")), today: today)
         let generator = DemoGenerator(patrons: generatedPatrons, seed: 2025, today: today)
         guard let close = agenda.range(of: "</agenda>", options: .backwards) else {
@@ -35,6 +38,7 @@ public struct DemoData: Sendable {
         try Self.createDatabase(at: database) { db in
             try db.execute(sql: sql)
             try generator.insert(into: db)
+            try db.execute(sql: alerts)
         }
         try Data(agenda.utf8).write(to: URL(fileURLWithPath: agendaPath))
         return (database, agendaPath)

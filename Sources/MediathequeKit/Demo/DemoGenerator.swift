@@ -15,6 +15,10 @@ public struct DemoGenerator: Sendable {
     public var documentsPerPatron = 10
     public var currentLoans = 6
     public var returnedLoans = 10
+    /// Gives every patron one or two followed searches more (catalogue or agenda, every
+    /// frequency), for the e-mail alerts' benchmarks; drawn from a random stream of their
+    /// own, so that the rest of the network is the same with or without them.
+    public var followedSearches = false
     /// Card numbers and barcodes start here so that generated rows never collide with hand-written ones.
     static let cardBase: Int64 = 24_210_000_000_000
     static let barcodeBase: Int64 = 34_210_000_000_000
@@ -146,6 +150,35 @@ public struct DemoGenerator: Sendable {
                 try insertSearch.execute(arguments: [card, "\(genre) : nouveautés", "catalogue", "", today.adding(days: -random.int(10...500)).iso,
                                                      random.int(0...1), random.pick(["daily", "weekly", "monthly"]), random.chance(0.8) ? 1 : 0])
                 try insertFacet.execute(arguments: [db.lastInsertedRowID, "genre", genre])
+            }
+        }
+        if followedSearches { try insertFollowedSearches(into: db) }
+    }
+
+    /// One or two followed searches per patron: a genre (and, one time in three, a word of
+    /// the titles) or an agenda category; daily, weekly or monthly, half of them daily.
+    private func insertFollowedSearches(into db: Database) throws {
+        var random = SeededRandom(seed: seed &+ 2)
+        let insertSearch = try db.makeStatement(sql: """
+            INSERT INTO saved_search (patron_card, name, scope, query, created_on, followed, frequency, active) VALUES (?, ?, ?, ?, ?, 1, ?, 1)
+            """)
+        let insertFacet = try db.makeStatement(sql: "INSERT INTO saved_search_facet (search_id, facet, value) VALUES (?, ?, ?)")
+        for p in 0..<patrons {
+            let card = String(Self.cardBase + Int64(p))
+            for _ in 0..<random.int(1...2) {
+                let frequency = random.pick(["daily", "daily", "daily", "weekly", "weekly", "monthly"])
+                let created = today.adding(days: -random.int(10...500)).iso
+                if random.chance(0.7) {
+                    let genre = random.pick(Self.genres)
+                    let word = random.chance(1.0 / 3) ? random.pick(Self.titleWords) : ""
+                    try insertSearch.execute(arguments: [card, word.isEmpty ? "\(genre) : nouveautés" : "\(genre) : \(word)", "catalogue",
+                                                         word, created, frequency])
+                    try insertFacet.execute(arguments: [db.lastInsertedRowID, "genre", genre])
+                } else {
+                    let (theme, category, _) = random.pick(Self.eventThemes)
+                    try insertSearch.execute(arguments: [card, theme, "agenda", "", created, frequency])
+                    try insertFacet.execute(arguments: [db.lastInsertedRowID, "category", category])
+                }
             }
         }
     }

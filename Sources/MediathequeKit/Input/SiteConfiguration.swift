@@ -22,8 +22,20 @@ public struct SiteConfiguration: Hashable, Sendable {
                                                  placeholders: ["event", "session"], required: 2)
     /// The portal's pages for the actions of the private pages; none by default.
     public var actions = PortalActions()
+    /// The sender of the e-mail alerts of followed searches.
+    public var alertFrom = MailAddress(name: "Médiathèques de Saint-Étienne", address: "alertes@mediatheques.example")
+    /// The portal's page where a patron changes or stops their alerts (`List-Unsubscribe`).
+    public var alertSettingsURL = "https://mediatheques.example/compte/centres-d-interet"
+    /// An alert lists at most this many results of each search, then « et N autres ».
+    public var alertResultsPerSearch = 5
 
     public init() {}
+
+    /// A document's record in the portal's catalogue (`catalogue_record_url`, one of the
+    /// ``actions``), for the private pages, the feeds and the alerts alike; `nil` without one.
+    public func catalogueRecordURL(document: Int64) -> String? {
+        actions[.catalogueRecord]?.url(["document": String(document)])
+    }
 
     /// The "S'inscrire" link of one session: ``registrationURL`` with `{event}` and `{session}`
     /// replaced by the ids, percent-encoded (only `A-Z a-z 0-9 - . _ ~` are left as they are).
@@ -70,7 +82,18 @@ public struct SiteConfiguration: Hashable, Sendable {
             do { c.registrationURL = try URLPattern(v, placeholders: ["event", "session"], required: 2) } catch { return "\(error)" }
             return nil
         },
+        "alert_from": { c, v in
+            guard let address = MailAddress.parse(v) else { return "must be an e-mail address, alone or as 'Name <local@domain>'" }
+            c.alertFrom = address
+            return nil
+        },
+        "alert_settings_url": { c, v in
+            do { c.alertSettingsURL = try URLPattern(v, placeholders: []).url() } catch { return "\(error)" }
+            return nil
+        },
+        "alert_results_per_search": { c, v in integer(v, 1...50) { c.alertResultsPerSearch = $0 } },
     ]
+
 
     /// Keys earlier versions read, with what to do about them.
     static let retiredKeys = [

@@ -51,7 +51,7 @@ public final class SavedSearchResolver {
     func item(for document: Document) -> SavedSearchFeed.Item {
         let summary = ([document.facts.joined(separator: " | ")] + [document.summary].compactMap { $0 }).joined(separator: "\n")
         return SavedSearchFeed.Item(guid: "document-\(document.id)", title: document.title,
-                                    link: content.config.actions[.catalogueRecord]?.url(["document": String(document.id)]), summary: summary,
+                                    link: content.config.catalogueRecordURL(document: document.id), summary: summary,
                                     published: LocalDateTime(day: document.addedOn),
                                     categories: [document.kind] + [document.genre].compactMap { $0 })
     }

@@ -19,6 +19,9 @@ enum FrenchDate {
     /// "Mars 2025".
     static func month(year: Int, month: Int) -> String { capitalized("\(months[month - 1]) \(year)") }
 
+    /// "28 mars 2025" ("1er mars 2025").
+    static func dayMonthYear(_ day: Day) -> String { "\(short(day)) \(day.year)" }
+
     /// "28 mars" ("1er mars").
     static func short(_ day: Day) -> String { "\(dayOfMonth(day)) \(months[day.month - 1])" }
 

@@ -6,7 +6,7 @@ enum AccountSQL {
     static let all: [String] = (AccountTable.allCases.map(\.query) + [.cards]).flatMap(\.statements) + [
         libraries, confirmedRegistrations, patronCount, cardAtPlace, cardsBefore, shareMembers,
         documentsByID, documentsByAge, itemLibraries, holdings, activeCatalogueSearch,
-    ]
+    ] + alerts
 
     static let libraries = "SELECT \(LibraryColumn.selectList) FROM library"
     static let confirmedRegistrations = """

@@ -4,11 +4,12 @@
 ///
 /// The URLs hold printable ASCII only (the ids are percent-encoded), ready for `href`.
 struct PortalLinks {
-    let actions: PortalActions
+    let config: SiteConfiguration
+    var actions: PortalActions { config.actions }
 
-    init(_ config: SiteConfiguration) { actions = config.actions }
+    init(_ config: SiteConfiguration) { self.config = config }
 
-    func record(_ document: Document) -> String? { actions[.catalogueRecord]?.url(["document": String(document.id)]) }
+    func record(_ document: Document) -> String? { config.catalogueRecordURL(document: document.id) }
     func renew(_ loan: Loan) -> String? { actions[.renewLoan]?.url(["loan": String(loan.id), "barcode": loan.barcode]) }
     var renewSelection: String? { actions[.renewLoans]?.url() }
     func cancel(_ hold: Hold) -> String? { actions[.cancelHold]?.url(["hold": String(hold.id)]) }
