@@ -15,7 +15,6 @@ public final class AlertComposer {
     private let renderer: TemplateSet.PageRenderer
     private let tokens: PatronToken
     private let ids: HMAC<SHA256>
-    private let eventFolders: [String: String]
     private let zone: TimeZone
 
     /// - Throws: ``RenderError`` when a template is missing.
@@ -27,7 +26,6 @@ public final class AlertComposer {
         var key = HMAC<SHA256>(key: SymmetricKey(data: secret.bytes))
         key.update(data: Array("alert-message-id:".utf8))
         ids = key
-        eventFolders = PublicPlan(content: content).eventFolders
         zone = TimeZone(identifier: content.config.timeZone) ?? TimeZone(identifier: "UTC")!
     }
 
@@ -85,8 +83,7 @@ public final class AlertComposer {
             let first = sessions[0]
             var details = Wording.Agenda.session(date: FrenchDate.long(first.start.day), first, status: content.status(of: first, in: event))
             if sessions.count > 1 { details += " " + Wording.Alerts.otherSessions(sessions.count - 1) }
-            let folder = eventFolders[event.id] ?? Slugger.slug(event.id, fallback: "evenement")
-            return .init(title: Self.line(event.title), href: "\(content.config.baseURL)agenda/\(folder)/", details: Self.line(details))
+            return .init(title: Self.line(event.title), href: content.eventURL(event.id), details: Self.line(details))
         }
     }
 

@@ -71,8 +71,9 @@ extension AccountSQL {
     /// The documents added between the two days given (the contract's index document_added finds them).
     static let documentsAdded = "SELECT \(DocumentColumn.selectList) FROM document d WHERE d.added_on BETWEEN ? AND ? ORDER BY d.id"
     /// Which libraries hold them: one scan of the items (no index on item.document_id), as the catalogue index does.
+    /// (Its columns in ``ItemLibraryColumn``'s order.)
     static let holdingsOfDocumentsAdded = """
-        SELECT DISTINCT \(ItemLibraryColumn.selectList) FROM item WHERE document_id IN \
-        (SELECT id FROM document WHERE added_on BETWEEN ? AND ?) ORDER BY document_id, library
+        SELECT DISTINCT i.document_id, i.library FROM item i WHERE i.document_id IN \
+        (SELECT d.id FROM document d WHERE d.added_on BETWEEN ? AND ?) ORDER BY i.document_id, i.library
         """
 }

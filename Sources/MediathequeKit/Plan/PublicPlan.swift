@@ -117,7 +117,7 @@ public struct PublicPlan: Sendable {
         events = content.feed.events
             .filter { seen.insert($0.id).inserted }
             .sorted { $0.id.unicodeScalars.map(\.value).lexicographicallyPrecedes($1.id.unicodeScalars.map(\.value)) }
-        eventFolders = Self.eventFolders(for: events.map(\.id))
+        eventFolders = content.eventFolders
     }
 
     /// The folder of each event: its id when that is a safe, free name; otherwise a slug,

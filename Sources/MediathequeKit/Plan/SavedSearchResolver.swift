@@ -61,7 +61,7 @@ public final class SavedSearchResolver {
         let when = Wording.Agenda.session(date: session.start.day.french, session, status: status)
         let summary = ([when] + [event.summary].compactMap { $0 }).joined(separator: "\n")
         return SavedSearchFeed.Item(guid: "session-\(event.id)-\(session.id)", title: event.title,
-                                    link: "\(content.config.baseURL)agenda/\(event.id)/", summary: summary,
+                                    link: content.eventURL(event.id), summary: summary,
                                     published: event.updated, categories: event.categories)
     }
 }

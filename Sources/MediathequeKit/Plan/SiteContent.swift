@@ -19,6 +19,10 @@ public struct SiteContent: Sendable {
         self.patronCount = patronCount
         self.today = today
         sessionIndex = [:]
+        var seen: Set<String> = []
+        let ids = feed.events.map(\.id).filter { seen.insert($0).inserted }
+            .sorted { $0.unicodeScalars.map(\.value).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
+        eventFolders = PublicPlan.eventFolders(for: ids)
         for event in feed.events {
             for session in event.sessions {
                 sessionIndex[SessionKey(eventID: event.id, sessionID: session.id)] = (event, session)
@@ -27,6 +31,14 @@ public struct SiteContent: Sendable {
     }
 
     private var sessionIndex: [SessionKey: (event: Event, session: Session)]
+    /// The folder of each event's page under `agenda/` (``PublicPlan/eventFolders(for:)``).
+    public let eventFolders: [String: String]
+
+    /// The public page of an event, absolute: what every link to it (feeds, calendars, the
+    /// private pages, the e-mail alerts) names.
+    public func eventURL(_ eventID: String) -> String {
+        "\(config.baseURL)agenda/\(eventFolders[eventID] ?? Slugger.slug(eventID, fallback: "evenement"))/"
+    }
 
     /// The build's clock: the start of `today` in the network's zone.
     public var now: LocalDateTime { LocalDateTime(day: today) }

@@ -30,7 +30,7 @@ final class PrivateRegistrationsPageView {
                 return
             }
             eventTitle = HTMLText.clean(event.title)
-            eventLink = "\(content.config.baseURL)agenda/\(event.id)/"
+            eventLink = content.eventURL(event.id)
             isInFeed = true
             date = session.start.day.french
             time = session.start.frenchTime

@@ -24,7 +24,7 @@ struct SessionCalendarEvent {
 
     /// The absolute URL of an event's page.
     func url(of event: Event) -> String {
-        content.config.baseURL + plan.eventPath(event.id).replacingOccurrences(of: "index.html", with: "")
+        content.eventURL(event.id)
     }
 
     /// Minutes since 2000-01-01 of the event's last change: grows with every change the feed reports.
