@@ -103,19 +103,8 @@ public struct SiteBuilder {
                 report.publicFiles = try PublicSiteBuild(context: context, agenda: agenda).run()
             }
             if inputs.buildsPatronFolders, let catalogueDigest {
-                let fingerprint = try stage("fingerprint") {
-                    let (catalogue, documents) = try catalogueDigest.value()
-                    return FolderFingerprint(salt: salt, agenda: agenda, catalogue: catalogue, documents: documents)
-                }
-                let reader = PatronReader(database: database, today: inputs.today, rules: config.rules, shard: inputs.shard,
-                                          tokens: PatronToken(secret: inputs.secret.bytes), fingerprint: fingerprint)
-                let renderers = FolderRenderers(context: context, catalogue: catalogue, pagesOnly: pagesOnly, documents: documentRenderer)
-                let tally = PatronTally(total: context.patronCount)
-                progress(.stage("rendering \(tally.total) patron folders"))
-                try stage("render private") {
-                    try PatronFolderBuild(context: context, reader: reader, renderers: renderers, tally: tally).run()
-                }
-                report.add(tally)
+                report.add(try buildPatronFolders(context, database: database, catalogue: catalogue, catalogueDigest: catalogueDigest,
+                                                  agenda: agenda))
             }
             try stage("write") {
                 try manifest.finish()
@@ -133,6 +122,25 @@ public struct SiteBuilder {
             bundle.abandon()
             throw error
         }
+    }
+
+    /// Builds the patron folders of this build's shard, once the catalogue's digest is taken.
+    /// - Returns: what was done with them.
+    private func buildPatronFolders(_ context: BuildContext, database: AccountDatabase, catalogue: LazyCatalogue?,
+                                    catalogueDigest: CatalogueDigest, agenda: [UInt8]) throws -> PatronTally {
+        let fingerprint = try stage("fingerprint") {
+            let (catalogue, documents) = try catalogueDigest.value()
+            return FolderFingerprint(salt: context.salt, agenda: agenda, catalogue: catalogue, documents: documents)
+        }
+        let reader = PatronReader(database: database, today: inputs.today, rules: context.content.config.rules, shard: inputs.shard,
+                                  tokens: PatronToken(secret: inputs.secret.bytes), fingerprint: fingerprint)
+        let renderers = FolderRenderers(context: context, catalogue: catalogue, pagesOnly: pagesOnly, documents: documentRenderer)
+        let tally = PatronTally(total: context.patronCount)
+        progress(.stage("rendering \(tally.total) patron folders"))
+        try stage("render private") {
+            try PatronFolderBuild(context: context, reader: reader, renderers: renderers, tally: tally).run()
+        }
+        return tally
     }
 
     /// The catalogue index for the folders' saved searches, when one has any, and lets the
