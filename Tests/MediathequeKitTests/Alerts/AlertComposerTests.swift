@@ -45,6 +45,7 @@ struct AlertComposerTests {
     @Test func resultsAreCappedThenLinkToTheSearchFeed() throws {
         var config = SiteConfiguration()
         config.alertResultsPerSearch = 3
+        try config.actions.set(.catalogueRecord, "https://mediatheques.example/catalogue/notice?id={document}")
         let message = try Self.composer(config).message(for: Self.alert(documents: 5), to: "eloise@example.org")
         let token = PatronToken(secret: SiteSecret.demo.bytes).token(for: Self.patron)
         let feed = "https://mediatheques.example/espace/\(token)/recherches/42.rss"
@@ -157,7 +158,7 @@ struct AlertComposerTests {
                 _ = try SiteConfiguration.parse(line, file: "site.conf")
                 Issue.record("\(line) was accepted")
             } catch {
-                #expect("\(error)".hasPrefix("site.conf: line 1, key '\(fragment)': bad value"), "\(error)")
+                #expect("\(error)".hasPrefix("site.conf:1:") && "\(error)".contains("key '\(fragment)': bad value"), "\(error)")
             }
         }
     }
