@@ -38,13 +38,20 @@ public struct Outbox: Sendable {
     }
 
     /// Takes the outbox's lock, creating the outbox if needed; released when the value is released.
-    /// - Throws: ``OutputError`` when another `alerts` or `send` holds it.
+    /// - Throws: ``OutputError`` when another `alerts` or `send` still holds it after five seconds.
     func lock() throws -> Lock {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let path = root.appendingPathComponent(".lock").path
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw OutputError(path: path, message: "cannot open the outbox's lock (\(String(cString: strerror(errno))))") }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        // A few seconds' grace: a run that is just finishing, or a child process another thread
+        // forked (it shares the lock's file until it execs), lets go of it soon.
+        var attempts = 0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 && attempts < 100 {
+            attempts += 1
+            usleep(50_000)
+        }
+        guard attempts < 100 else {
             close(fd)
             throw OutputError(path: root.path, message: "another 'mediatheque alerts' or 'send' is using this outbox; try again when it is done")
         }
