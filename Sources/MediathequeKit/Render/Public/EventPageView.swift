@@ -21,6 +21,8 @@ struct EventPageView {
     var sharing: SharingView
     /// The schema.org JSON-LD (``EventStructuredData``), already escaped for a `<script>`.
     var structuredData: String?
+    /// What the search indexes; `nil` (not indexed) without a coming session.
+    var search: SearchIndexView?
 
     struct ImageView {
         var src: String
@@ -75,6 +77,7 @@ struct EventPageView {
         hasFacts = hasCategories || audience != nil || contact != nil || hasAccessibility
         metaDescription = summary.map { String($0.prefix(300)) }
         sharing = context.sharing(title: event.title, description: event.summary ?? event.paragraphs.first, image: event.image)
+        search = SearchIndexView(event: event, now: content.now)
         structuredData = EventStructuredData(content: content, pageURL: context.pageURL, zone: context.zone).json(for: event)
         let hasConditions = conditions != nil
         sessions = event.sessions.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.map { session in
