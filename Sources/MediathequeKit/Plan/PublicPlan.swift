@@ -167,6 +167,17 @@ public struct PublicPlan: Sendable {
         "agenda/\(eventFolders[eventID] ?? Slugger.slug(eventID, fallback: "evenement"))/index.html"
     }
 
+    /// A coming session's own calendar (« Ajouter à mon agenda »), next to its event's page
+    /// and named as its row of the sessions table: `agenda/bebes-lecteurs/seance-s-tre.ics`.
+    public func sessionCalendarPath(_ event: Event, _ session: Session) -> String {
+        String(eventPath(event.id).dropLast("index.html".count)) + EventPageView.anchor(for: session, in: event) + ".ics"
+    }
+
+    /// Whether a session gets its own calendar: coming (not ended at `now`) and not cancelled.
+    public static func hasOwnCalendar(_ session: Session, now: LocalDateTime) -> Bool {
+        session.end > now && session.status != .cancelled
+    }
+
     public static func monthPath(_ month: Month) -> String { "agenda/mois/\(month.slug)/index.html" }
 
     public func libraryPath(_ code: String) -> String { "agenda/lieux/\(librarySlug(code))/index.html" }

@@ -55,3 +55,14 @@ extension LocalDateTime {
         return Int(max(-1e15, min(1e15, seconds.isNaN ? 0 : seconds)))
     }
 }
+
+extension LocalDateTime {
+    /// ISO 8601 with the offset `zone` has at this wall-clock time: `2025-03-30T14:00:00+02:00`.
+    /// It names the instant of ``instant(in:)``, so a time in the hour skipped in spring
+    /// keeps the offset before the change, as in the calendars.
+    public func iso8601(in zone: TimeZone) -> String {
+        let offset = localSeconds - Int(instant(in: zone).timeIntervalSince1970)
+        let minutes = abs(offset) / 60
+        return iso + (offset < 0 ? "-" : "+") + Day.pad(minutes / 60, 2) + ":" + Day.pad(minutes % 60, 2)
+    }
+}

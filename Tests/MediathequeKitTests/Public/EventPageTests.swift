@@ -107,7 +107,7 @@ struct EventPageTests {
         #expect(html.contains("<tr><th scope=\"col\">Date de début</th><th scope=\"col\">Heure de début</th><th scope=\"col\">Date de fin</th><th scope=\"col\">Heure de fin</th><th scope=\"col\">Site</th><th scope=\"col\">Places restantes</th><th scope=\"col\">Statut</th><th scope=\"col\">Actions</th></tr>"))
         let termine = try row("termine", in: html)
         #expect(termine.contains("<time datetime=\"2025-03-27\">27/03/2025</time></td>\n<td data-label=\"Heure de début\">10:00</td>"))
-        let order = ["termine", "libre", "guichet", "annule"].map { html.range(of: "seance-\($0)\"")!.lowerBound }
+        let order = ["termine", "libre", "guichet", "annule"].map { html.range(of: "<tr id=\"seance-\($0)\"")!.lowerBound }
         #expect(order == order.sorted())
     }
 }

@@ -69,7 +69,10 @@ struct HostileTextTests {
         let files = try S.render(Self.content())
         for (path, html) in files where path.hasSuffix(".html") {
             #expect(!html.unicodeScalars.contains { !Text.isAllowed($0) }, "\(path) holds a forbidden character")
-            #expect(!html.containsBytes("<script"), "\(path)")
+            // The one script is the event's JSON-LD (StructuredDataTests): nothing from the inputs opens another.
+            let scripts = html.components(separatedBy: "<script").count - 1
+            #expect(scripts <= 1 && scripts == html.components(separatedBy: "<script type=\"application/ld+json\">").count - 1
+                    && scripts == html.components(separatedBy: "</script").count - 1, "\(path)")
             #expect(!html.containsBytes("<b>") && !html.containsBytes("<i>") && !html.containsBytes("<img src=x"), "\(path)")
             let markedQuote = Self.markedQuote
             #expect(!html.containsBytes(markedQuote), "\(path)")

@@ -38,7 +38,9 @@ struct PublicFeedsTests {
             Session(id: "nuit", library: tar, start: S.at("2025-03-30T01:30"), end: S.at("2025-03-30T03:30"), registration: .none),
             Session(id: "automne", library: tar, start: S.at("2025-10-26T10:00"), end: S.at("2025-10-26T11:00"), registration: .none),
         ])
-        let files = try S.render(S.content(events: [event]))
+        var config = SiteConfiguration()
+        config.calendarMonths = 12 // October is in the calendar
+        let files = try S.render(S.content(events: [event], config: config))
         let dir = try TemporaryDirectory()
         let path = try dir.write("agenda.ics", try #require(files["agenda.ics"]))
         let script = """
@@ -69,5 +71,54 @@ struct PublicFeedsTests {
         let feed = try String(contentsOf: publicFolder.appendingPathComponent("agenda.rss"), encoding: .utf8)
         #expect(feed.contains("<atom:link href=\"https://mediatheques.example/agenda.rss\" rel=\"self\""))
         #expect(feed.contains("<guid>https://mediatheques.example/agenda/bebes-lecteurs/</guid>"))
+    }
+
+    /// « Ajouter à mon agenda »: one file per coming session not cancelled, the same VEVENT as in
+    /// `agenda.ics` (its UID above all), linked from its row; the demo's files pass the parsers above.
+    @Test func eachComingSessionHasItsOwnCalendar() throws {
+        let files = try S.render(S.content(events: [EventPageTests.event]))
+        let agenda = unfold(try #require(files["agenda.ics"]))
+        let page = try #require(files["agenda/club.lecture-2025/index.html"])
+        for entry in EventPageTests.sessions {
+            let id = entry.session.id
+            let path = "agenda/club.lecture-2025/seance-\(id).ics"
+            let link = "<a class=\"add-to-calendar\" href=\"../../agenda/club.lecture-2025/seance-\(id).ics\" type=\"text/calendar\" download>Ajouter à mon agenda"
+            if id == "termine" || id == "annule" {
+                #expect(files[path] == nil, "\(id)")
+                #expect(!page.contains(link), "\(id)")
+                continue
+            }
+            let ics = unfold(try #require(files[path], "\(id)"))
+            #expect(ics.components(separatedBy: "BEGIN:VEVENT").count == 2)
+            #expect(!ics.contains("X-WR-CALNAME") && !ics.contains("REFRESH-INTERVAL"))
+            let vevent = try #require(ics.components(separatedBy: "BEGIN:VEVENT").last?.components(separatedBy: "END:VEVENT").first)
+            #expect(agenda.contains(vevent), "\(id): the same VEVENT as agenda.ics")
+            #expect(vevent.contains("UID:session-club.lecture-2025-\(id)@mediatheques.example"))
+            #expect(page.contains(link), "\(id)")
+        }
+    }
+
+    /// The subscribed calendars stop `calendar_months` ahead; the pages and each session's own file do not.
+    @Test func theSubscribedCalendarsStopAtTheirWindow() throws {
+        let tar = S.libraries["TAR"]!
+        func session(_ id: String, _ start: String) -> Session {
+            Session(id: id, library: tar, start: S.at(start + "T10:00"), end: S.at(start + "T11:00"), registration: .none)
+        }
+        let event = Event(id: "saison", updated: S.at("2025-03-01T10:00"), title: "Saison", categories: ["Lecture"],
+                          sessions: [session("avril", "2025-04-27"), session("limite", "2025-04-28"), session("juin", "2025-06-10")])
+        var config = try SiteConfiguration.parse("calendar_months = 1\n", file: "site.conf")
+        #expect(config.calendarMonths == 1)
+        let files = try S.render(S.content(events: [event], config: config))
+        for path in ["agenda.ics", "agenda/lieux/tar.ics", "agenda/categories/lecture.ics"] {
+            let ics = try #require(files[path], "\(path)")
+            #expect(ics.contains("UID:session-saison-avril@"), "\(path)")
+            #expect(!ics.contains("UID:session-saison-limite@") && !ics.contains("UID:session-saison-juin@"), "\(path)")
+        }
+        #expect(files["agenda/saison/seance-juin.ics"] != nil)
+        #expect(try #require(files["agenda/saison/index.html"]).contains("<tr id=\"seance-juin\""))
+        config = SiteConfiguration()
+        #expect(config.calendarMonths == 3)
+        #expect(try S.render(S.content(events: [event], config: config))["agenda.ics"]?.contains("UID:session-saison-juin@") == true)
+        #expect(throws: (any Error).self) { try SiteConfiguration.parse("calendar_months = 0\n", file: "site.conf") }
     }
 }

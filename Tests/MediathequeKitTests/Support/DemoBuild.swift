@@ -14,6 +14,8 @@ struct DemoBuild: Sendable {
     let bundle: URL
     /// The demo's account database, as the build read it.
     let database: String
+    /// The demo's agenda feed, as the build read it.
+    let agenda: String
 
     /// The demo's one shared build (or the error it failed with, for every test that asks).
     static func shared() throws -> DemoBuild { try built.get() }
@@ -34,6 +36,7 @@ struct DemoBuild: Sendable {
         let inputs = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: folder)
         bundle = folder.appendingPathComponent("_site")
         database = inputs.database
+        agenda = inputs.agenda
         var builder = SiteBuilder(inputs: .init(database: database, agenda: inputs.agenda, siteDirectory: Repository.site,
                                                 templatesDirectory: Repository.templates, output: bundle,
                                                 today: Self.today, secret: .demo))

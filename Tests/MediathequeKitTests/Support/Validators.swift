@@ -36,6 +36,7 @@ enum Validators {
 
     static let hasICSModules = canImport(["ical", "icalendar"])
     static let hasRSSModules = canImport(["feedparser"])
+    static let hasJSONLDModules = canImport(["extruct"])
 
     /// Whether `python3` can import every one of `modules`.
     static func canImport(_ modules: [String]) -> Bool {
@@ -52,6 +53,13 @@ enum Validators {
     /// Runs `validate_rss.py` on `paths` (files or directories).
     static func validateRSS(_ paths: [URL], json: Bool = false) throws -> Outcome {
         try script("validate_rss.py", paths, json: json)
+    }
+
+    /// Runs `validate_jsonld.py` on the event pages of `publicFolder`, against the feed and database the build read.
+    static func validateJSONLD(publicFolder: URL, feed: String, database: String, today: String) throws -> Outcome {
+        guard let python else { throw ValidatorUnavailable(message: "python3 is not on the PATH") }
+        return try run(python, [directory.appendingPathComponent("validate_jsonld.py").path, "--feed", feed,
+                                "--database", database, "--today", today, publicFolder.path])
     }
 
     private static func script(_ name: String, _ paths: [URL], json: Bool) throws -> Outcome {
@@ -95,6 +103,12 @@ extension Trait where Self == ConditionTrait {
     static var requiresICSValidators: Self {
         .enabled(if: Validators.required || Validators.hasICSModules,
                  "python3 with the ical and icalendar modules is missing (pip install ical icalendar)")
+    }
+
+    /// Runs the test when `python3` with `extruct` is there (or when validators are required).
+    static var requiresJSONLDValidator: Self {
+        .enabled(if: Validators.required || Validators.hasJSONLDModules,
+                 "python3 with the extruct module is missing (pip install extruct)")
     }
 
     /// Runs the test when `python3` with `feedparser` is there (or when validators are required).

@@ -18,6 +18,11 @@ struct EventPageView {
     var hasFacts: Bool
     var sessions: [SessionRowView]
     var metaDescription: String?
+    var sharing: SharingView
+    /// The schema.org JSON-LD (``EventStructuredData``), already escaped for a `<script>`.
+    var structuredData: String?
+    /// What the search indexes; `nil` (not indexed) without a coming session.
+    var search: SearchIndexView?
 
     struct ImageView {
         var src: String
@@ -46,6 +51,8 @@ struct EventPageView {
         /// Rows of a coming session that cannot register on line point to the conditions, when
         /// the event has some ("pensez à regarder les conditions d'accès", says the guide).
         var showConditions: Bool
+        /// The session's own calendar file (« Ajouter à mon agenda »): coming sessions, not cancelled.
+        var calendarHref: String?
     }
 
     init(event: Event, context: PublicPageContext) {
@@ -69,6 +76,9 @@ struct EventPageView {
         hasAccessibility = !accessibility.isEmpty
         hasFacts = hasCategories || audience != nil || contact != nil || hasAccessibility
         metaDescription = summary.map { String($0.prefix(300)) }
+        sharing = context.sharing(title: event.title, description: event.summary ?? event.paragraphs.first, image: event.image)
+        search = SearchIndexView(event: event, now: content.now)
+        structuredData = EventStructuredData(content: content, pageURL: context.pageURL, zone: context.zone).json(for: event)
         let hasConditions = conditions != nil
         sessions = event.sessions.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.map { session in
             let status = content.status(of: session, in: event)
@@ -82,7 +92,9 @@ struct EventPageView {
                 status: status.label, statusCode: status.code, canRegister: status.canRegister,
                 registerHref: status.canRegister
                     ? content.config.registrationURL(event: event.id, session: session.id) : "",
-                showConditions: hasConditions && Self.pointsToConditions(status))
+                showConditions: hasConditions && Self.pointsToConditions(status),
+                calendarHref: PublicPlan.hasOwnCalendar(session, now: content.now)
+                    ? context.href(context.plan.sessionCalendarPath(event, session)) : nil)
         }
     }
 

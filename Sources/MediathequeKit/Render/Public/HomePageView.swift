@@ -4,6 +4,7 @@ struct HomePageView {
     var page: PageView
     var links: SiteLinksView
     var metaDescription: String
+    var sharing: SharingView
     var libraryCount: Int
     var eventCount: Int
     var sessionCount: Int
@@ -19,6 +20,7 @@ struct HomePageView {
         page = context.pageView(title: Wording.Agenda.title)
         links = context.siteLinks
         metaDescription = Wording.Agenda.homeDescription
+        sharing = context.sharing(title: context.content.config.networkName, description: metaDescription)
         libraryCount = plan.libraries.count
         eventCount = Set(plan.coming.map(\.event.id)).count
         sessionCount = plan.coming.count

@@ -7,6 +7,7 @@ struct ListingPageView {
     var heading: String
     var intro: String?
     var metaDescription: String?
+    var sharing: SharingView
     var days: [DayGroupView]
     var hasDays: Bool
     var emptyMessage: String
@@ -56,6 +57,7 @@ struct ListingPageView {
         self.page = context.pageView(title: heading)
         links = context.siteLinks
         metaDescription = intro
+        sharing = context.sharing(title: heading, description: intro)
         days = PublicPlan.days(sessions).map { DayGroupView($0, context: context) }
         hasDays = !days.isEmpty
         subscribe = context.subscribe(calendar: calendar, scope: scope)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a public page's view is built from: the content, the plan, and
 /// where the page stands, so that every link can be written relative to it.
 ///
@@ -23,6 +25,26 @@ struct PublicPageContext {
             root = String(repeating: "../", count: page.depth)
         }
     }
+
+    /// The page's absolute URL, a folder's `index.html` left out.
+    var pageURL: String { Self.absoluteURL(path, baseURL: content.config.baseURL) }
+
+    /// The absolute URL of a page of `public/`, a folder's `index.html` left out.
+    static func absoluteURL(_ path: String, baseURL: String) -> String {
+        baseURL + (path == "index.html" || path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path)
+    }
+
+    /// The sharing tags of this page: `image` (an event's) or else the site's ``SiteConfiguration/shareImage``.
+    func sharing(title: String, description: String?, image: Event.Image? = nil) -> SharingView {
+        let config = content.config
+        let own = image.flatMap { image in HTMLText.httpURL(image.href).map { (url: $0, alt: image.alt) } }
+        let site = config.shareImageURL.map { (url: $0, alt: config.networkName) }
+        return SharingView(title: title, url: pageURL, image: own ?? site,
+                           description: description ?? Wording.Agenda.homeDescription, siteName: config.networkName)
+    }
+
+    /// The feed's zone, for the offsets of the structured data.
+    var zone: TimeZone { TimeZone(identifier: content.feed.timeZone) ?? TimeZone(identifier: "Europe/Paris")! }
 
     /// The link from this page to `target` (relative to `public/`, may carry a `#fragment`).
     func href(_ target: String) -> String { root + target }

@@ -10,7 +10,8 @@ struct PublicSiteRenderer {
     static let templates = [
         "layout", "public/index", "public/listing", "public/event", "public/404",
         "public/partials/head", "public/partials/site-name", "public/partials/site-nav", "public/partials/browse", "public/partials/subscribe",
-        "public/partials/session-item", "public/partials/sessions-table",
+        "public/partials/session-item", "public/partials/sessions-table", "public/partials/structured-data",
+        "public/partials/sharing", "public/partials/search-data",
     ]
 
     let templates: TemplateSet
