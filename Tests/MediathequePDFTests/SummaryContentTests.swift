@@ -28,10 +28,10 @@ struct SummaryContentTests {
     @Test func loansUseTheModelsStatesAndRenewalReasons() {
         let loans = content.accounts[0].loans
         // The columns of the page's table (``LoansTable``), in its order.
-        #expect(loans.columns.map(\.title) == ["Titre", "Code-barres", "Document", "Emprunté à", "Retour le", "Etat",
+        #expect(loans.columns.map(\.title) == ["Titre", "Code-barres", "Document", "Emprunté à", "Retour le", "État",
                                                "Attendu par un autre usager", "Prolongation"])
         #expect(loans.rows.map { $0.cells[5] } ==
-            ["En retard", "En retard", "A rendre bientôt", "A rendre bientôt", "En cours"])
+            ["En retard", "En retard", "À rendre bientôt", "À rendre bientôt", "En cours"])
         #expect(loans.rows.map(\.isLate) == [true, true, false, false, false])
         #expect(loans.rows.map { $0.cells[6] } == ["Non", "Non", "Oui", "Non", "Non"])
         #expect(loans.rows.map { $0.cells[7] } == [

@@ -17,7 +17,7 @@ struct SummaryLayoutTests {
             #expect(page.contains("Situation au 28/03/2025"))
             // Every page holding loans starts them with the column titles.
             if page.contains("34200021") {
-                for title in ["Titre", "Code-barres", "Document", "Emprunté à", "Retour le", "Etat", "Prolongation"] {
+                for title in ["Titre", "Code-barres", "Document", "Emprunté à", "Retour le", "État", "Prolongation"] {
                     #expect(page.contains(title), "page \(number + 1) lacks the column '\(title)'")
                 }
             }

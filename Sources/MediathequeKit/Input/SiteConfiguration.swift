@@ -22,6 +22,8 @@ public struct SiteConfiguration: Hashable, Sendable {
                                                  placeholders: ["event", "session"], required: 2)
     /// The portal's pages for the actions of the private pages; none by default.
     public var actions = PortalActions()
+    /// The accessibility statement's compliance, audit and contact.
+    public var accessibility = AccessibilityStatement()
 
     public init() {}
 
@@ -34,7 +36,9 @@ public struct SiteConfiguration: Hashable, Sendable {
     /// Sets a key's value, or says what is wrong with it.
     typealias Setter = @Sendable (inout SiteConfiguration, String) -> String?
 
-    static let keys = settingKeys.merging(PortalActions.Action.allCases.map { ($0.key, actionSetter($0)) }) { first, _ in first }
+    static let keys = settingKeys
+        .merging(PortalActions.Action.allCases.map { ($0.key, actionSetter($0)) }) { first, _ in first }
+        .merging(AccessibilityStatement.keys) { first, _ in first }
 
     private static func actionSetter(_ action: PortalActions.Action) -> Setter {
         { c, v in
@@ -125,6 +129,7 @@ public struct SiteConfiguration: Hashable, Sendable {
                                              message: "bad value '\(value)': \(error)"))
             }
         }
+        if let problem = config.accessibility.problem { problems.report(InputProblem(file: file, message: problem)) }
         try problems.throwIfAny()
         return config
     }
