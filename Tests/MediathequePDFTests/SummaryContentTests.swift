@@ -9,10 +9,11 @@ struct SummaryContentTests {
                                  rules: Fixtures.rules, sessions: Fixtures.session)
 
     @Test func ownAccountFirstThenEachSharedAccountByName() {
+        // Each name isolated (FSI … PDI), as in the holder's line.
         #expect(content.accounts.map(\.heading) == [
             "Mon compte — Aurore Boréale", "Compte partagé — Zażółć Gęślą-Jaźń",
             "Compte partagé — Çağrı İnönü Şimşek", "Compte partagé — ليلى حداد", "Compte partagé — 花子 山田",
-        ])
+        ].map { $0.replacingOccurrences(of: "— ", with: "— \u{2068}") + "\u{2069}" })
         #expect(content.situation == "Situation au 28/03/2025")
         #expect(content.holderLine == "\u{2068}Aurore Boréale\u{2069} · carte n° 24200001234567")
     }
