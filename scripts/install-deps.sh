@@ -9,8 +9,10 @@ set -euo pipefail
 packages=(
   libxml2-dev libsqlite3-dev zlib1g-dev libcairo2-dev libpango1.0-dev
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
-  qpdf poppler-utils sqlite3 chromium chromium-driver
+  qpdf poppler-utils sqlite3
 )
+# The browser of the tests' audit; the demo (--no-python) does without.
+[ "${1:-}" = "--no-python" ] || packages+=(chromium chromium-driver)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
