@@ -9,10 +9,11 @@ struct SummaryContentTests {
                                  rules: Fixtures.rules, sessions: Fixtures.session)
 
     @Test func ownAccountFirstThenEachSharedAccountByName() {
+        // Each name isolated (FSI … PDI), as in the holder's line.
         #expect(content.accounts.map(\.heading) == [
             "Mon compte — Aurore Boréale", "Compte partagé — Zażółć Gęślą-Jaźń",
             "Compte partagé — Çağrı İnönü Şimşek", "Compte partagé — ليلى حداد", "Compte partagé — 花子 山田",
-        ])
+        ].map { $0.replacingOccurrences(of: "— ", with: "— \u{2068}") + "\u{2069}" })
         #expect(content.situation == "Situation au 28/03/2025")
         #expect(content.holderLine == "\u{2068}Aurore Boréale\u{2069} · carte n° 24200001234567")
     }
@@ -28,10 +29,10 @@ struct SummaryContentTests {
     @Test func loansUseTheModelsStatesAndRenewalReasons() {
         let loans = content.accounts[0].loans
         // The columns of the page's table (``LoansTable``), in its order.
-        #expect(loans.columns.map(\.title) == ["Titre", "Code-barres", "Document", "Emprunté à", "Retour le", "Etat",
+        #expect(loans.columns.map(\.title) == ["Titre", "Code-barres", "Document", "Emprunté à", "Retour le", "État",
                                                "Attendu par un autre usager", "Prolongation"])
         #expect(loans.rows.map { $0.cells[5] } ==
-            ["En retard", "En retard", "A rendre bientôt", "A rendre bientôt", "En cours"])
+            ["En retard", "En retard", "À rendre bientôt", "À rendre bientôt", "En cours"])
         #expect(loans.rows.map(\.isLate) == [true, true, false, false, false])
         #expect(loans.rows.map { $0.cells[6] } == ["Non", "Non", "Oui", "Non", "Non"])
         #expect(loans.rows.map { $0.cells[7] } == [

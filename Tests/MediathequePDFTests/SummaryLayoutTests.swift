@@ -1,5 +1,5 @@
 import MediathequeKit
-import MediathequePDF
+@testable import MediathequePDF
 import Testing
 
 /// Pages, tables and odd text, as pdftotext reads them back.
@@ -15,12 +15,14 @@ struct SummaryLayoutTests {
             #expect(page.contains("Page \(number + 1) / \(pages.count)"))
             #expect(page.contains("Médiathèques de Saint-Étienne"))
             #expect(page.contains("Situation au 28/03/2025"))
-            // Every page holding loans starts them with the column titles.
+            // Every page holding loans starts them with the column titles (which may wrap), and
+            // every page after the first says whose account it goes on with.
             if page.contains("34200021") {
-                for title in ["Titre", "Code-barres", "Document", "Emprunté à", "Retour le", "Etat", "Prolongation"] {
-                    #expect(page.contains(title), "page \(number + 1) lacks the column '\(title)'")
+                for title in ["Titre", "Code-barres", "Document", "Emprunté à", "Retour le", "État", "Prolongation"] {
+                    #expect(squeezed(page).contains(squeezed(title)), "page \(number + 1) lacks the column '\(title)'")
                 }
             }
+            if number > 0 { #expect(page.contains("Mon compte — Hannibal Lecteur (suite)"), "page \(number + 1)") }
         }
         // Each loan is there once: none lost, none doubled at a page break.
         let text = try PDFTools.text(pdf)
@@ -42,6 +44,8 @@ struct SummaryLayoutTests {
                        "עמית כהן", "ספר הדקדוק", "Grammaire", "hébraïque", "Yūki Ōtomo"] {
             #expect(text.contains(squeezed(string)), "\(string) is missing")
         }
+        // The override at the end of the holder's name leaves "(suite)" as it is, atop page 2.
+        #expect(try PDFTools.pages(pdf)[1].contains("O'Brien (suite)"))
         // Control characters are removed, as on the pages: both show the same text.
         #expect(text.contains(squeezed("Ligne brisée etnulcloche")))
     }
@@ -114,10 +118,53 @@ struct SummaryLayoutTests {
     func lateLoansAreMarkedInWordsNotOnlyInColour() throws {
         let pdf = try Rendering.render(Fixtures.family, named: "family")
         let text = try PDFTools.text(pdf)
-        #expect(text.components(separatedBy: "En retard").count - 1 >= 3)
+        #expect(squeezed(text).components(separatedBy: "Enretard").count - 1 >= 3)
         #expect(text.contains("En retard : document à rendre au plus vite"))
         // Bold: the late rows use the bold face, which the other rows do not need.
         let fonts = try PDFTools.fonts(pdf).map(\.name)
         #expect(fonts.contains { $0.hasSuffix("NotoSans-Bold") })
+    }
+}
+
+/// What makes the summary easy to read on paper: no small print, no row alone on its page,
+/// dates and barcodes whole.
+@Suite("Summary PDF: reading")
+struct SummaryReadingTests {
+    @Test func noTextIsSmallerThanNinePoints() {
+        for style in TextStyle.allCases {
+            let size = style.fontDescription.split(separator: " ").last.flatMap { Double($0) }
+            #expect((size ?? 0) >= 9, "\(style) is \(style.fontDescription)")
+        }
+    }
+
+    /// For every number of loans, each page holding some of the table holds two rows at
+    /// least: the last row never goes alone to a new page, nor the first stays alone.
+    @Test func noRowIsAloneOnItsPage() {
+        let engine = TextEngine()
+        for count in 2...70 {
+            let content = SummaryContent(bundle: Fixtures.manyLoans(count), networkName: Fixtures.networkName,
+                                         today: Fixtures.today, rules: Fixtures.rules, sessions: Fixtures.session)
+            var composer = SummaryComposer(text: engine)
+            let document = composer.compose(content)
+            engine.finishDocument()
+            // The first header row is tagged too: count the rows tagged after it.
+            let rows = document.pages.map { ops in ops.filter { if case .beginTag("TR", _) = $0 { true } else { false } }.count }
+            let loanRows = rows.enumerated().map { $1 - ($0 == rows.firstIndex { $0 > 0 } ? 1 : 0) }
+            for (page, n) in loanRows.enumerated() where n > 0 {
+                #expect(n >= 2, "\(count) loans: page \(page + 1) holds \(n) row(s): \(loanRows)")
+            }
+            #expect(loanRows.reduce(0, +) == count)
+        }
+    }
+
+    @Test(.requires("pdftotext"))
+    func datesAndBarcodesAreNeverCut() throws {
+        let text = try PDFTools.text(try Rendering.render(Fixtures.manyLoans(40), named: "many40"))
+        let dates = try Regex(#"\d\d/\d\d/\d{4}"#)
+        // Each loan's due date, plus "Situation au …" on each page.
+        #expect(text.matches(of: dates).count >= 40)
+        for n in 1...40 {
+            #expect(text.contains("342000210\(String(n).leftPadded(5))"), "barcode of loan \(n)")
+        }
     }
 }

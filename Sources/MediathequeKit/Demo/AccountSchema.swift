@@ -45,7 +45,7 @@ CREATE TABLE patron (
   city               TEXT,
   home_library       TEXT REFERENCES library(code),
   membership_expires TEXT NOT NULL,    -- 'Adhésion valable jusqu'au'
-  recommendations    INTEGER NOT NULL DEFAULT 0, -- 1: 'Activation les recommandations'
+  recommendations    INTEGER NOT NULL DEFAULT 0, -- 1: 'Activation des recommandations'
   feed_key_version   INTEGER NOT NULL DEFAULT 0  -- bump to revoke this patron's private links
 );
 

@@ -193,7 +193,7 @@ public struct DemoGenerator: Sendable {
             xml += """
               <event id="gen-\(e)" updated="\(today.adding(days: -random.int(1...30)).iso)T09:00">
                 <title>\(theme) : \(topic)</title>
-                <summary>\(theme) autour du thème « \(topic) ».</summary>
+                <summary>\(theme) autour du thème «\u{A0}\(topic)\u{A0}».</summary>
                 <category>\(category)</category>
                 <audience>\(audience)</audience>
 

@@ -39,6 +39,8 @@ public struct SiteConfiguration: Hashable, Sendable {
     public var alertSettingsURL = "https://mediatheques.example/compte/centres-d-interet"
     /// An alert lists at most this many results of each search, then « et N autres ».
     public var alertResultsPerSearch = 5
+    /// The accessibility statement's compliance, audit and contact.
+    public var accessibility = AccessibilityStatement()
 
     public init() {}
 
@@ -57,7 +59,9 @@ public struct SiteConfiguration: Hashable, Sendable {
     /// Sets a key's value, or says what is wrong with it.
     typealias Setter = @Sendable (inout SiteConfiguration, String) -> String?
 
-    static let keys = settingKeys.merging(PortalActions.Action.allCases.map { ($0.key, actionSetter($0)) }) { first, _ in first }
+    static let keys = settingKeys
+        .merging(PortalActions.Action.allCases.map { ($0.key, actionSetter($0)) }) { first, _ in first }
+        .merging(AccessibilityStatement.keys) { first, _ in first }
 
     private static func actionSetter(_ action: PortalActions.Action) -> Setter {
         { c, v in
@@ -168,6 +172,7 @@ public struct SiteConfiguration: Hashable, Sendable {
                                              message: "bad value '\(value)': \(error)"))
             }
         }
+        if let problem = config.accessibility.problem { problems.report(InputProblem(file: file, message: problem)) }
         try problems.throwIfAny()
         return config
     }

@@ -48,7 +48,7 @@ public struct Loan: Hashable, Sendable {
     }
 }
 
-/// The guide's "Etat" column.
+/// The guide's "État" column.
 public enum LoanState: String, Hashable, Sendable, CaseIterable {
     case late, dueSoon, ongoing
 }

@@ -1,6 +1,6 @@
 /// The library's configurable rules: the numbers the guide states, as settings.
 public struct Rules: Hashable, Sendable {
-    /// A loan due within this many days from today (today included) is "A rendre bientôt".
+    /// A loan due within this many days from today (today included) is "À rendre bientôt".
     public var dueSoonDays: Int
     /// Returned loans are shown for this many months (GDPR), then never again.
     public var historyMonths: Int

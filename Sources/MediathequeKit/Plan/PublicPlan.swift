@@ -156,6 +156,8 @@ public struct PublicPlan: Sendable {
     public static let homePath = "index.html"
     public static let agendaPath = "agenda/index.html"
     public static let notFoundPath = "404.html"
+    /// The accessibility statement (déclaration d'accessibilité), linked from every page's footer.
+    public static let accessibilityPath = "accessibilite/index.html"
     public static let robotsPath = "robots.txt"
     public static let sitemapPath = "sitemap.xml"
     /// Every coming session, one VEVENT each.
@@ -194,6 +196,7 @@ public struct PublicPlan: Sendable {
             PublicPage(path: Self.homePath, kind: .home),
             PublicPage(path: Self.agendaPath, kind: .agenda),
             PublicPage(path: Self.notFoundPath, kind: .notFound),
+            PublicPage(path: Self.accessibilityPath, kind: .accessibility),
         ]
         pages += months.map { PublicPage(path: Self.monthPath($0), kind: .month($0)) }
         pages += libraries.map { PublicPage(path: libraryPath($0.library.code), kind: .library($0)) }
@@ -222,7 +225,7 @@ public struct ComingSession: Sendable {
 /// One HTML page of `public/`: where it goes and what it shows.
 public struct PublicPage: Sendable {
     public enum Kind: Sendable {
-        case home, agenda, notFound
+        case home, agenda, notFound, accessibility
         case month(PublicPlan.Month)
         case library(PublicPlan.LibraryListing)
         case category(PublicPlan.CategoryListing)

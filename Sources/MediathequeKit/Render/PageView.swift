@@ -16,23 +16,68 @@ final class PageView {
     /// (``PrivateFolderLayout/datedFiles``). The other private pages leave it out, so
     /// that they stay the same from one night to the next while their states do.
     let today: String?
+    /// The footer's "Accessibilité : partiellement conforme", linking to the statement.
+    let accessibility: String
+    let accessibilityHref: String
+    /// The trail from the home page to this one, between the header and `main`; `nil` for none.
+    let breadcrumb: Breadcrumb?
 
-    init(networkName: String, title: String, root: String, isPrivate: Bool, today: String?) {
+    init(networkName: String, title: String, root: String, isPrivate: Bool, today: String?,
+         accessibility: AccessibilityStatement, accessibilityHref: String, breadcrumb: Breadcrumb? = nil) {
         self.networkName = networkName
         self.title = title
         self.root = root
         self.isPrivate = isPrivate
         self.today = today
+        self.accessibility = accessibility.compliance.mention
+        self.accessibilityHref = accessibilityHref
+        self.breadcrumb = breadcrumb
     }
 
-    convenience init(content: SiteContent, title: String, depth: Int, isPrivate: Bool = false) {
-        self.init(networkName: content.config.networkName, title: title, root: String(repeating: "../", count: depth),
-                  isPrivate: isPrivate, today: isPrivate ? nil : content.today.french)
+    /// A private page: its links to the public site (the statement) are absolute.
+    convenience init(content: SiteContent, title: String, depth: Int, isPrivate: Bool = false, breadcrumb: Breadcrumb? = nil) {
+        let config = content.config
+        self.init(networkName: config.networkName, title: title, root: String(repeating: "../", count: depth),
+                  isPrivate: isPrivate, today: isPrivate ? nil : content.today.french, accessibility: config.accessibility,
+                  accessibilityHref: config.baseURL + PublicPlan.accessibilityPath, breadcrumb: breadcrumb)
+    }
+
+    private init(_ page: PageView, today: String?) {
+        networkName = page.networkName
+        title = page.title
+        root = page.root
+        isPrivate = page.isPrivate
+        self.today = today
+        accessibility = page.accessibility
+        accessibilityHref = page.accessibilityHref
+        breadcrumb = page.breadcrumb
     }
 
     /// The same page, dated.
-    func dated(_ content: SiteContent) -> PageView {
-        PageView(networkName: networkName, title: title, root: root, isPrivate: isPrivate, today: content.today.french)
+    func dated(_ content: SiteContent) -> PageView { PageView(self, today: content.today.french) }
+}
+
+/// "Accueil › Agenda › Bébés lecteurs": links to the pages above this one, then this
+/// one's name, marked as the current page.
+final class Breadcrumb {
+    final class Crumb {
+        let label: String
+        /// `nil` for the page itself.
+        let href: String?
+
+        init(_ label: String, href: String?) {
+            self.label = label
+            self.href = href
+        }
+    }
+
+    let crumbs: [Crumb]
+
+    /// - Parameters:
+    ///   - above: each page above this one, from the top, with its link.
+    ///   - current: this page's name.
+    init(_ above: [(label: String, href: String)], current: String) {
+        crumbs = above.map { Crumb($0.label, href: $0.href) } + [Crumb(current, href: nil)]
     }
 }
 
@@ -45,6 +90,23 @@ extension PageView: MustacheParent {
         case "root": self.root
         case "isPrivate": self.isPrivate
         case "today": self.today
+        case "accessibility": self.accessibility
+        case "accessibilityHref": self.accessibilityHref
+        case "breadcrumb": self.breadcrumb
+        default: nil
+        }
+    }
+}
+
+extension Breadcrumb: MustacheParent {
+    func child(named name: String) -> Any? { name == "crumbs" ? crumbs : nil }
+}
+
+extension Breadcrumb.Crumb: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": self.label
+        case "href": self.href
         default: nil
         }
     }

@@ -13,6 +13,9 @@ enum FrenchDate {
         "\(weekdays[day.weekday - 1]) \(dayOfMonth(day)) \(months[day.month - 1]) \(day.year)"
     }
 
+    /// "28 mars 2025" ("1er mars 2025"), within a sentence.
+    static func date(_ day: Day) -> String { "\(short(day)) \(day.year)" }
+
     /// "Vendredi 28 mars 2025", for a heading.
     static func heading(_ day: Day) -> String { capitalized(long(day)) }
 

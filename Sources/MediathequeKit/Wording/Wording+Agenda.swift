@@ -15,10 +15,34 @@ extension RegistrationStatus {
         }
     }
 
+    /// The sessions table's "Actions" when there is no "S'inscrire": why, where a patron could
+    /// expect one. `nil` for an open registration (the link), for free entry (nothing to do),
+    /// and for a session cancelled, postponed or over (its status says it all).
+    public var onlineRegistrationNote: String? {
+        switch self {
+        case .open, .freeEntry, .cancelled, .postponed, .ended: nil
+        case .atDesk: "Inscription à la médiathèque"
+        case .opensLater: "Inscription en ligne pas encore ouverte"
+        case .closed, .full: "Inscription en ligne impossible"
+        }
+    }
+
+    /// Said before a session's title in the lists, where the title alone would be struck through.
+    public var notice: String? {
+        switch self {
+        case .cancelled: "Séance annulée"
+        case .postponed: "Séance reportée"
+        default: nil
+        }
+    }
+
     /// 'Places restantes : N' or 'Pas de limite'.
     public static func placesLabel(_ remaining: Int?) -> String {
-        remaining.map { "Places restantes : \($0)" } ?? "Pas de limite"
+        remaining.map { "Places restantes : \($0)" } ?? noLimit
     }
+
+    /// The sessions table's "Places restantes" of a session with no limit.
+    public static let noLimit = "Pas de limite"
 }
 
 extension Registration.Status {
@@ -35,7 +59,7 @@ extension Registration.Status {
 
 extension Wording {
     /// A registration whose event has left the feed: its title, from the reference the registration keeps.
-    public static func removedEvent(reference: String) -> String { "Animation retirée de l'agenda (référence « \(reference) »)" }
+    public static func removedEvent(reference: String) -> String { "Animation retirée de l'agenda (référence \(quoted(reference)))" }
     public static let sessionGone = "Cette séance n'est plus au programme"
 }
 
@@ -57,6 +81,9 @@ extension Event.Accessibility {
 extension Wording {
     public enum Agenda {
         public static let title = "Agenda des médiathèques"
+        /// The breadcrumb's first steps.
+        public static let home = "Accueil"
+        public static let agenda = "Agenda"
         public static let homeDescription = "Les animations à venir dans les médiathèques : ateliers, lectures, conférences, clubs."
         /// `agenda.ics`.
         public static let calendarDescription = "Toutes les animations à venir des médiathèques"
@@ -77,9 +104,9 @@ extension Wording {
         public static func libraryScope(_ name: String) -> String { "Les animations de \(name)" }
 
         /// A category's page says it in full; its calendar, in short.
-        public static func inCategory(_ name: String) -> String { "Les animations à venir de la catégorie « \(name) »." }
+        public static func inCategory(_ name: String) -> String { "Les animations à venir de la catégorie \(Wording.quoted(name))." }
         public static func categoryCalendar(_ name: String) -> String { "Les animations à venir : \(name)" }
-        public static func categoryScope(_ name: String) -> String { "Les animations « \(name) »" }
+        public static func categoryScope(_ name: String) -> String { "Les animations \(Wording.quoted(name))" }
 
         /// "Les animations de mars 2025 dans les médiathèques."
         public static func inMonth(_ month: String) -> String { "Les animations de \(month.lowercased()) dans les médiathèques." }
@@ -117,8 +144,8 @@ extension Wording {
 
         public static func feedDescription(_ search: SavedSearch) -> String {
             switch search.scope {
-            case .catalogue: "Les nouveautés du catalogue qui correspondent à votre recherche « \(search.name) »."
-            case .agenda: "Les animations à venir qui correspondent à votre recherche « \(search.name) »."
+            case .catalogue: "Les nouveautés du catalogue qui correspondent à votre recherche \(Wording.quoted(search.name))."
+            case .agenda: "Les animations à venir qui correspondent à votre recherche \(Wording.quoted(search.name))."
             }
         }
     }

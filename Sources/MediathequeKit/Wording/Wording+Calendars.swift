@@ -15,7 +15,7 @@ extension Wording {
         public static func loanLines(_ loan: Loan, state: LoanState, renewal: Renewal, rules: Rules) -> [String] {
             let renewing = renewal.refusal.map { $0 == .notRenewable ? $0.reason : "Prolongation impossible : \($0.reason)" }
                 ?? "Prolongeable \(times(rules.maxRenewals - loan.renewals)) depuis votre espace personnel"
-            return ["Retour le \(loan.dueOn.french) à \(loan.library.name)", "Etat : \(state.label)",
+            return ["Retour le \(loan.dueOn.french) à \(loan.library.name)", "État : \(state.label)",
                     "Code-barres : \(loan.barcode)", renewing]
         }
 

@@ -1,6 +1,9 @@
 extension Wording {
     /// The caption of an account's holds table.
     public static func holdsCaption(_ heading: String) -> String { "Réservations — \(heading)" }
+
+    /// The caption of an account's registrations table on the summary.
+    public static func registrationsCaption(_ heading: String) -> String { "Inscriptions aux animations — \(heading)" }
 }
 
 extension HoldState {

@@ -1,10 +1,10 @@
 /// The guide's words for loans: their state, why one cannot be renewed, the loan history.
 extension LoanState {
-    /// The guide's "Etat" column.
+    /// The guide's "État" column.
     public var label: String {
         switch self {
         case .late: "En retard"
-        case .dueSoon: "A rendre bientôt"
+        case .dueSoon: "À rendre bientôt"
         case .ongoing: "En cours"
         }
     }
@@ -59,7 +59,7 @@ extension LoansTable.Column {
         case .kind: "Document"
         case .library: "Emprunté à"
         case .dueOn: "Retour le"
-        case .state: "Etat"
+        case .state: "État"
         case .awaited: "Attendu par un autre usager"
         case .renewal: "Prolongation"
         }

@@ -23,6 +23,11 @@ extension Shelf.Kind {
     }
 }
 
+extension Wording {
+    /// The title of a shelf's page: "Mes favoris : J'ai lu".
+    public static func shelfTitle(_ name: String) -> String { "Mes favoris : \(name)" }
+}
+
 extension SavedSearch.Frequency {
     public var label: String {
         switch self {

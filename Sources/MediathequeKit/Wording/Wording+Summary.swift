@@ -22,6 +22,9 @@ extension Wording {
             "Pour prolonger un prêt ou annuler une réservation, rendez-vous sur votre espace personnel : \(url)"
         }
 
+        /// Atop a page the account's section goes on to: "Mon compte — Aurore Boréale (suite)".
+        public static func continued(_ heading: String) -> String { "\(heading) (suite)" }
+
         /// "Carte n° 24200001234567".
         public static func card(_ number: String) -> String { "Carte n° \(number)" }
 

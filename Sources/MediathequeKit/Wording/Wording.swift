@@ -16,6 +16,9 @@ public enum Wording {
 
     public static func yesNo(_ value: Bool) -> String { value ? "Oui" : "Non" }
 
+    /// "« Du côté de chez Swann »": French quotation marks, held to the text by no-break spaces.
+    public static func quoted(_ text: String) -> String { "«\u{A0}\(text)\u{A0}»" }
+
     /// "0 document", "1 document", "3 documents": in French, zero is singular.
     public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(n) \(n <= 1 ? singular : plural ?? singular + "s")"
@@ -31,6 +34,14 @@ public enum Wording {
 
     /// "une fois", "deux fois": how many times, as the guide says "prolongé une fois".
     public static func times(_ n: Int) -> String { "\(n == 1 ? "une" : number(n)) fois" }
+
+    /// Whose account a link leads to, said after "Voir les prêts": "de mon compte", "de Hannibal
+    /// Lecteur", "d'Aurore Boréale" (`name` is the member's, as the caller cleaned it).
+    public static func whose(_ account: Account, isOwn: Bool, name: String) -> String {
+        if isOwn { return "de mon compte" }
+        let elides = name.first.map { "aeiouyàâéèêëîïôöùûüœ".contains($0.lowercased()) } ?? false
+        return elides ? "d'\(name)" : "de \(name)"
+    }
 
     /// The heading of an account on the holder's pages: the guide's "Mon compte", or the
     /// member's name (as the inputs have it: the caller cleans it for its format).

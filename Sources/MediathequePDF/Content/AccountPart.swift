@@ -17,7 +17,9 @@ struct AccountPart: Hashable {
 
     init(_ account: Account, isOwn: Bool, today: Day, rules: Rules,
          sessions: (SessionKey) -> (event: Event, session: Session)?) {
-        let name = PDFText.printable(account.patron.displayName)
+        // Isolated: a right-to-left name, or a stray override in it, cannot reorder what follows
+        // the heading (" (suite)" atop a continuation page).
+        let name = PDFText.isolated(PDFText.printable(account.patron.displayName))
         heading = Wording.Summary.accountHeading(name: name, isOwn: isOwn)
         card = Wording.Summary.card(PDFText.printable(account.patron.cardNumber))
         let summary = account.summary(today: today)

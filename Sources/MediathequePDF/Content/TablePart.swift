@@ -16,6 +16,19 @@ struct TablePart: Hashable {
         /// Share of the table's width, relative to the other columns.
         var weight: Double
         var alignment: TextAlignment = .left
+        /// What the column's width must hold whole, beyond the words of its title.
+        var fit = Fit.wrap
+    }
+
+    /// How much of a column's cells stays whole: a barcode or a date read cut in two is
+    /// another value, and a word cut in two is hard to read.
+    enum Fit: Hashable {
+        /// Titles: long, they wrap between words, and a word too long for the page between characters.
+        case wrap
+        /// Every word of every cell (a library, a kind, a state).
+        case words
+        /// Every cell on one line (a barcode, a date, a time).
+        case whole
     }
 
     struct Row: Hashable {
@@ -33,8 +46,16 @@ struct TablePart: Hashable {
         }
         return TablePart(
             heading: Wording.Summary.loansHeading(loans.count), emptyMessage: Wording.Summary.noLoans,
-            columns: LoansTable.columns.map { Column(title: $0.label, weight: loanColumnWeight($0)) },
+            columns: LoansTable.columns.map { Column(title: $0.label, weight: loanColumnWeight($0), fit: loanColumnFit($0)) },
             rows: rows, legend: rows.contains(where: \.isLate) ? Wording.lateLegend : nil)
+    }
+
+    private static func loanColumnFit(_ column: LoansTable.Column) -> Fit {
+        switch column {
+        case .title: .wrap
+        case .barcode, .dueOn: .whole
+        case .kind, .library, .state, .awaited, .renewal: .words
+        }
     }
 
     /// A loans column's share of the page's width.
@@ -74,7 +95,9 @@ struct TablePart: Hashable {
         }
         return TablePart(
             heading: Wording.Summary.holdsHeading(holds.count), emptyMessage: Wording.Summary.noHolds,
-            columns: zip(Wording.Summary.holdColumns, [167, 52, 52, 56, 58, 86, 52]).map { Column(title: $0, weight: $1) },
+            columns: zip(Wording.Summary.holdColumns, [167, 52, 52, 56, 58, 86, 52]).enumerated().map { index, column in
+                Column(title: column.0, weight: column.1, fit: index == 0 ? .wrap : (2...4).contains(index) ? .whole : .words)
+            },
             rows: rows, legend: nil)
     }
 
@@ -99,7 +122,9 @@ struct TablePart: Hashable {
         }
         return TablePart(
             heading: Wording.Summary.registrationsHeading(rows.count), emptyMessage: Wording.Summary.noRegistrations,
-            columns: zip(Wording.Summary.registrationColumns, [206, 72, 72, 80, 93]).map { Column(title: $0, weight: $1) },
+            columns: zip(Wording.Summary.registrationColumns, [206, 72, 72, 80, 93]).enumerated().map { index, column in
+                Column(title: column.0, weight: column.1, fit: index == 0 ? .wrap : .words)
+            },
             rows: rows, legend: nil)
     }
 }

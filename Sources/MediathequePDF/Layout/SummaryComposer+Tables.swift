@@ -1,13 +1,18 @@
 /// Tables: a header row, then rows that continue on the next page under a repeated
-/// header; a row taller than the rest of the page is split between its lines.
+/// header, never one row alone on a page; a row taller than the rest of the page is
+/// split between its lines.
 extension SummaryComposer {
     /// A table's columns and header, as placed on the page.
     struct TableFrame {
         var xs: [Double]
         var widths: [Double]
+        var fits: [TablePart.Fit]
         var header: [TextBlock]
         var headerHeight: Double
     }
+
+    /// The width a text shaped on one line is given: wider than any page.
+    static let unwrapped = 10_000.0
 
     /// The part of a table on one page: its shading and rules are drawn as a few paths
     /// once the part is complete, the shading slipped in under the rows' text.
@@ -32,17 +37,27 @@ extension SummaryComposer {
             paragraph(message, x: left, tag: "P", color: Palette.muted)
             return
         }
-        let frame = tableFrame(part.columns)
-        let firstRow = rowBlocks(part.rows[0], frame)
-        let firstHeight = min(firstRow.map(\.height).max() ?? 0, 60) + 2 * cellPadding.y
-        keep(heading.height + 4 + frame.headerHeight + firstHeight)
+        let frame = tableFrame(part)
+        let blocks = part.rows.map { rowBlocks($0, frame) }
+        let heights = blocks.map { ($0.map(\.height).max() ?? 0) + 2 * cellPadding.y }
+        // The heading, the header and the first two rows together (a tall row counts for a few lines).
+        keep(heading.height + 4 + frame.headerHeight + heights.prefix(2).reduce(0) { $0 + min($1, 60) })
         paragraph(heading, x: left, tag: "H3", color: Palette.accent)
         y += 4
         emit(.beginTag("Table", attributes: ""))
         openTable = frame
         startFragment(frame, tagged: true)
+        var rowsOnPage = 0
         for (number, row) in part.rows.enumerated() {
-            self.row(row, blocks: number == 0 ? firstRow : rowBlocks(row, frame), zebra: number % 2 == 1, frame)
+            // The last row never goes alone to a new page: the one before it goes with it,
+            // when this page keeps two rows of the table all the same.
+            if number == part.rows.count - 2, rowsOnPage >= 2, y + heights[number] <= bottom,
+               y + heights[number] + heights[number + 1] > bottom, heights[number] + heights[number + 1] <= room(frame) * 0.6 {
+                newPage()
+            }
+            let page = pages.count
+            self.row(row, blocks: blocks[number], zebra: number % 2 == 1, frame)
+            rowsOnPage = pages.count == page ? rowsOnPage + 1 : 1
         }
         closeFragment(frame)
         openTable = nil
@@ -59,22 +74,67 @@ extension SummaryComposer {
         }
     }
 
-    func tableFrame(_ columns: [TablePart.Column]) -> TableFrame {
-        let total = columns.reduce(0) { $0 + $1.weight }
+    /// The height rows may take on a page, under the table's header.
+    func room(_ frame: TableFrame) -> Double { bottom - bodyTop - frame.headerHeight }
+
+    /// Places the columns: each gets its share of the width by weight, but never less than
+    /// what it must hold whole (the words of its title, and its ``TablePart/Fit``), as far
+    /// as the page allows.
+    func tableFrame(_ part: TablePart) -> TableFrame {
+        let columns = part.columns
+        let needed = columns.indices.map { minimumWidth(column: $0, of: part) }
+        var widths = [Double](repeating: 0, count: columns.count)
+        var fixed = Set<Int>()
+        // Columns below their minimum take it; the others share what is left, by weight.
+        while true {
+            let rest = width - fixed.reduce(0) { $0 + widths[$1] }
+            let weights = columns.indices.filter { !fixed.contains($0) }.reduce(0) { $0 + columns[$1].weight }
+            var grew = false
+            for index in columns.indices where !fixed.contains(index) {
+                widths[index] = rest * columns[index].weight / weights
+                if widths[index] < needed[index] {
+                    widths[index] = needed[index]
+                    fixed.insert(index)
+                    grew = true
+                }
+            }
+            if !grew || fixed.count == columns.count { break }
+        }
+        // Hostile text may need more than the page: everything shrinks alike, and words break.
+        let total = widths.reduce(0, +)
+        if total > width { widths = widths.map { $0 * width / total } }
         var xs: [Double] = []
-        var widths: [Double] = []
         var x = left
-        for column in columns {
-            let columnWidth = width * column.weight / total
+        for columnWidth in widths {
             xs.append(x)
-            widths.append(columnWidth)
             x += columnWidth
         }
         let header = zip(columns, widths).map { column, columnWidth in
             text.block(column.title, .columnHeader, width: columnWidth - 2 * cellPadding.x, alignment: column.alignment)
         }
-        return TableFrame(xs: xs, widths: widths, header: header,
+        return TableFrame(xs: xs, widths: widths, fits: columns.map(\.fit), header: header,
                           headerHeight: (header.map(\.height).max() ?? 0) + 2 * cellPadding.y + 1)
+    }
+
+    /// The narrowest a column may be: the widest word of its title and, as its fit asks, the
+    /// widest word or cell of its rows, with the cell's padding (and the late marker).
+    func minimumWidth(column index: Int, of part: TablePart) -> Double {
+        let column = part.columns[index]
+        func natural(_ string: Substring, _ style: TextStyle) -> Double {
+            string.isEmpty ? 0 : text.block(String(string), style, width: Self.unwrapped).width
+        }
+        var widest = column.title.split(separator: " ").reduce(0) { max($0, natural($1, .columnHeader)) }
+        var marker = 0.0
+        for row in part.rows {
+            let style: TextStyle = row.isLate ? .cellBold : .cell
+            switch column.fit {
+            case .wrap: break
+            case .whole: widest = max(widest, natural(Substring(row.cells[index]), style))
+            case .words: widest = row.cells[index].split(separator: " ").reduce(widest) { max($0, natural($1, style)) }
+            }
+            if row.isLate, index == TablePart.loanStateColumn { marker = markerWidth }
+        }
+        return widest + marker + 2 * cellPadding.x + 0.5
     }
 
     /// Starts the table's part on this page with its header row; only the first header is
@@ -118,7 +178,13 @@ extension SummaryComposer {
         row.cells.enumerated().map { column, cell in
             var cellWidth = frame.widths[column] - 2 * cellPadding.x
             if row.isLate, column == TablePart.loanStateColumn { cellWidth -= markerWidth }
-            return text.block(cell, row.isLate ? .cellBold : .cell, width: cellWidth)
+            let style: TextStyle = row.isLate ? .cellBold : .cell
+            // A cell kept whole was shaped on one line to size its column: that shape, when it fits.
+            if frame.fits[column] == .whole {
+                let line = text.block(cell, style, width: Self.unwrapped)
+                if line.width <= cellWidth { return line }
+            }
+            return text.block(cell, style, width: cellWidth)
         }
     }
 
@@ -126,8 +192,7 @@ extension SummaryComposer {
         let height = (blocks.map(\.height).max() ?? 0) + 2 * cellPadding.y
         // A short row moves to the next page whole; a tall one starts here and is split,
         // rather than leaving most of a page blank.
-        let room = bottom - bodyTop - frame.headerHeight
-        if y + height > bottom, height <= room * 0.3 { newPage() }
+        if y + height > bottom, height <= room(frame) * 0.3 { newPage() }
         if y + height <= bottom {
             rowPart(row, blocks: blocks, lines: nil, height: height, zebra: zebra, marked: true, frame)
             return

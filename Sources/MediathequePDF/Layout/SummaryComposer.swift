@@ -19,6 +19,8 @@ struct SummaryComposer {
     var openTable: TableFrame?
     /// The part of the open table on the current page.
     var fragment: TableFragment?
+    /// "Mon compte — Aurore Boréale (suite)": atop each page an account's section continues on.
+    var continuation: TextBlock?
 
     /// Inner spacing of table cells.
     let cellPadding = (x: 3.5, y: 3.0)
@@ -58,6 +60,11 @@ struct SummaryComposer {
         if let table = openTable { closeFragment(table) }
         pages.append([])
         y = bodyTop
+        // Whose account the page goes on with: page furniture, like a repeated table header.
+        if let continuation {
+            emit(.text(continuation, x: left, y: y, Palette.muted))
+            y += continuation.height + 8
+        }
         if let table = openTable { startFragment(table, tagged: false) }
     }
 
@@ -157,6 +164,8 @@ struct SummaryComposer {
         let brief = BriefBox(account, text: text, width: width)
         let bandHeight = heading.height + card.height + 16
         keep(bandHeight + 14 + briefTitle.height + 4 + brief.height)
+        continuation = text.block(Wording.Summary.continued(account.heading), .runningBold, width: width)
+        defer { continuation = nil }
 
         emit(.beginTag("Sect", attributes: ""))
         accountPages.append(pages.count - 1)

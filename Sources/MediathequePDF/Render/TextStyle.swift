@@ -6,6 +6,7 @@ enum TextStyle: Int, CaseIterable, Hashable {
     /// any script these families lack (CJK, ...). DejaVu Sans comes second on purpose:
     /// its Arabic and Hebrew come back from text extraction in logical order, where
     /// Noto Sans Arabic's ligatures come back scrambled (poppler 22, cairo 1.16).
+    /// No style is under 9 points: the summary is read on paper, and kept.
     var fontDescription: String {
         switch self {
         case .title: "Noto Sans, DejaVu Sans, sans-serif Bold 18"
@@ -13,11 +14,11 @@ enum TextStyle: Int, CaseIterable, Hashable {
         case .subheading: "Noto Sans, DejaVu Sans, sans-serif Bold 10.5"
         case .body: "Noto Sans, DejaVu Sans, sans-serif 9"
         case .bodyBold: "Noto Sans, DejaVu Sans, sans-serif Bold 9"
-        case .cell: "Noto Sans, DejaVu Sans, sans-serif 7.5"
-        case .cellBold: "Noto Sans, DejaVu Sans, sans-serif Bold 7.5"
-        case .columnHeader: "Noto Sans, DejaVu Sans, sans-serif Bold 7"
-        case .running: "Noto Sans, DejaVu Sans, sans-serif 7.5"
-        case .runningBold: "Noto Sans, DejaVu Sans, sans-serif Bold 8.5"
+        case .cell: "Noto Sans, DejaVu Sans, sans-serif 9"
+        case .cellBold: "Noto Sans, DejaVu Sans, sans-serif Bold 9"
+        case .columnHeader: "Noto Sans, DejaVu Sans, sans-serif Bold 9"
+        case .running: "Noto Sans, DejaVu Sans, sans-serif 9"
+        case .runningBold: "Noto Sans, DejaVu Sans, sans-serif Bold 9.5"
         }
     }
 }

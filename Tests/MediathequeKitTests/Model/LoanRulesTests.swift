@@ -16,7 +16,7 @@ struct LoanRulesTests {
         #expect(loan(due: "2023-10-09").state(today: today, rules: rules) == .dueSoon) // in exactly 3 days
         #expect(loan(due: "2023-10-10").state(today: today, rules: rules) == .ongoing) // in 4 days
         #expect(LoanState.late.label == "En retard")
-        #expect(LoanState.dueSoon.label == "A rendre bientôt")
+        #expect(LoanState.dueSoon.label == "À rendre bientôt")
         #expect(LoanState.ongoing.label == "En cours")
     }
 

@@ -122,13 +122,15 @@ struct PrivateFixture {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 
-    /// The rows (`<tr>…</tr>`) of a page's table bodies, tags removed, cells separated by " | ".
+    /// The rows (`<tr>…</tr>`) of a page's table bodies (their row header and data cells),
+    /// tags removed, cells separated by " | ".
     static func rows(_ html: String) -> [String] {
         html.components(separatedBy: "<tr").dropFirst().compactMap { chunk -> String? in
             guard let end = chunk.range(of: "</tr>") else { return nil }
             let row = String(chunk[..<end.lowerBound])
             guard row.contains("<td") else { return nil }
-            let cells = row.components(separatedBy: "<td").dropFirst().map { cell in
+            let marked = row.replacingOccurrences(of: "<th scope=\"row\"", with: "<td")
+            let cells = marked.components(separatedBy: "<td").dropFirst().map { cell in
                 cell.replacingOccurrences(of: #"^[^>]*>"#, with: "", options: .regularExpression)
                     .replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
                     .trimmingCharacters(in: .whitespaces)

@@ -23,7 +23,7 @@ struct PrivateRegistrationsTests {
         let rows = PrivateFixture.rows(try fixture.page(PrivateFixture.anne, "inscriptions.html"))
         #expect(rows == [
             "AUBERT | Anne | Atelier BD | 01/04/2025 | 14:00 | Carnot | Confirmée | Complet (liste d'attente)",
-            "AUBERT | Anne | Animation retirée de l'agenda (référence « parti-depuis ») |  |  |  | Refusée | Cette séance n'est plus au programme",
+            "AUBERT | Anne | Animation retirée de l'agenda (référence «\u{A0}\u{2068}parti-depuis\u{2069}\u{A0}») |  |  |  | Refusée | Cette séance n'est plus au programme",
             "BERGER | Bruno | Atelier BD | 01/04/2025 | 14:00 | Carnot | Liste d'attente | Complet (liste d'attente)",
         ])
         #expect(!(try fixture.page(PrivateFixture.anne, "inscriptions.html")).contains("Chevalier"))

@@ -124,7 +124,7 @@ struct PrivateSearchTests {
         #expect(active.items.first?.guid == "document-1" && active.items.last?.guid == "document-50")
         #expect(try fixture.renderer.searches.feed(for: searches[1]) == nil)
         let page = try fixture.page(PrivateFixture.anne, "recherches.html")
-        #expect(page.contains(#"<a href="recherches/1.rss">Flux RSS</a> (50 résultats)"#))
+        #expect(page.contains(#"<a href="recherches/1.rss">Flux RSS<span class="visually-hidden"> de la recherche Mangas</span></a> (50 résultats)"#))
         #expect(!page.contains("recherches/2.rss"))
         #expect(page.contains("Désactivée"))
     }

@@ -52,7 +52,7 @@ struct PublicPageTests {
         let files = try S.render(S.content(events: PublicPlanTests.events))
         let home = try #require(files["index.html"])
         #expect(home.contains("<a class=\"subscribe-calendar\" href=\"webcal://mediatheques.example/agenda.ics\">S'abonner au calendrier</a>"))
-        #expect(home.contains("<a class=\"subscribe-feed\" href=\"agenda.rss\">Flux RSS</a>"))
+        #expect(home.contains("<a class=\"subscribe-feed\" href=\"agenda.rss\">Flux RSS de tout l'agenda</a>"))
         let library = try #require(files["agenda/lieux/tar/index.html"])
         #expect(library.contains("href=\"webcal://mediatheques.example/agenda/lieux/tar.ics\""))
         #expect(library.contains("href=\"../../../agenda/lieux/tar.ics\" download"))
@@ -80,7 +80,7 @@ struct PublicPageTests {
 
     @Test func anEmptyProgrammeStillGivesEveryListing() throws {
         let files = try S.render(S.content(events: []))
-        #expect(files.keys.sorted() == ["404.html", "agenda.ics", "agenda.rss", "agenda/index.html",
+        #expect(files.keys.sorted() == ["404.html", "accessibilite/index.html", "agenda.ics", "agenda.rss", "agenda/index.html",
                                         "agenda/lieux/car.ics", "agenda/lieux/car/index.html", "agenda/lieux/tar.ics",
                                         "agenda/lieux/tar/index.html", "agenda/lieux/tre.ics", "agenda/lieux/tre/index.html",
                                         "index.html", "robots.txt", "sitemap.xml"])

@@ -47,7 +47,7 @@ final class PrivateHoldsPageView {
         init(_ account: Account, index: Int, content: SiteContent) {
             anchor = "compte-\(index + 1)"
             heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
-            caption = Wording.holdsCaption(heading)
+            caption = Wording.holdsCaption(HTMLText.isolated(heading))
             lines = account.summary(today: content.today).holdLines
             let links = PortalLinks(content.config)
             holds = account.holds.map { HoldRow($0, links: links) }
@@ -58,6 +58,8 @@ final class PrivateHoldsPageView {
     let page: PageView
     let nav: PrivateNavigation
     let accounts: [AccountHolds]
+    /// The table's "Actions" column (cancel on line, or why not); the summary has none.
+    let holdActions = true
 
     init(bundle: PatronBundle, content: SiteContent) {
         page = PageView(content: content, title: PrivateFolderLayout.holds.title, depth: 1, isPrivate: true)
@@ -110,6 +112,7 @@ extension PrivateHoldsPageView: MustacheParent {
         case "page": self.page
         case "nav": self.nav
         case "accounts": self.accounts
+        case "holdActions": self.holdActions
         default: nil
         }
     }

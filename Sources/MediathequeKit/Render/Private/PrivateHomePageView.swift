@@ -8,6 +8,8 @@ final class PrivateHomePageView {
         let anchor: String
         let heading: String
         let isOwn: Bool
+        /// Whose loans and holds its links show, out of context: "de mon compte", "d'Aurore Boréale".
+        let whose: String
         let loanLines: [String]
         let holdLines: [String]
 
@@ -17,6 +19,7 @@ final class PrivateHomePageView {
             anchor = "compte-\(index + 1)"
             heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
             isOwn = index == 0
+            whose = Wording.whose(account, isOwn: isOwn, name: HTMLText.clean(account.patron.displayName))
             loanLines = summary.loanLines
             holdLines = summary.holdLines
         }
@@ -66,6 +69,7 @@ extension PrivateHomePageView.AccountBrief: MustacheParent {
         case "anchor": self.anchor
         case "heading": self.heading
         case "isOwn": self.isOwn
+        case "whose": self.whose
         case "loanLines": self.loanLines
         case "holdLines": self.holdLines
         default: nil

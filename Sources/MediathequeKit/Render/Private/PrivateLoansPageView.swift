@@ -7,20 +7,53 @@ import Mustache
 final class PrivateLoansPageView {
     /// A row of ``LoansTable``: its cells in the table's order.
     final class LoanRow {
-        /// A value, not a class: small enough to travel in an `Any` without a box.
-        struct Cell {
-            let text: String
+        /// What every cell of a column shares: its label (each cell carries it, for a phone's
+        /// stacked table), its class, and how the template shows it. One per column, made once.
+        final class Column: Sendable {
+            let label: String
+            /// The state stands out; barcodes and dates never break.
+            let className: String?
             let isTitle: Bool
-            let isState: Bool
+            /// The renewal column of a loan that can be renewed (the links), or that cannot (the red mark).
             let isRenewable: Bool
             let isRefusal: Bool
 
+            private init(_ column: LoansTable.Column, className: String? = nil, renewable: Bool = false) {
+                label = column.label
+                self.className = className
+                isTitle = column == .title
+                isRenewable = column == .renewal && renewable
+                isRefusal = column == .renewal && !renewable
+            }
+
+            private static let title = Column(.title), barcode = Column(.barcode, className: "nowrap")
+            private static let kind = Column(.kind), library = Column(.library), dueOn = Column(.dueOn, className: "nowrap")
+            private static let state = Column(.state, className: "state"), awaited = Column(.awaited)
+            private static let renewable = Column(.renewal, renewable: true), refused = Column(.renewal)
+
+            static func of(_ column: LoansTable.Column, renewable: Bool) -> Column {
+                switch column {
+                case .title: title
+                case .barcode: barcode
+                case .kind: kind
+                case .library: library
+                case .dueOn: dueOn
+                case .state: state
+                case .awaited: awaited
+                case .renewal: renewable ? Self.renewable : refused
+                }
+            }
+        }
+
+        /// A value, not a class: a text and a shared ``Column``, small enough to travel in an
+        /// `Any` without a box. It answers for its column too (`{{label}}`, `{{#isTitle}}`).
+        struct Cell {
+            let text: String
+            let column: Column
+
             init(_ column: LoansTable.Column, of row: LoansTable.Row) {
                 text = HTMLText.clean(row.text(column))
-                isTitle = column == .title
-                isState = column == .state
-                isRenewable = column == .renewal && row.renewal.isAllowed
-                isRefusal = column == .renewal && !row.renewal.isAllowed
+                self.column = Column.of(column, renewable: row.renewal.isAllowed)
             }
         }
 
@@ -58,7 +91,7 @@ final class PrivateLoansPageView {
         init(_ account: Account, index: Int, content: SiteContent, actions: Bool) {
             anchor = "compte-\(index + 1)"
             heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
-            caption = Wording.loansCaption(heading)
+            caption = Wording.loansCaption(HTMLText.isolated(heading))
             let links = PortalLinks(content.config)
             loans = LoansTable.rows(account.loans, today: content.today, rules: content.config.rules)
                 .map { LoanRow($0, links: links, actions: actions) }
@@ -99,15 +132,25 @@ final class PrivateLoansPageView {
 // Mustache finds each name through these switches rather than a `Mirror`, which took half of a
 // build's time; keep them in step with the stored properties (`PrivateViewLookupTests` checks).
 
+extension PrivateLoansPageView.LoanRow.Column: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": self.label
+        case "className": self.className
+        case "isTitle": self.isTitle
+        case "isRenewable": self.isRenewable
+        case "isRefusal": self.isRefusal
+        default: nil
+        }
+    }
+}
+
 extension PrivateLoansPageView.LoanRow.Cell: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "text": self.text
-        case "isTitle": self.isTitle
-        case "isState": self.isState
-        case "isRenewable": self.isRenewable
-        case "isRefusal": self.isRefusal
-        default: nil
+        case "column": self.column
+        default: self.column.child(named: name)
         }
     }
 }

@@ -9,7 +9,7 @@ final class PrivateNavigation {
         let label: String
         let isCurrent: Bool
 
-        init(_ page: PrivateFolderLayout.Page, up: String, current: PrivateFolderLayout.Page) {
+        init(_ page: PrivateFolderLayout.Page, up: String, current: PrivateFolderLayout.Page?) {
             href = up + page.file
             label = page.title
             isCurrent = page == current
@@ -20,9 +20,9 @@ final class PrivateNavigation {
     let items: [Item]
 
     /// - Parameters:
-    ///   - current: the page being rendered.
+    ///   - current: the page being rendered; `nil` for a page the menu does not list (the summary).
     ///   - depth: folders below `private/` of the page (1 for `index.html`, 2 for `favoris/...`).
-    init(current: PrivateFolderLayout.Page, depth: Int, patron: Patron) {
+    init(current: PrivateFolderLayout.Page?, depth: Int, patron: Patron) {
         patronName = HTMLText.clean(patron.displayName)
         let up = String(repeating: "../", count: max(0, depth - 1))
         items = PrivateFolderLayout.pages.map { Item($0, up: up, current: current) }

@@ -48,7 +48,7 @@ final class PrivateProfilePageView {
             Field(label: "Complément d'adresse", value: text(p.addressExtra)),
             Field(label: "Code postal", value: text(p.postalCode)),
             Field(label: "Ville", value: text(p.city)),
-            Field(label: "Activation les recommandations", value: Wording.yesNo(p.recommendations)),
+            Field(label: "Activation des recommandations", value: Wording.yesNo(p.recommendations)),
         ]
     }
 

@@ -58,7 +58,8 @@ final class PrivateSearchesPageView {
     static func criteria(of search: SavedSearch, content: SiteContent) -> String {
         var parts: [String] = []
         let query = search.query.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !query.isEmpty { parts.append(Wording.SavedSearches.words(HTMLText.clean(query))) }
+        // Each value isolated: a right-to-left word must not reorder the criteria after it.
+        if !query.isEmpty { parts.append(Wording.SavedSearches.words(HTMLText.isolated(HTMLText.clean(query)))) }
         for (facet, label) in Wording.SavedSearches.facetLabels {
             guard let values = search.facets[facet], !values.isEmpty else { continue }
             let shown = values.map { value -> String in
@@ -68,7 +69,7 @@ final class PrivateSearchesPageView {
                 default: value
                 }
             }
-            parts.append(Wording.SavedSearches.facet(label, values: shown.map(HTMLText.clean)))
+            parts.append(Wording.SavedSearches.facet(label, values: shown.map { HTMLText.isolated(HTMLText.clean($0)) }))
         }
         if parts.isEmpty { return Wording.SavedSearches.everything(search.scope) }
         return parts.joined(separator: " · ")

@@ -13,7 +13,10 @@ final class PrivateShelfPageView {
 
     init(shelf: Shelf, bundle: PatronBundle, content: SiteContent) {
         shelfName = HTMLText.clean(shelf.name)
-        page = PageView(content: content, title: "Mes favoris : \(shelfName)", depth: 2, isPrivate: true)
+        let (home, favourites) = (PrivateFolderLayout.home, PrivateFolderLayout.favourites)
+        page = PageView(content: content, title: Wording.shelfTitle(HTMLText.isolated(shelfName)), depth: 2, isPrivate: true,
+                        breadcrumb: Breadcrumb([(home.title, "../" + home.file), (favourites.title, "index.html")],
+                                               current: shelfName))
         nav = PrivateNavigation(current: PrivateFolderLayout.favourites, depth: 2, patron: bundle.own.patron)
         kindLabel = shelf.kind.label
         createdOn = shelf.createdOn.french

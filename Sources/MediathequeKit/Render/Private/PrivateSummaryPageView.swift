@@ -10,6 +10,7 @@ final class PrivateSummaryPageView {
         let holds: PrivateHoldsPageView.AccountHolds
         let registrations: [PrivateRegistrationsPageView.RegistrationRow]
         let hasRegistrations: Bool
+        let registrationsCaption: String
 
         init(brief: PrivateHomePageView.AccountBrief, loans: PrivateLoansPageView.AccountLoans,
              holds: PrivateHoldsPageView.AccountHolds, registrations: [PrivateRegistrationsPageView.RegistrationRow]) {
@@ -18,6 +19,7 @@ final class PrivateSummaryPageView {
             self.holds = holds
             self.registrations = registrations
             hasRegistrations = !registrations.isEmpty
+            registrationsCaption = Wording.registrationsCaption(HTMLText.isolated(brief.heading))
         }
     }
 
@@ -28,6 +30,8 @@ final class PrivateSummaryPageView {
     let cardNumber: String
     let accounts: [AccountSummary]
     let summaryPDF: String
+    /// The holds tables' "Actions" column: none here (the page is for keeping and printing).
+    let holdActions = false
 
     /// The portal, where the actions this page leaves out are (it is for keeping and printing).
     let portalURL: String?
@@ -35,8 +39,10 @@ final class PrivateSummaryPageView {
     /// Built from the pages' own views, so the summary shows exactly what they show; its loans
     /// tables are the loans page's, without the renewal actions.
     init(bundle: PatronBundle, content: SiteContent, home: PrivateHomePageView, holds: PrivateHoldsPageView) {
-        page = PageView(content: content, title: Wording.Summary.title, depth: 1, isPrivate: true).dated(content)
-        nav = PrivateNavigation(current: PrivateFolderLayout.home, depth: 1, patron: bundle.own.patron)
+        let account = PrivateFolderLayout.home
+        page = PageView(content: content, title: Wording.Summary.title, depth: 1, isPrivate: true,
+                        breadcrumb: Breadcrumb([(account.title, account.file)], current: Wording.Summary.title)).dated(content)
+        nav = PrivateNavigation(current: nil, depth: 1, patron: bundle.own.patron)
         networkName = HTMLText.clean(content.config.networkName)
         holder = HTMLText.clean(bundle.own.patron.displayName)
         cardNumber = bundle.own.patron.cardNumber
@@ -58,6 +64,7 @@ extension PrivateSummaryPageView.AccountSummary: MustacheParent {
         case "holds": self.holds
         case "registrations": self.registrations
         case "hasRegistrations": self.hasRegistrations
+        case "registrationsCaption": self.registrationsCaption
         default: nil
         }
     }
@@ -73,6 +80,7 @@ extension PrivateSummaryPageView: MustacheParent {
         case "cardNumber": self.cardNumber
         case "accounts": self.accounts
         case "summaryPDF": self.summaryPDF
+        case "holdActions": self.holdActions
         case "portalURL": self.portalURL
         default: nil
         }

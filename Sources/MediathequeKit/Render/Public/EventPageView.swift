@@ -45,9 +45,12 @@ struct EventPageView {
         var places: String
         var status: String
         var statusCode: String
-        /// Only an open on-line registration gets an active "S'inscrire" link.
+        /// Only an open on-line registration gets a "S'inscrire" link.
         var canRegister: Bool
         var registerHref: String
+        /// Why a patron cannot register on line, where they could expect to; `nil` for an open
+        /// registration and for free entry (nothing to register for).
+        var registrationNote: String?
         /// Rows of a coming session that cannot register on line point to the conditions, when
         /// the event has some ("pensez à regarder les conditions d'accès", says the guide).
         var showConditions: Bool
@@ -57,9 +60,9 @@ struct EventPageView {
 
     init(event: Event, context: PublicPageContext) {
         let content = context.content
-        page = context.pageView(title: event.title)
-        links = context.siteLinks
         title = HTMLText.clean(event.title)
+        page = context.pageView(title: event.title, breadcrumb: context.breadcrumb(title, inAgenda: true))
+        links = context.siteLinks
         summary = HTMLText.optional(event.summary)
         paragraphs = event.paragraphs.compactMap(HTMLText.optional)
         categories = event.categories.map { name in
@@ -70,7 +73,7 @@ struct EventPageView {
         conditions = HTMLText.optional(event.conditions)
         contact = HTMLText.optional(event.contact)
         image = event.image.flatMap { image in
-            HTMLText.httpURL(image.href).map { ImageView(src: $0, alt: HTMLText.clean(image.alt)) }
+            HTMLText.httpURL(image.href).map { ImageView(src: context.local($0), alt: HTMLText.clean(image.alt)) }
         }
         accessibility = event.accessibility.map(\.label)
         hasAccessibility = !accessibility.isEmpty
@@ -88,10 +91,11 @@ struct EventPageView {
                 endDate: session.end.day.french, endDateISO: session.end.day.iso, endTime: session.end.frenchTime,
                 library: HTMLText.clean(session.library.name),
                 libraryHref: context.href(context.plan.libraryPath(session.library.code)),
-                places: content.placesRemaining(of: session, in: event).map(String.init) ?? "Pas de limite",
+                places: content.placesRemaining(of: session, in: event).map(String.init) ?? RegistrationStatus.noLimit,
                 status: status.label, statusCode: status.code, canRegister: status.canRegister,
                 registerHref: status.canRegister
                     ? content.config.registrationURL(event: event.id, session: session.id) : "",
+                registrationNote: status.onlineRegistrationNote,
                 showConditions: hasConditions && Self.pointsToConditions(status),
                 calendarHref: PublicPlan.hasOwnCalendar(session, now: content.now)
                     ? context.href(context.plan.sessionCalendarPath(event, session)) : nil)

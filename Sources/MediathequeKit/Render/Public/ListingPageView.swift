@@ -23,15 +23,20 @@ struct ListingPageView {
         var sessions: [ComingSession]
         var calendar = PublicPlan.calendarPath
         var scope = Wording.Agenda.allScope
+        /// The page's name in the breadcrumb, under "Agenda"; `nil` for the agenda itself.
+        var crumb: String?
         switch page.kind {
         case .month(let month):
             let name = FrenchDate.month(year: month.year, month: month.month)
+            crumb = name
             heading = Wording.Agenda.heading(name)
             intro = Wording.Agenda.inMonth(name)
             sessions = month.sessions
             emptyMessage = Wording.Agenda.noneThisMonth
         case .library(let listing):
-            let name = HTMLText.clean(listing.library.name)
+            // Names from the inputs stand among other words: isolated, for right-to-left scripts.
+            let name = HTMLText.isolated(HTMLText.clean(listing.library.name))
+            crumb = name
             heading = Wording.Agenda.heading(name)
             intro = Wording.Agenda.atLibrary(name) + "."
             address = HTMLText.optional(listing.library.address)
@@ -41,7 +46,8 @@ struct ListingPageView {
             calendar = plan.calendarPath(library: listing.library.code)
             scope = Wording.Agenda.libraryScope(name)
         case .category(let listing):
-            let name = HTMLText.clean(listing.name)
+            let name = HTMLText.isolated(HTMLText.clean(listing.name))
+            crumb = name
             heading = Wording.Agenda.heading(name)
             intro = Wording.Agenda.inCategory(name)
             sessions = listing.sessions
@@ -54,7 +60,8 @@ struct ListingPageView {
             sessions = plan.coming
             emptyMessage = Wording.Agenda.noneComing
         }
-        self.page = context.pageView(title: heading)
+        self.page = context.pageView(title: heading, breadcrumb: crumb.map { context.breadcrumb($0, inAgenda: true) }
+            ?? context.breadcrumb(Wording.Agenda.agenda, inAgenda: false))
         links = context.siteLinks
         metaDescription = intro
         sharing = context.sharing(title: heading, description: intro)

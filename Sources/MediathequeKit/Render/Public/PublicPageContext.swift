@@ -49,10 +49,26 @@ struct PublicPageContext {
     /// The link from this page to `target` (relative to `public/`, may carry a `#fragment`).
     func href(_ target: String) -> String { root + target }
 
-    /// The layout's view: title, stylesheet root, date.
-    func pageView(title: String) -> PageView {
-        PageView(networkName: HTMLText.clean(content.config.networkName), title: HTMLText.clean(title), root: root,
-                 isPrivate: false, today: content.today.french)
+    /// An absolute URL from the feed (an event's image), relative to this page when it points
+    /// into the published site: the bundle then shows it from any folder, as it shows its pages.
+    func local(_ url: String) -> String {
+        let base = content.config.baseURL
+        return url.hasPrefix(base) && url.count > base.count ? href(String(url.dropFirst(base.count))) : url
+    }
+
+    /// The layout's view: title (isolated: it may come from the feed, and the network's name
+    /// follows it), stylesheet root, date, the statement's link and the breadcrumb.
+    func pageView(title: String, breadcrumb: Breadcrumb? = nil) -> PageView {
+        PageView(networkName: HTMLText.clean(content.config.networkName), title: HTMLText.isolated(HTMLText.clean(title)),
+                 root: root, isPrivate: false, today: content.today.french, accessibility: content.config.accessibility,
+                 accessibilityHref: href(PublicPlan.accessibilityPath), breadcrumb: breadcrumb)
+    }
+
+    /// "Accueil › `current`", or "Accueil › Agenda › `current`" for a page of the agenda.
+    func breadcrumb(_ current: String, inAgenda: Bool) -> Breadcrumb {
+        var above = [(label: Wording.Agenda.home, href: href(PublicPlan.homePath))]
+        if inAgenda { above.append((label: Wording.Agenda.agenda, href: href(PublicPlan.agendaPath))) }
+        return Breadcrumb(above, current: current)
     }
 
     var siteLinks: SiteLinksView {
@@ -106,6 +122,7 @@ struct PublicPageContext {
         let status = content.status(of: session, in: event)
         return SessionSummaryView(
             title: HTMLText.clean(event.title),
+            notice: status.notice,
             href: href(plan.eventPath(event.id)) + "#" + EventPageView.anchor(for: session, in: event),
             summary: HTMLText.optional(event.summary),
             dayLabel: withDay ? FrenchDate.heading(item.day) : nil,

@@ -2,6 +2,8 @@
 /// what, where, and its registration status.
 struct SessionSummaryView {
     var title: String
+    /// "Séance annulée" or "Séance reportée", said before the title (not only struck through).
+    var notice: String?
     /// The event page, at the session's row.
     var href: String
     var summary: String?
