@@ -14,6 +14,7 @@ struct AccessibilityPageView {
     var contact: String?
     var contactHref: String?
     var metaDescription = Wording.Accessibility.description
+    var sharing: SharingView
 
     init(context: PublicPageContext) {
         let config = context.content.config
@@ -27,5 +28,6 @@ struct AccessibilityPageView {
         auditDate = statement.auditDate.map(FrenchDate.date)
         contact = statement.contact
         contactHref = statement.contactHref
+        sharing = context.sharing(title: Wording.Accessibility.title, description: Wording.Accessibility.description)
     }
 }
