@@ -117,6 +117,7 @@ def check(base, bundle, private_path):
             expect(gzip.decompress(z.body) == read(path), f"{url} (gzip): does not decompress to the file")
             expect(z.header("Content-Type") == TYPES[extension], f"{url} (gzip): Content-Type {z.header('Content-Type')!r}")
     expect(types_seen >= set(TYPES), f"no sample of {sorted(set(TYPES) - types_seen)}")
+    expect(gzip_checked >= 8, f"only {gzip_checked} sampled files have a .gz sibling")
 
     r = request(base, "/robots.txt")
     expect(b"\nDisallow: " + private_path.encode() + b"\n" in r.body, "robots.txt does not disallow " + private_path)
