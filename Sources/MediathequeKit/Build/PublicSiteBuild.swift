@@ -24,9 +24,9 @@ struct PublicSiteBuild {
         }
         for file in files {
             try BuildError.stamping("write") { try context.bundle.write(file) }
-            names.append(file.path.value)
+            names += Precompressed.names(file.path.value, of: file)
         }
-        let rendered = names.count
+        let rendered = files.count
         names += try BuildError.stamping("write") { try copyAssets() }
         context.manifest.recordPublicSite(.init(digest: digest, files: names.sorted(), renderedOn: context.today, changesOn: nil))
         return rendered
@@ -36,16 +36,16 @@ struct PublicSiteBuild {
     private var assets: URL { context.inputs.siteDirectory.appendingPathComponent("assets") }
 
     /// Copies `Site/assets/` to `public/assets/` and `private/assets/`.
-    /// - Returns: the paths written, from the bundle's root.
+    /// - Returns: the paths written (``Precompressed`` siblings too), from the bundle's root.
     private func copyAssets() throws -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: assets.path) else { return [] }
         var written: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             guard let data = FileManager.default.contents(atPath: assets.appendingPathComponent(name).path) else { continue }
             for part in ["public", "private"] {
-                let path = try BundlePath("\(part)/assets/\(name)")
-                try context.bundle.write(RenderedFile(path: path, bytes: [UInt8](data)))
-                written.append(path.value)
+                let file = RenderedFile(path: try BundlePath("\(part)/assets/\(name)"), bytes: [UInt8](data))
+                try context.bundle.write(file)
+                written += Precompressed.names(file.path.value, of: file)
             }
         }
         return written

@@ -72,6 +72,14 @@ enum FileTree {
         var description: String { String(cString: strerror(errno)) }
     }
 
+    /// Gives `target` the modification time (and access time) of `source`.
+    static func copyModificationTime(from source: String, to target: String) throws {
+        var info = stat()
+        guard stat(source, &info) == 0 else { throw POSIXFailure(errno: errno) }
+        var times = [info.st_atim, info.st_mtim]
+        guard utimensat(AT_FDCWD, target, &times, 0) == 0 else { throw POSIXFailure(errno: errno) }
+    }
+
     /// Whether the regular file at `path` holds `bytes`.
     static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
         var info = stat()

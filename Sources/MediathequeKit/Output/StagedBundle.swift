@@ -87,7 +87,7 @@ public final class StagedBundle: @unchecked Sendable {
         }
     }
 
-    /// Writes one file into the staging folder (thread-safe).
+    /// Writes one file into the staging folder (thread-safe), and its ``Precompressed`` sibling.
     public func write(_ file: RenderedFile) throws {
         let target = stagingPath + "/" + file.path.value
         do {
@@ -99,16 +99,27 @@ public final class StagedBundle: @unchecked Sendable {
                 }
             }
             let published = destinationPath + "/" + file.path.value
-            if FileTree.holds(published, file.bytes), link(published, target) == 0 {
-                count(unchanged: true)
-                return
-            }
-            try FileTree.create(target, file.bytes)
-            count(unchanged: false)
+            let unchanged = FileTree.holds(published, file.bytes) && link(published, target) == 0
+            if !unchanged { try FileTree.create(target, file.bytes) }
+            count(unchanged: unchanged)
+            if Precompressed.wants(file) { try writeSibling(of: file, at: target, unchanged ? published : nil) }
         } catch {
             let reason = (error as? FileTree.POSIXFailure)?.description ?? AgendaFeedReader.reason(error)
             throw OutputError(path: target, message: "cannot write (\(reason))")
         }
+    }
+
+    /// The file's `.gz` sibling: the published one when the file was (a sibling is a
+    /// function of the file's bytes), else compressed and given the file's modification time.
+    private func writeSibling(of file: RenderedFile, at target: String, _ published: String?) throws {
+        let sibling = target + Precompressed.suffix
+        if let published, link(published + Precompressed.suffix, sibling) == 0 {
+            count(unchanged: true)
+            return
+        }
+        try FileTree.create(sibling, Precompressed.gzip(file.bytes))
+        try FileTree.copyModificationTime(from: target, to: sibling)
+        count(unchanged: false)
     }
 
     /// Keeps a folder of the published bundle as it is: each of `files` (relative to the

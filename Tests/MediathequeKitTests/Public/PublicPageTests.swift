@@ -70,9 +70,13 @@ struct PublicPageTests {
         #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
     }
 
-    @Test func robotsPointsToTheSitemap() throws {
+    @Test func robotsPointsToTheSitemapAndKeepsCrawlersOffThePrivatePath() throws {
         let files = try S.render(S.content(events: []))
-        #expect(files["robots.txt"] == "User-agent: *\nDisallow:\n\nSitemap: https://mediatheques.example/sitemap.xml\n")
+        #expect(files["robots.txt"] == "User-agent: *\nDisallow: /espace/\n\nSitemap: https://mediatheques.example/sitemap.xml\n")
+        var elsewhere = SiteConfiguration()
+        elsewhere.privateBaseURL = "https://compte.example/espace/"
+        #expect(try S.render(S.content(events: [], config: elsewhere))["robots.txt"]
+                == "User-agent: *\nDisallow:\n\nSitemap: https://mediatheques.example/sitemap.xml\n")
         let sitemap = try #require(files["sitemap.xml"])
         #expect(sitemap.contains("<loc>https://mediatheques.example/</loc>") && sitemap.contains("<loc>https://mediatheques.example/agenda/</loc>"))
         #expect(!sitemap.contains("404"))

@@ -58,8 +58,23 @@ struct PublicSiteRenderer {
         return planner.documents(for: entries)
     }
 
-    /// Every crawler welcome, pointed at the sitemap (private folders are not under `public/`).
+    /// Every crawler welcome, pointed at the sitemap, but on the private path when it is on
+    /// the site's own host (the server also says noindex there: docs/deploy.md).
     func robots() -> String {
-        "User-agent: *\nDisallow:\n\nSitemap: \(content.config.baseURL)\(PublicPlan.sitemapPath)\n"
+        "User-agent: *\nDisallow:\(privatePathOnSiteHost.map { " " + $0 } ?? "")\n\nSitemap: \(content.config.baseURL)\(PublicPlan.sitemapPath)\n"
+    }
+
+    /// The path of `private_base_url` (`/espace/`) when it shares `base_url`'s scheme and host.
+    private var privatePathOnSiteHost: String? {
+        let folders = content.config.privateBaseURL
+        let path = PublicPageContext.basePath(of: folders)
+        guard path != "/", Self.origin(of: folders) == Self.origin(of: content.config.baseURL) else { return nil }
+        return path
+    }
+
+    /// `scheme://host:port` of a URL, lowercased: all before its path.
+    private static func origin(of url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url.lowercased() }
+        return url[..<(url[schemeEnd.upperBound...].firstIndex(of: "/") ?? url.endIndex)].lowercased()
     }
 }
