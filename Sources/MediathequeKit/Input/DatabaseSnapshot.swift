@@ -12,7 +12,9 @@ import GRDB
 /// long read transaction would serialize the build's threads on one connection (and, with a
 /// rollback journal, hold every writer off for the whole build). The copy takes the shared
 /// lock once, for the time of a file copy, and then nobody writes what the build reads.
-/// It costs one sequential read and write of the file, and its size in free space.
+/// It costs one sequential read and write of the file, and its size in free space: at 50,000
+/// patrons (233 MB), 0.9 to 1.0 s, against 726 s for a whole build and 27 s for a rebuild that
+/// kept every folder (release build, one run on a loaded shared machine of 2 cores).
 public struct DatabaseSnapshot: Sendable {
     /// The database as given, for messages.
     public let name: String
