@@ -15,6 +15,8 @@ public struct SiteBuilder {
         public var secret: SiteSecret
         /// Builds only a slice of the bundle; `nil` builds it all.
         public var shard: Shard?
+        /// How long to wait, in seconds, for a writer holding the database's lock (a rollback journal).
+        public var busyTimeout: Double = 30
 
         public init(database: String, agenda: String, siteDirectory: URL, templatesDirectory: URL,
                     output: URL, today: Day, secret: SiteSecret, shard: Shard? = nil) {
@@ -56,15 +58,23 @@ public struct SiteBuilder {
             return set
         }
         progress(.stage("reading \(inputs.database)"))
-        let databaseFile = FileIdentity(path: inputs.database)
-        let database = try stage("database") { try AccountDatabase(path: inputs.database) }
+        let claim = try stage("write") { try OutputClaim(inputs.output) }
+        defer { withExtendedLifetime(claim) {} }
+        // Every connection reads one committed state: the bundle never mixes two.
+        let snapshot = try stage("database") {
+            try DatabaseSnapshot.take(of: inputs.database, as: StagedBundle.snapshotPath(for: inputs.output),
+                                      busyTimeout: inputs.busyTimeout)
+        }
+        defer { snapshot.remove() }
+        let database = try stage("database") { try snapshot.open() }
         // The catalogue's digest, which every folder's fingerprint may read, is taken while the
         // agenda is read and the public site built; the row checks start after it.
-        let catalogue = inputs.buildsPatronFolders ? CatalogueDigest(databasePath: inputs.database) : nil
-        let checks = DatabaseChecks(path: inputs.database, file: databaseFile, after: catalogue)
+        let catalogue = inputs.buildsPatronFolders ? CatalogueDigest(snapshot: snapshot) : nil
+        let checks = DatabaseChecks(snapshot: snapshot, after: catalogue)
         do {
             defer { checks.start() }
-            return try build(config: config, templates: templates, database: database, checks: checks, catalogueDigest: catalogue)
+            return try build(config: config, templates: templates, database: database, snapshot: snapshot,
+                             checks: checks, catalogueDigest: catalogue)
         } catch {
             if let failure = checks.failure() { throw BuildError(stage: "database", underlying: failure) }
             throw error
@@ -72,7 +82,7 @@ public struct SiteBuilder {
     }
 
     private func build(config: SiteConfiguration, templates: TemplateSet, database: AccountDatabase,
-                       checks: DatabaseChecks, catalogueDigest: CatalogueDigest?) throws -> BuildReport {
+                       snapshot: DatabaseSnapshot, checks: DatabaseChecks, catalogueDigest: CatalogueDigest?) throws -> BuildReport {
         progress(.stage("reading \(inputs.agenda)"))
         // Read once: the bytes parsed are the bytes digested.
         let agendaReader = AgendaFeedReader(file: inputs.agenda, libraries: database.libraries)
@@ -98,7 +108,7 @@ public struct SiteBuilder {
             }
             let context = BuildContext(inputs: inputs, content: content, templates: templates, salt: salt, published: published,
                                        manifest: manifest, bundle: bundle, workers: workers, progress: progress)
-            let catalogue = try catalogueIndex(database, context: context, checks: checks)
+            let catalogue = try catalogueIndex(database, snapshot: snapshot, context: context, checks: checks)
             if inputs.buildsPublicSite {
                 report.publicFiles = try PublicSiteBuild(context: context, agenda: agenda).run()
             }
@@ -147,13 +157,13 @@ public struct SiteBuilder {
     /// row checks start: at once, unless this build renders every folder (another salt) and
     /// so will need the index, which is then built beside the public site, before the checks,
     /// rather than while the folders wait for it.
-    private func catalogueIndex(_ database: AccountDatabase, context: BuildContext, checks: DatabaseChecks) throws -> LazyCatalogue? {
+    private func catalogueIndex(_ database: AccountDatabase, snapshot: DatabaseSnapshot, context: BuildContext, checks: DatabaseChecks) throws -> LazyCatalogue? {
         guard inputs.buildsPatronFolders, try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) else {
             checks.start()
             return nil
         }
         let progress = self.progress
-        let catalogue = LazyCatalogue(databasePath: inputs.database) {
+        let catalogue = LazyCatalogue(snapshot: snapshot) {
             progress(.stage("indexing the catalogue for saved searches"))
         }
         if context.basis.sameSalt { checks.start() } else { catalogue.prepare(then: checks.start) }

@@ -31,6 +31,9 @@ struct Build: ParsableCommand {
     @Option(help: "Build one slice: 0/N the public site, K/N (K = 1…N) the K-th slice of the patrons.")
     var shard: String?
 
+    @Option(help: "Seconds to wait for a writer holding the database's lock (rollback journal) before refusing.")
+    var busyTimeout: Double = 30
+
     @Option(help: "Threads rendering patron folders (default: one per core).")
     var jobs: Int?
 
@@ -41,6 +44,7 @@ struct Build: ParsableCommand {
     func validate() throws {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K ≤ N and N ≥ 1, got '\(shard)'") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if !(busyTimeout >= 0) { throw ValidationError("--busy-timeout must be a number of seconds, 0 or more") }
         if (database == nil) != (agenda == nil) {
             throw ValidationError("give both --database and --agenda, or neither to build the demo")
         }
@@ -52,10 +56,12 @@ struct Build: ParsableCommand {
             let inputs = try CommandInputs(database: database, agenda: agenda, site: siteURL, today: today, secretFile: secretFile)
             defer { inputs.cleanUp() }
             let config = inputs.config
-            var builder = SiteBuilder(inputs: .init(
+            var buildInputs = SiteBuilder.Inputs(
                 database: inputs.database, agenda: inputs.agenda, siteDirectory: siteURL,
                 templatesDirectory: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out),
-                today: inputs.today, secret: inputs.secret, shard: shard.flatMap(Shard.init)))
+                today: inputs.today, secret: inputs.secret, shard: shard.flatMap(Shard.init))
+            buildInputs.busyTimeout = busyTimeout
+            var builder = SiteBuilder(inputs: buildInputs)
             let progress = ProgressLine()
             builder.progress = { progress.report($0) }
             builder.documentRenderer = { SummaryDocument(config: config) }

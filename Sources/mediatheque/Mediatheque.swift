@@ -13,6 +13,7 @@ struct Mediatheque: ParsableCommand {
 
     static func main() {
         // Before any connection, the demo's included: it is materialized through SQLite too.
+        StopCleanUp.shared.install()
         AccountDatabase.prepareSQLite()
         main(nil)
     }
@@ -67,10 +68,19 @@ struct CommandInputs {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mediatheque-demo-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         demoFolder = folder
-        (self.database, self.agenda) = try DemoData(siteDirectory: site, today: today).materialize(into: folder)
+        StopCleanUp.shared.add(folder.path)
+        do {
+            (self.database, self.agenda) = try DemoData(siteDirectory: site, today: today).materialize(into: folder)
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            StopCleanUp.shared.forget(folder.path)
+            throw error
+        }
     }
 
     func cleanUp() {
-        demoFolder.map { try? FileManager.default.removeItem(at: $0) }
+        guard let demoFolder else { return }
+        try? FileManager.default.removeItem(at: demoFolder)
+        StopCleanUp.shared.forget(demoFolder.path)
     }
 }

@@ -5,13 +5,13 @@ import Foundation
 /// that a rebuild that keeps every folder never pays for it. It reads through its
 /// own connection: the patrons' reader holds the main one for the whole pass.
 final class LazyCatalogue: CatalogueSearchable, @unchecked Sendable {
-    private let path: String
+    private let snapshot: DatabaseSnapshot
     private let lock = NSLock()
     private var index: Result<CatalogueIndex, any Error>?
     private let onBuild: @Sendable () -> Void
 
-    init(databasePath: String, onBuild: @escaping @Sendable () -> Void = {}) {
-        path = databasePath
+    init(snapshot: DatabaseSnapshot, onBuild: @escaping @Sendable () -> Void = {}) {
+        self.snapshot = snapshot
         self.onBuild = onBuild
     }
 
@@ -36,7 +36,7 @@ final class LazyCatalogue: CatalogueSearchable, @unchecked Sendable {
             onBuild()
             // A part per core (four at most), built side by side: the first folders wait for the index.
             let parts = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
-            index = Result { try CatalogueIndex(sources: (0..<parts).map { _ in try AccountDatabase(path: path) }) }
+            index = Result { try CatalogueIndex(sources: (0..<parts).map { _ in try snapshot.open() }) }
             // The bulk load's caches are freed now; give their pages back rather than keep them resident.
             mq_release_free_memory()
         }

@@ -13,7 +13,7 @@ struct PatronReader: Sendable {
 
     /// The same reader on a connection of its own.
     func onNewConnection() throws -> PatronReader {
-        PatronReader(database: try AccountDatabase(path: database.file, cacheKiB: 2048), today: today, rules: rules,
+        PatronReader(database: try AccountDatabase(path: database.path, named: database.file, cacheKiB: 2048), today: today, rules: rules,
                      shard: shard, tokens: tokens, fingerprint: fingerprint)
     }
 

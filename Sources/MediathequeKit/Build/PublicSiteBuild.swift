@@ -1,6 +1,7 @@
 import Foundation
 
-/// The public site, `public/` with the assets under `private/assets/`: kept from the
+/// The public site, `public/` with the assets under `private/assets/` and the page that
+/// stands for `private/` itself (``PrivateRootPage``): kept from the
 /// published bundle when its fingerprint did not change, else rendered whole with the
 /// assets copied from the site's folder.
 struct PublicSiteBuild {
@@ -27,7 +28,10 @@ struct PublicSiteBuild {
             names += Precompressed.names(file.path.value, of: file)
         }
         let rendered = files.count
-        names += try BuildError.stamping("write") { try copyAssets() }
+        names += try BuildError.stamping("write") {
+            try context.bundle.write(RenderedFile(path: try BundlePath(PrivateRootPage.path), bytes: Array(PrivateRootPage.html.utf8)))
+            return try [PrivateRootPage.path] + copyAssets()
+        }
         context.manifest.recordPublicSite(.init(digest: digest, files: names.sorted(), renderedOn: context.today, changesOn: nil))
         return rendered
     }

@@ -27,6 +27,8 @@ public final class AccountDatabase: @unchecked Sendable {
 
     /// The path as given, for messages.
     public let file: String
+    /// What is opened: `file`, or a build's snapshot of it.
+    let path: String
     let queue: DatabaseQueue
     /// The page cache this connection was opened with, given back after a streaming pass.
     let cacheKiB: Int
@@ -36,15 +38,15 @@ public final class AccountDatabase: @unchecked Sendable {
     /// Opens `path` read-only, checks its schema and reads the libraries.
     /// - Throws: ``InputProblem`` naming the file and what is wrong with it, or ``InputProblems``
     ///   naming every missing table and column. The file is never created or written.
-    /// - Parameter cacheKiB: SQLite's page cache; the builder's scans read whole tables once each.
-    public init(path: String, cacheKiB: Int = 32768) throws {
+    /// - Parameters:
+    ///   - name: what messages call it (a snapshot's database); `path` by default.
+    ///   - cacheKiB: SQLite's page cache; the builder's scans read whole tables once each.
+    public init(path: String, named name: String? = nil, cacheKiB: Int = 32768) throws {
         _ = Self.sqliteSetUp
-        file = path
+        file = name ?? path
+        self.path = path
         self.cacheKiB = cacheKiB
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw InputProblem(file: path, message: "no such database file")
-        }
+        try Self.requireFile(path, named: file)
         var config = Configuration()
         config.readonly = true
         config.label = "accounts"
@@ -58,7 +60,15 @@ public final class AccountDatabase: @unchecked Sendable {
         } catch let problems as InputProblems {
             throw problems
         } catch {
-            throw Self.problem(for: error, file: path)
+            throw Self.problem(for: error, file: file)
+        }
+    }
+
+    /// Throws unless `path` is a file (not a folder).
+    static func requireFile(_ path: String, named name: String? = nil) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw InputProblem(file: name ?? path, message: "no such database file")
         }
     }
 
@@ -192,9 +202,9 @@ final class CatalogueDigest: Sendable {
     private let documents: Background<DocumentDigests>
     private let holdings: Background<[UInt8]>
 
-    init(databasePath path: String) {
-        documents = Background { try AccountDatabase(path: path, cacheKiB: 2048).documentDigests() }
-        holdings = Background { try AccountDatabase(path: path, cacheKiB: 2048).holdingsDigest() }
+    init(snapshot: DatabaseSnapshot) {
+        documents = Background { try snapshot.open(cacheKiB: 2048).documentDigests() }
+        holdings = Background { try snapshot.open(cacheKiB: 2048).holdingsDigest() }
     }
 
     /// Waits for both parts.

@@ -21,6 +21,8 @@ enum FileTree {
     /// Removes a bundle, its patron folders spread over all cores: a tree of a hundred
     /// thousand links is otherwise a good part of a no-op rebuild.
     static func removeBundle(_ root: URL) {
+        // A link is removed itself, never what it names.
+        guard isDirectory(root.path) else { return _ = mq_remove_tree(root.path) }
         let folders = ["private", "public"].flatMap { part -> [String] in
             let path = root.appendingPathComponent(part).path
             // Never list through a link: only what lies in the tree is removed.
@@ -39,10 +41,33 @@ enum FileTree {
         }
     }
 
-    /// Writes `bytes` to a new file at `path` (``openNew(_:)``).
+    /// Who may read a file or folder of the bundle. The patron folders, and the manifest that
+    /// lists their tokens, are for the owner and its group (the web server's) only: a shell
+    /// account on the host must not read a patron's loans. The public site is for everyone.
+    /// The umask may take more away, never add.
+    enum Access {
+        case everyone, group
+
+        /// The access of what lies at `path`, relative to the bundle's root.
+        init(bundlePath path: some StringProtocol) {
+            self = path.hasPrefix("private") || path == BuildManifest.fileName ? .group : .everyone
+        }
+
+        var file: mode_t { self == .group ? 0o640 : 0o644 }
+        var folder: mode_t { self == .group ? 0o750 : 0o755 }
+    }
+
+    /// Makes the folder `path` with `access`, and those above it that are missing.
+    static func makeFolder(_ path: String, _ access: Access) throws {
+        if mkdir(path, access.folder) == 0 || errno == EEXIST { return }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: Int(access.folder)])
+    }
+
+    /// Writes `bytes` to a new file at `path` (``openNew(_:_:)``).
     /// - Throws: ``POSIXFailure``.
-    static func create(_ path: String, _ bytes: [UInt8]) throws {
-        let fd = openNew(path)
+    static func create(_ path: String, _ bytes: [UInt8], _ access: Access) throws {
+        let fd = openNew(path, access)
         guard fd >= 0 else { throw POSIXFailure(errno: errno) }
         defer { close(fd) }
         var done = 0
@@ -56,14 +81,14 @@ enum FileTree {
         }
     }
 
-    /// Opens a new file at `path` for writing, removing what was there first: never an
+    /// Opens a new file at `path` for writing, with `access`, removing what was there first: never an
     /// existing file, which in the staging folder may be a link to a published one.
     /// - Returns: the descriptor, or -1 with `errno` set.
-    static func openNew(_ path: String) -> Int32 {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    static func openNew(_ path: String, _ access: Access) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, access.file)
         guard fd < 0 && errno == EEXIST else { return fd }
         unlink(path)
-        return open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        return open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, access.file)
     }
 
     /// A failed system call, said as the system says it.
@@ -80,10 +105,12 @@ enum FileTree {
         guard utimensat(AT_FDCWD, target, &times, 0) == 0 else { throw POSIXFailure(errno: errno) }
     }
 
-    /// Whether the regular file at `path` holds `bytes`.
-    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+    /// Whether the regular file at `path` holds `bytes` and gives no more than `access`
+    /// (a file of an older bundle may give more).
+    static func holds(_ path: String, _ bytes: [UInt8], _ access: Access) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
+              info.st_mode & 0o777 & ~access.file == 0,
               let data = FileManager.default.contents(atPath: path) else { return false }
         return data.elementsEqual(bytes)
     }

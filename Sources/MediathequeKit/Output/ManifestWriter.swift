@@ -21,7 +21,7 @@ final class ManifestWriter: @unchecked Sendable {
     init(path: String, header: (salt: String, date: Day)?) throws {
         // A new file, never one opened for writing in place: a file of the staging folder may
         // be a link to a published one.
-        let fd = FileTree.openNew(path)
+        let fd = FileTree.openNew(path, .group)
         guard fd >= 0, let file = fdopen(fd, "w") else {
             let reason = String(cString: strerror(errno))
             if fd >= 0 { close(fd) }

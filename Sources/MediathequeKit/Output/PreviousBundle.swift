@@ -35,13 +35,17 @@ final class PreviousBundle: @unchecked Sendable {
         return previous
     }
 
-    /// Removes everything but the patron folders: the root files, `public/` and
-    /// `private/assets/` are staged anew, from the published bundle.
+    /// Removes everything but the patron folders: the root files, `public/`,
+    /// `private/assets/` and `private/index.html` are staged anew, from the published bundle.
     private func keepOnlyPatronFolders() throws {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for entry in entries where entry != "private" { try Self.remove(root + "/" + entry) }
-        try Self.remove(root + (FileTree.isDirectory(root + "/private") ? "/private/assets" : "/private"))
+        guard FileTree.isDirectory(root + "/private") else { return try Self.remove(root + "/private") }
+        for entry in Self.sharedEntries { try Self.remove(root + "/private/" + entry) }
     }
+
+    /// What `private/` holds beside the patron folders: the public site's part of it.
+    private static let sharedEntries: Set<String> = ["assets", PrivateRootPage.fileName]
 
     /// Removes `path` and all below it, never through a link.
     /// - Throws: ``OutputError`` when anything of it is left: what the previous bundle held
@@ -100,10 +104,10 @@ final class PreviousBundle: @unchecked Sendable {
     }
 
     /// Removes the entries of a `private/` folder that are neither a folder `recorded` lists
-    /// nor the assets; returns their paths.
+    /// nor the public site's; returns their paths.
     private static func removeUnrecorded(in folders: String, by recorded: PublishedManifest) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folders)) ?? []
-        let gone = names.filter { $0 != "assets" && !recorded.contains($0) }.map { folders + "/" + $0 }
+        let gone = names.filter { !sharedEntries.contains($0) && !recorded.contains($0) }.map { folders + "/" + $0 }
         FileTree.removeAll(gone)
         return gone
     }

@@ -36,6 +36,7 @@ public final class StagedBundle: @unchecked Sendable {
         stagingPath = staging.path
         destinationPath = self.destination.path
         try Self.removeStale(in: parent, name: name)
+        StopCleanUp.shared.add(stagingPath)
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
@@ -77,10 +78,20 @@ public final class StagedBundle: @unchecked Sendable {
         try previous?.removeLeftovers()
     }
 
-    /// Removes staging and replaced folders left by builds that were killed.
+    /// Where a build bound for `destination` keeps its copy of the database (``DatabaseSnapshot``):
+    /// beside the bundle, on the disk that holds it, and removed with the staging folders.
+    public static func snapshotPath(for destination: URL) -> String {
+        let destination = destination.standardizedFileURL
+        return destination.deletingLastPathComponent()
+            .appendingPathComponent("\(destination.lastPathComponent).accounts-\(getpid())").path
+    }
+
+    /// Removes staging and replaced folders, and database copies, left by builds that were killed.
     private static func removeStale(in parent: URL, name: String) throws {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for entry in entries where entry.hasPrefix("\(name).staging-") || entry.hasPrefix("\(name).replaced-") {
+        let ownCopy = URL(fileURLWithPath: snapshotPath(for: parent.appendingPathComponent(name))).lastPathComponent
+        for entry in entries where entry != ownCopy
+            && ["staging-", "replaced-", "accounts-"].contains(where: { entry.hasPrefix("\(name).\($0)") }) {
             let pid = Int32(entry.split(separator: "-").last ?? "") ?? 0
             if pid > 0, pid != getpid(), kill(pid, 0) == 0 { continue } // another build is running
             FileTree.removeBundle(parent.appendingPathComponent(entry))
@@ -90,19 +101,17 @@ public final class StagedBundle: @unchecked Sendable {
     /// Writes one file into the staging folder (thread-safe), and its ``Precompressed`` sibling.
     public func write(_ file: RenderedFile) throws {
         let target = stagingPath + "/" + file.path.value
+        let access = FileTree.Access(bundlePath: file.path.value)
         do {
             if let slash = file.path.value.lastIndex(of: "/") {
-                let directory = stagingPath + "/" + file.path.value[..<slash]
                 // mkdir is cheaper than remembering every folder made (memory would grow with the network).
-                if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-                    try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                }
+                try FileTree.makeFolder(stagingPath + "/" + file.path.value[..<slash], access)
             }
             let published = destinationPath + "/" + file.path.value
-            let unchanged = FileTree.holds(published, file.bytes) && link(published, target) == 0
-            if !unchanged { try FileTree.create(target, file.bytes) }
+            let unchanged = FileTree.holds(published, file.bytes, access) && link(published, target) == 0
+            if !unchanged { try FileTree.create(target, file.bytes, access) }
             count(unchanged: unchanged)
-            if Precompressed.wants(file) { try writeSibling(of: file, at: target, unchanged ? published : nil) }
+            if Precompressed.wants(file) { try writeSibling(of: file, at: target, unchanged ? published : nil, access) }
         } catch {
             let reason = (error as? FileTree.POSIXFailure)?.description ?? AgendaFeedReader.reason(error)
             throw OutputError(path: target, message: "cannot write (\(reason))")
@@ -111,13 +120,13 @@ public final class StagedBundle: @unchecked Sendable {
 
     /// The file's `.gz` sibling: the published one when the file was (a sibling is a
     /// function of the file's bytes), else compressed and given the file's modification time.
-    private func writeSibling(of file: RenderedFile, at target: String, _ published: String?) throws {
+    private func writeSibling(of file: RenderedFile, at target: String, _ published: String?, _ access: FileTree.Access) throws {
         let sibling = target + Precompressed.suffix
         if let published, link(published + Precompressed.suffix, sibling) == 0 {
             count(unchanged: true)
             return
         }
-        try FileTree.create(sibling, Precompressed.gzip(file.bytes))
+        try FileTree.create(sibling, Precompressed.gzip(file.bytes), access)
         try FileTree.copyModificationTime(from: target, to: sibling)
         count(unchanged: false)
     }
@@ -145,9 +154,7 @@ public final class StagedBundle: @unchecked Sendable {
         directories.insert("")
         for directory in directories.sorted() {
             let path = directory.isEmpty ? target : target + "/" + directory
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                try? fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
-            }
+            try? FileTree.makeFolder(path, FileTree.Access(bundlePath: path.dropFirst(stagingPath.count + 1)))
         }
         // Names resolved from the two folders, not from the root: a kept folder is a dozen links.
         let from = open(source, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -187,6 +194,10 @@ public final class StagedBundle: @unchecked Sendable {
     /// Swaps the staging folder in as the published bundle.
     /// - Throws: ``OutputError``; the published bundle is then still the previous one.
     public func commit() throws {
+        // From here `staging` may name the bundle swapped out; the next build removes what a stop leaves.
+        StopCleanUp.shared.forget(stagingPath)
+        // As made now, though the previous bundle it started from may be older.
+        chmod(stagingPath + "/private", FileTree.Access.group.folder)
         let fd = open(staging.path, O_RDONLY)
         if fd >= 0 { fsync(fd); close(fd) }
         if !fileManager.fileExists(atPath: destination.path) {
@@ -217,5 +228,6 @@ public final class StagedBundle: @unchecked Sendable {
     /// Throws the staging folder away; the published bundle is untouched.
     public func abandon() {
         FileTree.removeBundle(staging)
+        StopCleanUp.shared.forget(stagingPath)
     }
 }
