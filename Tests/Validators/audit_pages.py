@@ -7,6 +7,8 @@ meets them on a computer (1280 px wide) and on a phone (390 px):
   view above it or by a label of its own (the `::before` of `data-label`);
 - no table is wider than the screen unless it scrolls in a labelled, focusable
   container, and no page scrolls sideways;
+- the skip link, once focused, shows whole, its outline inside the screen; in print,
+  the refusal mark "!" is dark (printers leave backgrounds out);
 - no word of 24 characters or fewer is split across lines (each word is measured
   with Range.getClientRects()). In a run of 24 characters or fewer between spaces,
   each word Unicode's word boundaries find (Intl.Segmenter), each date (29/11/2026)
@@ -147,6 +149,28 @@ for (let node = walker.nextNode(); node; node = walker.nextNode()) {
   }
 }
 return problems;
+"""
+
+# Runs in the page: what the keyboard and the printer see. Returns a list of problems.
+FOCUS_AND_PRINT_CHECKS = r"""
+const problems = [];
+const skip = document.activeElement;
+if (!skip || !skip.classList.contains('skip-link')) {
+  problems.push('the first Tab does not reach the skip link');
+} else {
+  const box = skip.getBoundingClientRect();
+  const style = getComputedStyle(skip);
+  const outline = parseFloat(style.outlineWidth || '0') + parseFloat(style.outlineOffset || '0');
+  if (box.top - outline < 0 || box.left - outline < 0) problems.push('the focused skip link is cut at the top or left');
+}
+return problems;
+"""
+
+PRINTED_MARK = r"""
+const mark = document.querySelector('.refusal-mark');
+if (!mark) return [];
+const [r, g, b] = getComputedStyle(mark).color.match(/\d+/g).map(Number);
+return 0.2126 * r + 0.7152 * g + 0.0722 * b > 128 ? ['the refusal mark "!" is too light to print: ' + getComputedStyle(mark).color] : [];
 """
 
 AXE_RUN = """
@@ -295,6 +319,18 @@ def audit(bundles, shots):
                     if len(found_here) > 20:
                         problems.append(f"{where}: … and {len(found_here) - 20} more")
                     screenshot(driver, os.path.join(shots, f"{name}-{page}-{width}.png"))
+        # Once per bundle, on the loans page: the keyboard's first step, and the page on paper.
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.keys import Keys
+        for name, server, pages in sites:
+            for page, path, url in pages:
+                if page.endswith("prets"):
+                    driver.get(server.root + url)
+                    ActionChains(driver).send_keys(Keys.TAB).perform()
+                    problems += [f"{name} {page}: {p}" for p in driver.execute_script(FOCUS_AND_PRINT_CHECKS)]
+                    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+                    problems += [f"{name} {page} (print): {p}" for p in driver.execute_script(PRINTED_MARK)]
+                    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     finally:
         if driver:
             driver.quit()

@@ -1,7 +1,8 @@
 import MediathequeKit
 
 /// Lays a ``SummaryContent`` out on A4 pages: headings, the accounts in brief and
-/// tables that continue across pages with their header repeated.
+/// tables that continue across pages with their header repeated, each page an account
+/// goes on to saying whose it is.
 ///
 /// Every block of text is shaped by the ``TextEngine``; a block taller than what is
 /// left of a page moves to the next one, and one taller than a whole page is split

@@ -48,8 +48,8 @@ struct EventPageView {
         /// Only an open on-line registration gets a "S'inscrire" link.
         var canRegister: Bool
         var registerHref: String
-        /// Why a patron cannot register on line, where they could expect to; `nil` for an open
-        /// registration and for free entry (nothing to register for).
+        /// Why a patron cannot register on line, where they could expect to
+        /// (``RegistrationStatus/onlineRegistrationNote``); no greyed, fake button.
         var registrationNote: String?
         /// Rows of a coming session that cannot register on line point to the conditions, when
         /// the event has some ("pensez à regarder les conditions d'accès", says the guide).
