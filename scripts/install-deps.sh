@@ -14,8 +14,9 @@ packages=(
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   qpdf poppler-utils sqlite3 msmtp
 )
-# The browser of the tests' audit, the web servers and systemd-analyze of the deployment
-# tests; the demo (--no-python) does without.
+# The browser of the tests' audit (chromium-driver ships chromedriver), the web servers and
+# systemd-analyze of the deployment tests; the demo (--no-python) does without. Pagefind is
+# not needed yet: the tests only check the pages' data-pagefind markup.
 [ "${1:-}" = "--no-python" ] || packages+=(chromium chromium-driver nginx caddy systemd)
 missing=()
 for p in "${packages[@]}"; do
