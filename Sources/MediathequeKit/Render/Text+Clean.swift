@@ -78,6 +78,10 @@ public enum Text {
         return escaped
     }
 
+    /// `text` as a bidi isolate (FSI … PDI), for every output: a right-to-left name, or a
+    /// stray override character in it, cannot reorder the words that follow it on the line.
+    public static func isolated(_ text: String) -> String { "\u{2068}\(text)\u{2069}" }
+
     /// A URL made safe to paste into any format: controls (tabs and line
     /// breaks included) and noncharacters removed, surrounding white space
     /// trimmed, and every byte that may not appear raw in a URI (spaces,

@@ -19,7 +19,7 @@ struct AccountPart: Hashable {
          sessions: (SessionKey) -> (event: Event, session: Session)?) {
         // Isolated: a right-to-left name, or a stray override in it, cannot reorder what follows
         // the heading (" (suite)" atop a continuation page).
-        let name = PDFText.isolated(PDFText.printable(account.patron.displayName))
+        let name = Text.isolated(PDFText.printable(account.patron.displayName))
         heading = Wording.Summary.accountHeading(name: name, isOwn: isOwn)
         card = Wording.Summary.card(PDFText.printable(account.patron.cardNumber))
         let summary = account.summary(today: today)

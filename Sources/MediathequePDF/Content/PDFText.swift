@@ -20,8 +20,4 @@ enum PDFText {
         default: false
         }
     }
-
-    /// `text` as a bidi isolate (FSI … PDI): a right-to-left name, or a stray override
-    /// character in it, cannot reorder the words that follow it on the line.
-    static func isolated(_ text: String) -> String { "\u{2068}\(text)\u{2069}" }
 }

@@ -24,7 +24,7 @@ struct SummaryContent: Hashable {
         self.networkName = PDFText.printable(networkName)
         cardNumber = PDFText.printable(bundle.own.patron.cardNumber)
         holderName = PDFText.printable(bundle.own.patron.displayName)
-        holderLine = "\(PDFText.isolated(holderName)) · carte n° \(cardNumber)"
+        holderLine = "\(Text.isolated(holderName)) · carte n° \(cardNumber)"
         situation = Wording.Summary.situation(today)
         accounts = bundle.accounts.enumerated().map { number, account in
             AccountPart(account, isOwn: number == 0, today: today, rules: rules, sessions: sessions)

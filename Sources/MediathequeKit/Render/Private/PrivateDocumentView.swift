@@ -14,7 +14,7 @@ final class PrivateDocumentView {
     init(_ document: Document, addedOn: Day? = nil, links: PortalLinks) {
         title = HTMLText.clean(document.title)
         // Each fact isolated: a right-to-left author must not reorder the year after it.
-        facts = document.facts.map { HTMLText.isolated(HTMLText.clean($0)) }.joined(separator: " | ")
+        facts = document.facts.map { Text.isolated(HTMLText.clean($0)) }.joined(separator: " | ")
         series = HTMLText.clean(document.series)
         genre = HTMLText.clean(document.genre)
         summary = HTMLText.clean(document.summary)

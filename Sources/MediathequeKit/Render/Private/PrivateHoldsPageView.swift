@@ -47,7 +47,7 @@ final class PrivateHoldsPageView {
         init(_ account: Account, index: Int, content: SiteContent) {
             anchor = "compte-\(index + 1)"
             heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
-            caption = Wording.holdsCaption(HTMLText.isolated(heading))
+            caption = Wording.holdsCaption(Text.isolated(heading))
             lines = account.summary(today: content.today).holdLines
             let links = PortalLinks(content.config)
             holds = account.holds.map { HoldRow($0, links: links) }

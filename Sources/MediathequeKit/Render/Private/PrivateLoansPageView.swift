@@ -91,7 +91,7 @@ final class PrivateLoansPageView {
         init(_ account: Account, index: Int, content: SiteContent, actions: Bool) {
             anchor = "compte-\(index + 1)"
             heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
-            caption = Wording.loansCaption(HTMLText.isolated(heading))
+            caption = Wording.loansCaption(Text.isolated(heading))
             let links = PortalLinks(content.config)
             loans = LoansTable.rows(account.loans, today: content.today, rules: content.config.rules)
                 .map { LoanRow($0, links: links, actions: actions) }

@@ -22,7 +22,7 @@ final class PrivateRegistrationsPageView {
             firstName = HTMLText.clean(account.patron.firstName)
             self.registration = registration.status.label
             guard let (event, session) = content.session(SessionKey(eventID: registration.eventID, sessionID: registration.sessionID)) else {
-                eventTitle = Wording.removedEvent(reference: HTMLText.isolated(HTMLText.clean(registration.eventID)))
+                eventTitle = Wording.removedEvent(reference: Text.isolated(HTMLText.clean(registration.eventID)))
                 eventLink = ""
                 isInFeed = false
                 (date, time, library) = ("", "", "")

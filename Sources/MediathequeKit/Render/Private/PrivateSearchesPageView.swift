@@ -59,7 +59,7 @@ final class PrivateSearchesPageView {
         var parts: [String] = []
         let query = search.query.trimmingCharacters(in: .whitespacesAndNewlines)
         // Each value isolated: a right-to-left word must not reorder the criteria after it.
-        if !query.isEmpty { parts.append(Wording.SavedSearches.words(HTMLText.isolated(HTMLText.clean(query)))) }
+        if !query.isEmpty { parts.append(Wording.SavedSearches.words(Text.isolated(HTMLText.clean(query)))) }
         for (facet, label) in Wording.SavedSearches.facetLabels {
             guard let values = search.facets[facet], !values.isEmpty else { continue }
             let shown = values.map { value -> String in
@@ -69,7 +69,7 @@ final class PrivateSearchesPageView {
                 default: value
                 }
             }
-            parts.append(Wording.SavedSearches.facet(label, values: shown.map { HTMLText.isolated(HTMLText.clean($0)) }))
+            parts.append(Wording.SavedSearches.facet(label, values: shown.map { Text.isolated(HTMLText.clean($0)) }))
         }
         if parts.isEmpty { return Wording.SavedSearches.everything(search.scope) }
         return parts.joined(separator: " · ")

@@ -14,7 +14,7 @@ final class PrivateShelfPageView {
     init(shelf: Shelf, bundle: PatronBundle, content: SiteContent) {
         shelfName = HTMLText.clean(shelf.name)
         let (home, favourites) = (PrivateFolderLayout.home, PrivateFolderLayout.favourites)
-        page = PageView(content: content, title: Wording.shelfTitle(HTMLText.isolated(shelfName)), depth: 2, isPrivate: true,
+        page = PageView(content: content, title: Wording.shelfTitle(Text.isolated(shelfName)), depth: 2, isPrivate: true,
                         breadcrumb: Breadcrumb([(home.title, "../" + home.file), (favourites.title, "index.html")],
                                                current: shelfName))
         nav = PrivateNavigation(current: PrivateFolderLayout.favourites, depth: 2, patron: bundle.own.patron)

@@ -19,7 +19,7 @@ final class PrivateSummaryPageView {
             self.holds = holds
             self.registrations = registrations
             hasRegistrations = !registrations.isEmpty
-            registrationsCaption = Wording.registrationsCaption(HTMLText.isolated(brief.heading))
+            registrationsCaption = Wording.registrationsCaption(Text.isolated(brief.heading))
         }
     }
 

@@ -32,11 +32,6 @@ enum HTMLText {
         return cleaned.allSatisfy(\.isWhitespace) ? nil : cleaned
     }
 
-    /// `text` as a bidi isolate (FSI … PDI): a right-to-left name, or a stray override
-    /// character in it, cannot reorder the words after it. For text from the inputs set among
-    /// other words in a string (a caption, a title, a sentence of ``Wording``); in a template,
-    /// `<bdi>` or `dir="auto"` does the same.
-    static func isolated(_ text: String) -> String { "\u{2068}\(text)\u{2069}" }
 
     /// A URL from the inputs, fit for `href` or `src`: cleaned as every output cleans a URL
     /// (``Text/cleanURL(_:)``). Only absolute http(s) URLs are kept; anything else

@@ -35,7 +35,7 @@ struct ListingPageView {
             emptyMessage = Wording.Agenda.noneThisMonth
         case .library(let listing):
             // Names from the inputs stand among other words: isolated, for right-to-left scripts.
-            let name = HTMLText.isolated(HTMLText.clean(listing.library.name))
+            let name = Text.isolated(HTMLText.clean(listing.library.name))
             crumb = name
             heading = Wording.Agenda.heading(name)
             intro = Wording.Agenda.atLibrary(name) + "."
@@ -46,7 +46,7 @@ struct ListingPageView {
             calendar = plan.calendarPath(library: listing.library.code)
             scope = Wording.Agenda.libraryScope(name)
         case .category(let listing):
-            let name = HTMLText.isolated(HTMLText.clean(listing.name))
+            let name = Text.isolated(HTMLText.clean(listing.name))
             crumb = name
             heading = Wording.Agenda.heading(name)
             intro = Wording.Agenda.inCategory(name)

@@ -59,7 +59,7 @@ struct PublicPageContext {
     /// The layout's view: title (isolated: it may come from the feed, and the network's name
     /// follows it), stylesheet root, date, the statement's link and the breadcrumb.
     func pageView(title: String, breadcrumb: Breadcrumb? = nil) -> PageView {
-        PageView(networkName: HTMLText.clean(content.config.networkName), title: HTMLText.isolated(HTMLText.clean(title)),
+        PageView(networkName: HTMLText.clean(content.config.networkName), title: Text.isolated(HTMLText.clean(title)),
                  root: root, isPrivate: false, today: content.today.french, accessibility: content.config.accessibility,
                  accessibilityHref: href(PublicPlan.accessibilityPath), breadcrumb: breadcrumb)
     }
