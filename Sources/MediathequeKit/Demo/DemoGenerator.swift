@@ -6,7 +6,7 @@ import GRDB
 ///
 /// The demo uses it for filler around the guide's own examples; benchmarks and
 /// scale tests use it for tens of thousands of patrons. Roughly, per patron:
-/// 10 documents and items, 6 current loans, 10 returned ones, holds, shelves,
+/// 10 documents and items, 6 current loans (borrowed on one or two visits), 10 returned ones, holds, shelves,
 /// saved searches; one patron in four shares an account; N/100 events.
 public struct DemoGenerator: Sendable {
     public var patrons: Int
@@ -107,12 +107,16 @@ public struct DemoGenerator: Sendable {
                 "\(random.int(1...120)) rue de la \(random.pick(Self.titleWords).capitalized)", nil, "42000", "Saint-Étienne", home,
                 today.adding(days: random.int(-30...365)).iso, random.int(0...1),
             ])
-            for _ in 0..<currentLoans {
+            // Borrowed on one or two visits, each with its own library and loan period: a
+            // patron's loans share one or two due dates, as at a library's desk.
+            let visits = (0..<random.int(1...2)).map { _ in
+                (day: today.adding(days: -random.int(0...40)), days: 28 + (random.chance(0.2) ? 28 : 0), library: random.pick(Self.libraryCodes))
+            }
+            for n in 0..<currentLoans {
                 let item = Int64(random.int(0...(documents - 1)))
-                let borrowed = today.adding(days: -random.int(0...40))
-                let due = borrowed.adding(days: 28 + (random.chance(0.2) ? 28 : 0))
-                try insertLoan.execute(arguments: [String(Self.barcodeBase + item), card, random.pick(Self.libraryCodes),
-                                                   borrowed.iso, due.iso, random.chance(0.2) ? 1 : 0, nil])
+                let visit = visits[n % visits.count]
+                try insertLoan.execute(arguments: [String(Self.barcodeBase + item), card, visit.library,
+                                                   visit.day.iso, visit.day.adding(days: visit.days).iso, random.chance(0.2) ? 1 : 0, nil])
             }
             for _ in 0..<returnedLoans {
                 let item = Int64(random.int(0...(documents - 1)))
