@@ -114,7 +114,7 @@ public struct SiteBuilder {
             }
             if inputs.buildsPatronFolders, let catalogueDigest {
                 report.add(try buildPatronFolders(context, database: database, catalogue: catalogue, catalogueDigest: catalogueDigest,
-                                                  agenda: agenda))
+                                                  agenda: AgendaDigests(feedBytes: feedBytes, content: content)))
             }
             try stage("write") {
                 try manifest.finish()
@@ -137,7 +137,7 @@ public struct SiteBuilder {
     /// Builds the patron folders of this build's shard, once the catalogue's digest is taken.
     /// - Returns: what was done with them.
     private func buildPatronFolders(_ context: BuildContext, database: AccountDatabase, catalogue: LazyCatalogue?,
-                                    catalogueDigest: CatalogueDigest, agenda: [UInt8]) throws -> PatronTally {
+                                    catalogueDigest: CatalogueDigest, agenda: AgendaDigests) throws -> PatronTally {
         let fingerprint = try stage("fingerprint") {
             let (catalogue, documents) = try catalogueDigest.value()
             return FolderFingerprint(salt: context.salt, agenda: agenda, catalogue: catalogue, documents: documents)

@@ -43,9 +43,17 @@ struct FolderFingerprintTests {
             var loans = RowDigest()
             loans.add(.loan, statement.sqliteStatement)
             #expect(!loans.readsAgenda && !loans.readsCatalogue)
+            // A registration reads its own session of the agenda, not all of it.
+            let registration = try db.makeStatement(sql: "SELECT 'c', 1, 'c', 'e1', 's1', 'confirmed', '2025-02-21T10:00:00'")
+            // The cursor keeps the statement on its row (a cursor let go resets it).
+            let cursor = try Row.fetchCursor(registration)
+            _ = try cursor.next()
             var registrations = RowDigest()
-            registrations.add(.sharedRegistration, statement.sqliteStatement)
-            #expect(registrations.readsAgenda && !registrations.readsCatalogue)
+            registrations.add(.sharedRegistration, registration.sqliteStatement)
+            registrations.noteRegistration(QueryRow(registration.sqliteStatement))
+            withExtendedLifetime(cursor) {}
+            #expect(!registrations.readsAgenda && !registrations.readsCatalogue)
+            #expect(registrations.registeredSessions == [SessionKey(eventID: "e1", sessionID: "s1")])
             var searches = RowDigest()
             searches.add(.search, statement.sqliteStatement)
             #expect(!searches.readsAgenda && !searches.readsCatalogue)

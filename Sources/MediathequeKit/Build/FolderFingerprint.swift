@@ -11,11 +11,12 @@ import GRDBSQLite
 /// SQLite holds them, each document they show by its digest), the folder's token, the build's salt
 /// (configuration, templates, libraries, the program itself; not the date: see
 /// ``FolderHorizon`` for how long a folder stays the same from one day to the next),
-/// and the inputs their pages read beyond their own rows: the agenda (for
-/// registrations and saved searches) and the catalogue (for saved searches).
+/// and the inputs their pages read beyond their own rows: the agenda (the sessions they
+/// registered for, and all of it for agenda searches: ``AgendaDigests``) and the catalogue
+/// (for catalogue searches).
 struct FolderFingerprint: Sendable {
     let salt: [UInt8]
-    let agenda: [UInt8]
+    let agenda: AgendaDigests
     let catalogue: [UInt8]
     /// What a patron's rows are digested with for the documents they show.
     let documents: DocumentDigests
@@ -26,7 +27,8 @@ struct FolderFingerprint: Sendable {
         hash.update(data: salt)
         hash.update(data: Array(token.utf8))
         hash.update(data: rows.finalize())
-        if rows.readsAgenda { hash.update(data: agenda) }
+        if rows.readsAgenda { hash.update(data: agenda.searches) }
+        for session in rows.registeredSessions { hash.update(data: agenda.session(session)) }
         if rows.readsCatalogue { hash.update(data: catalogue) }
         return hash.finalize().lowercaseHex
     }
@@ -46,7 +48,7 @@ struct FolderFingerprint: Sendable {
         return digest(salt)
     }
 
-    /// The agenda as the pages see it: the feed's bytes and the confirmed registrations.
+    /// The agenda as the public pages see it: the feed's bytes and the confirmed registrations.
     static func agendaDigest(_ feedBytes: Data, confirmed: [SessionKey: Int]) -> [UInt8] {
         let counts = confirmed.map { "\($0.key.eventID)\u{1F}\($0.key.sessionID)\u{1F}\($0.value)" }.sorted()
         return digest([[UInt8](feedBytes)] + counts.map { Array($0.utf8) })

@@ -109,6 +109,7 @@ extension AccountDatabase {
             try withoutActuallyEscaping(decoder) { decoder in
                 try rows(table) { row in
                     digest.add(table.digestTag, row.statement, document: document)
+                    if table == .registration { digest.noteRegistration(QueryRow(row)) }
                     if decode { try decoder(QueryRow(row)) }
                 }
             }
@@ -169,6 +170,7 @@ extension AccountDatabase {
             let document = query.documentColumn.map { ($0, documents) }
             try fetch(db, query, documents: decoding, [card]) { row in
                 digest.add(tag, row.statement, document: document)
+                if table == .registration { digest.noteRegistration(QueryRow(row)) }
                 if decoding { try decoder(QueryRow(row)) }
             }
         }

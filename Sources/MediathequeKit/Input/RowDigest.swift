@@ -12,10 +12,12 @@ import GRDBSQLite
 struct RowDigest {
     private var hash = SHA256()
     private var pending: [UInt8] = []
-    /// Whether the folder's pages also read the agenda (registrations, agenda searches) or
-    /// the catalogue (catalogue searches).
+    /// Whether the folder's pages also read the agenda (agenda searches) or the catalogue
+    /// (catalogue searches).
     private(set) var readsAgenda = false
     private(set) var readsCatalogue = false
+    /// The sessions its registrations are for, in reading order: its pages read those of the agenda.
+    private(set) var registeredSessions: [SessionKey] = []
 
     init() { pending.reserveCapacity(Self.block + 1024) }
 
@@ -32,10 +34,6 @@ struct RowDigest {
     /// where its id is: the document's own digest (``DocumentDigests``) stands for it and the
     /// columns after it, which are the document's (and need not be read at all).
     mutating func add(_ table: Table, _ statement: SQLiteStatement, document: (column: Int32, digests: DocumentDigests)? = nil) {
-        switch table {
-        case .registration, .sharedRegistration: readsAgenda = true
-        default: break
-        }
         pending.append(0xFF)
         pending.append(table.rawValue)
         let end = document?.column ?? sqlite3_column_count(statement)
@@ -74,6 +72,11 @@ struct RowDigest {
                 if let start, count > 0 { bytes.append(contentsOf: UnsafeRawBufferPointer(start: start, count: count)) }
             }
         }
+    }
+
+    /// Notes the session a registration is for (its row is added apart).
+    mutating func noteRegistration(_ row: QueryRow<RegistrationColumn>) {
+        registeredSessions.append(SessionKey(eventID: row.text(.eventID) ?? "", sessionID: row.text(.sessionID) ?? ""))
     }
 
     /// Notes a saved search's feed: an active search reads the agenda or the catalogue,
