@@ -9,8 +9,10 @@ extension Wording {
         public static let noHolds = "Vous n'avez pas de réservation"
         public static let noRegistrations = "Vous n'avez pas d'inscription à une animation à venir"
 
-        /// "Situation au 28/03/2025".
+        /// "Situation au 28/03/2025": the day the summary was made for, kept while nothing in it changes.
         public static func situation(_ today: Day) -> String { "Situation au \(today.french)" }
+        /// Beside the situation's day: an old day means nothing changed since.
+        public static let updates = "Ce document est mis à jour chaque nuit où votre situation change."
 
         /// "Mon compte — Aurore Boréale" or "Compte partagé — Hannibal Lecteur".
         public static func accountHeading(name: String, isOwn: Bool) -> String {

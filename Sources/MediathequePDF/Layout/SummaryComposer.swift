@@ -119,6 +119,8 @@ struct SummaryComposer {
         paragraph(text.block(content.holderLine, .body, width: width), x: left, tag: "P")
         y += 2
         paragraph(text.block(content.situation, .bodyBold, width: width), x: left, tag: "P")
+        y += 2
+        paragraph(text.block(Wording.Summary.updates, .body, width: width), x: left, tag: "P")
         if let portal = content.portal {
             y += 2
             paragraph(text.block(portal, .body, width: width), x: left, tag: "P")

@@ -32,6 +32,8 @@ final class PrivateSummaryPageView {
     let summaryPDF: String
     /// The holds tables' "Actions" column: none here (the page is for keeping and printing).
     let holdActions = false
+    /// Beside the situation's day, which is the day the page was made for.
+    let updates = Wording.Summary.updates
 
     /// The portal, where the actions this page leaves out are (it is for keeping and printing).
     let portalURL: String?
@@ -81,6 +83,7 @@ extension PrivateSummaryPageView: MustacheParent {
         case "accounts": self.accounts
         case "summaryPDF": self.summaryPDF
         case "holdActions": self.holdActions
+        case "updates": self.updates
         case "portalURL": self.portalURL
         default: nil
         }
