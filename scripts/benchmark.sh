@@ -38,9 +38,17 @@
 #                  written;
 #   5. next day    the same data built for the next day (--today + 1 day), into
 #                  the same folder: what a nightly rebuild costs when nothing
-#                  changed but the date (every folder's dated files, the
-#                  summary and the data export, are written again; its other
-#                  files are kept unless one of its states changed overnight);
+#                  changed but the date (a folder is rendered again when one of
+#                  its states changed overnight: a loan due soon, due tomorrow,
+#                  due today or late, a session's registration opening,
+#                  closing or ending; every other folder is kept whole);
+#   5b. nightly    the night after (--today + 2 days), the realistic nightly
+#                  rebuild: the database of the day before changed as
+#                  scripts/next-night.sql says (2% of the patrons returned a
+#                  loan, borrowed, placed a hold, saw one made available or
+#                  registered for a session), plus the states the date
+#                  changes: wall time, ratio, files and bytes written, and the
+#                  patron folders rendered again;
 #   6. pages only  `mediatheque build --pages-only` into an empty folder: the
 #                  same build, but patron folders get their HTML pages and
 #                  nothing else (no PDF, calendar, feed or data export): what
@@ -114,6 +122,7 @@ done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs needs a positive number, not '$runs'"
 [[ "$TODAY" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] || die "BENCH_TODAY must be YYYY-MM-DD, not '$TODAY'"
 NEXT_DAY="$(date -u -d "$TODAY + 1 day" +%F 2>/dev/null)" || die "GNU date is needed: apt-get install coreutils"
+NIGHT_DAY="$(date -u -d "$TODAY + 2 days" +%F)"
 [[ "$SEED" =~ ^[0-9]+$ ]] || die "BENCH_SEED must be a number, not '$SEED'"
 
 # ---------------------------------------------------------------- tools
@@ -187,10 +196,14 @@ measure() {
   [ -n "$RSS_MB" ] || die "no 'Maximum resident set size' in $log.time"
 }
 
-# snapshot DIR FILE: one line per file, "<inode> <mtime> <path>", sorted.
-snapshot() { find "$1" -type f -printf '%i %T@ %P\n' | LC_ALL=C sort >"$2"; }
+# snapshot DIR FILE: one line per file, "<inode> <mtime> <size> <path>", sorted.
+snapshot() { find "$1" -type f -printf '%i %T@ %s %P\n' | LC_ALL=C sort >"$2"; }
 # changed OLD NEW: number of files of NEW that are new or rewritten.
 changed() { LC_ALL=C comm -13 "$1" "$2" | wc -l | tr -d ' '; }
+# changed_mb OLD NEW: their size, in MB.
+changed_mb() { LC_ALL=C comm -13 "$1" "$2" | LC_ALL=C awk '{ s += $3 } END { printf "%.1f", s / 1048576 }'; }
+# folders LOG: the patron folders a build rendered ("P patrons" less "K patron folders kept").
+folders() { LC_ALL=C awk '/^Built / { for (i = 1; i <= NF; i++) { if ($(i) ~ /^patrons/) p = $(i - 1); if ($(i) == "folders" && $(i + 1) == "kept") k = $(i - 2) } } END { if (p != "") printf "%d of %d", p - k, p }' "$1"; }
 # summary LOG: the build's own "W written, U unchanged", if it printed one.
 summary() { grep -o '[0-9]* written, [0-9]* unchanged' "$1" | tail -n 1 || true; }
 
@@ -384,6 +397,7 @@ for N in "${sizes[@]}"; do
   OUT="$W/site"
   build_args=(--site "$ROOT/Site" --templates "$ROOT/Templates" --out "$OUT" --today "$TODAY")
   next_args=(--site "$ROOT/Site" --templates "$ROOT/Templates" --out "$OUT" --today "$NEXT_DAY")
+  night_args=(--site "$ROOT/Site" --templates "$ROOT/Templates" --out "$OUT" --today "$NIGHT_DAY")
 
   # 1. generate (not counted)
   echo "== N=$N: generate" >&2
@@ -401,7 +415,14 @@ for N in "${sizes[@]}"; do
   moved=$(sqlite3 "$DB2" "UPDATE loan SET due_on = date(due_on, '+7 days') WHERE patron_card = '$card' AND returned_on IS NULL; SELECT changes();")
   [ "${moved:-0}" -gt 0 ] || die "the update changed no loan of patron $card"
 
-  clean_w=(); clean_m=(); first_w=(); first_m=(); noop_w=(); noop_m=(); one_w=(); one_m=(); next_w=(); next_m=(); pages_w=(); pages_m=()
+  # The night after: the database of the day before, changed as scripts/next-night.sql says.
+  DBN="$W/data/accounts-night.sqlite"
+  cp "$DB2" "$DBN"
+  sqlite3 "$DBN" ".parameter set @today \"'$NIGHT_DAY'\"" ".read $ROOT/scripts/next-night.sql"
+  acting=$(sqlite3 "$DBN" "SELECT count(*) FROM patron WHERE substr(card_number, -2) IN ('07', '57');")
+
+  clean_w=(); clean_m=(); first_w=(); first_m=(); noop_w=(); noop_m=(); one_w=(); one_m=(); next_w=(); next_m=(); night_w=(); night_m=()
+  pages_w=(); pages_m=()
   hugo_w=(); hugo_m=()
   PAGES_OUT="$W/pages-site"
   H="$W/hugo"
@@ -434,6 +455,12 @@ for N in "${sizes[@]}"; do
     measure "$W/logs/next.log" "$BIN" build --database "$DB2" --agenda "$AGENDA" "${next_args[@]}"
     next_w+=("$WALL"); next_m+=("$RSS_MB")
     snapshot "$OUT" "$W/next.snap"
+
+    # 5b. the night after, 2% of the patrons changed
+    echo "== N=$N: nightly rebuild, the night after, 2% of the patrons changed (run $r/$runs)" >&2
+    measure "$W/logs/night.log" "$BIN" build --database "$DBN" --agenda "$AGENDA" "${night_args[@]}"
+    night_w+=("$WALL"); night_m+=("$RSS_MB")
+    snapshot "$OUT" "$W/night.snap"
 
     # 6. pages only, clean
     echo "== N=$N: pages-only build (run $r/$runs)" >&2
@@ -470,6 +497,7 @@ for N in "${sizes[@]}"; do
   nw=$(median "${noop_w[@]}"); nm=$(median "${noop_m[@]}")
   ow=$(median "${one_w[@]}"); om=$(median "${one_m[@]}")
   xw=$(median "${next_w[@]}"); xm=$(median "${next_m[@]}")
+  gw=$(median "${night_w[@]}"); gm=$(median "${night_m[@]}")
   pw=$(median "${pages_w[@]}"); pm=$(median "${pages_m[@]}")
   pages_html=$(find "$PAGES_OUT" -type f -name '*.html' | wc -l | tr -d ' ')
   pages_files=$(find "$PAGES_OUT" -type f | wc -l | tr -d ' ')
@@ -477,13 +505,15 @@ for N in "${sizes[@]}"; do
   [ "$pages_html" -eq "$(find "$OUT" -type f -name '*.html' | wc -l | tr -d ' ')" ] \
     || echo "benchmark: warning: the pages-only build wrote $pages_html HTML pages, the whole build another number" >&2
   next_written=$(changed "$W/one.snap" "$W/next.snap")
+  night_written=$(changed "$W/next.snap" "$W/night.snap"); night_mb=$(changed_mb "$W/next.snap" "$W/night.snap")
   tree_mb=$(find "$OUT" -type f -printf '%s\n' | LC_ALL=C awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')
-  s_clean=$(summary "$W/logs/clean.log"); s_first=$(summary "$W/logs/first.log"); s_noop=$(summary "$W/logs/noop.log"); s_one=$(summary "$W/logs/one.log"); s_next=$(summary "$W/logs/next.log")
+  s_clean=$(summary "$W/logs/clean.log"); s_first=$(summary "$W/logs/first.log"); s_noop=$(summary "$W/logs/noop.log"); s_one=$(summary "$W/logs/one.log"); s_next=$(summary "$W/logs/next.log"); s_night=$(summary "$W/logs/night.log")
   row "$MAIN_TSV" "$N" "clean build" "$cw" "$cm" "$total_files" "1.000" "$total_files files, $tree_mb MB${s_clean:+; build: $s_clean}"
   row "$MAIN_TSV" "$N" "no-op, first after clean" "$fw" "$fm" "$first_written" "$(ratio "$fw" "$cw")" "no previous bundle to start from${s_first:+; build: $s_first}"
   row "$MAIN_TSV" "$N" "no-op rebuild" "$nw" "$nm" "$noop_written" "$(ratio "$nw" "$cw")" "from the previous bundle${s_noop:+; build: $s_noop}"
   row "$MAIN_TSV" "$N" "1 patron changed" "$ow" "$om" "$one_written" "$(ratio "$ow" "$cw")" "$moved open loans of $card due 7 days later${s_one:+; build: $s_one}"
-  row "$MAIN_TSV" "$N" "next day" "$xw" "$xm" "$next_written" "$(ratio "$xw" "$cw")" "same data, --today $NEXT_DAY${s_next:+; build: $s_next}"
+  row "$MAIN_TSV" "$N" "next day" "$xw" "$xm" "$next_written" "$(ratio "$xw" "$cw")" "same data, --today $NEXT_DAY: $(folders "$W/logs/next.log") folders rendered${s_next:+; build: $s_next}"
+  row "$MAIN_TSV" "$N" "nightly" "$gw" "$gm" "$night_written" "$(ratio "$gw" "$cw")" "--today $NIGHT_DAY, $acting patrons acted (scripts/next-night.sql): $(folders "$W/logs/night.log") folders rendered, $night_mb MB written${s_night:+; build: $s_night}"
   row "$MAIN_TSV" "$N" "pages only" "$pw" "$pm" "$pages_files" "$(ratio "$pw" "$cw")" "--pages-only, clean: $pages_html HTML pages, no PDF, calendar, feed or export"
 
   # Files by kind (by extension) in the clean build's tree.
