@@ -7,7 +7,7 @@ size_t mq_gzip_bound(size_t length) {
 
 size_t mq_gzip(const unsigned char *in, size_t length, unsigned char *out, size_t capacity) {
     z_stream stream = {0};
-    if (deflateInit2(&stream, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return 0;
+    if (deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return 0;
     stream.next_in = (Bytef *)in;
     stream.avail_in = (uInt)length;
     stream.next_out = out;
