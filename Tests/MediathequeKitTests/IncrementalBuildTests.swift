@@ -38,7 +38,7 @@ struct IncrementalBuildTests {
         #expect(pages.filter { !isPatronPage($0.key) } == all.filter { !isPatronPage($0.key) })
 
         let rebuilt = try Self.build(out, demo)
-        #expect(rebuilt.keptFolders == 0 && rebuilt.refreshedFolders == 0)
+        #expect(rebuilt.keptFolders == 0)
         #expect(Self.tree(out) == all)
     }
 
@@ -223,9 +223,8 @@ struct IncrementalBuildTests {
         let tomorrow = Self.today.adding(days: 1)
         let changed = try Self.changed(demo.database, in: dir, retitle)
         _ = try Self.build(nightly, (changed, demo.agenda), today: tomorrow)
-        let clean = dir.url.appendingPathComponent("clean-tomorrow")
-        _ = try Self.build(clean, (changed, demo.agenda), today: tomorrow, workers: 1)
-        #expect(Self.tree(nightly) == Self.tree(clean))
+        Self.expectCleanBuild(nightly, on: tomorrow, cleans: [Self.today: try Self.cleanTree(in: dir, demo, on: Self.today),
+                                                              tomorrow: try Self.cleanTree(in: dir, (changed, demo.agenda), on: tomorrow)])
     }
 
     /// Declares `document.id` as text (not the contract's `INTEGER PRIMARY KEY`), its ids as texts.
@@ -280,9 +279,9 @@ struct IncrementalBuildTests {
         #expect(edited.keptFolders == 0 && edited.publicFiles > 0)
     }
 
-    /// Night after night, each build over the previous one's bundle equals a clean build of
-    /// its date: folders whose states still read the same keep all but their dated files. A
-    /// build for a day before any its bundle was rendered for renders every folder again.
+    /// Night after night, each build over the previous one's bundle gives a clean build's
+    /// bytes, but for the dated files of the folders it kept (``expectCleanBuild``). A build
+    /// for a day before any its bundle was rendered for renders every folder again.
     @Test func nightAfterNightARebuildEqualsACleanBuild() throws {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
@@ -290,26 +289,100 @@ struct IncrementalBuildTests {
         // Across due dates, registration openings and closings, an agenda search's sessions
         // ending, the history window's edge; then back to the day before the first.
         let nights = try Self.nights(out, in: dir, demo, from: Self.today, after: [2, 3, 40, 95, -1])
-        #expect(nights.allSatisfy { $0.keptFolders == 0 && $0.publicFiles > 0 })
-        #expect(nights.contains { $0.refreshedFolders > 0 } && nights.contains { $0.refreshedFolders < $0.patrons })
-        #expect(nights.last?.refreshedFolders == 0)
+        #expect(nights.allSatisfy { $0.publicFiles > 0 })
+        #expect(nights.contains { $0.keptFolders > 0 } && nights.contains { $0.keptFolders < $0.patrons })
+        #expect(nights.last?.keptFolders == 0)
     }
 
     /// Builds `out` for each day `after` days from `first` in turn, each over the previous
-    /// bundle, and checks each against a clean build of the same day.
+    /// bundle, and checks each against clean builds of the same inputs (``expectCleanBuild``).
     static func nights(_ out: URL, in dir: TemporaryDirectory, _ inputs: (database: String, agenda: String),
                        from first: Day, after days: [Int]) throws -> [BuildReport] {
         _ = try build(out, inputs, today: first)
+        var cleans = [first: try cleanTree(in: dir, inputs, on: first)]
         return try days.map { days in
             let day = first.adding(days: days)
             let nightly = try build(out, inputs, today: day)
-            let clean = dir.url.appendingPathComponent("clean")
-            _ = try build(clean, inputs, today: day, workers: 1)
-            let differing = differences(tree(out), tree(clean))
-            #expect(differing.isEmpty, "\(day.iso): \(differing.prefix(5))")
-            try FileManager.default.removeItem(at: clean)
+            cleans[day] = try cleanTree(in: dir, inputs, on: day)
+            expectCleanBuild(out, on: day, cleans: cleans)
             return nightly
         }
+    }
+
+    /// The files of a clean build of `inputs` for `day`, on one thread.
+    static func cleanTree(in dir: TemporaryDirectory, _ inputs: (database: String, agenda: String), on day: Day) throws -> [String: Data] {
+        let clean = dir.url.appendingPathComponent("clean-\(UUID().uuidString)")
+        _ = try build(clean, inputs, today: day, workers: 1)
+        defer { try? FileManager.default.removeItem(at: clean) }
+        return tree(clean)
+    }
+
+    /// What "the same bytes as a clean build" means for a bundle built night after night: a
+    /// kept folder's dated files (``PrivateFolderLayout/datedFiles``, and their precompressed
+    /// siblings) state the day its manifest line says it was rendered for, and are the bytes a
+    /// clean build of that night's inputs wrote that day; every other file is the bytes of a
+    /// clean build for `day`. `cleans` holds the clean builds' files by day.
+    static func expectCleanBuild(_ out: URL, on day: Day, cleans: [Day: [String: Data]],
+                                 sourceLocation: SourceLocation = #_sourceLocation) {
+        let manifest = PublishedManifest(publishedAt: out)
+        let built = tree(out)
+        let differing = Set(built.keys).union(cleans[day]!.keys).sorted().filter { path in
+            var expected = cleans[day]![path]
+            let parts = path.split(separator: "/")
+            if parts.count == 3, parts[0] == "private", let folder = manifest.folder(String(parts[1])), folder.renderedOn != day {
+                #expect(folder.renderedOn < day, "\(path) rendered on \(folder.renderedOn.iso)", sourceLocation: sourceLocation)
+                if PrivateFolderLayout.datedFiles.contains(String(Precompressed.original(of: String(parts[2])))) {
+                    expected = cleans[folder.renderedOn]?[path]
+                }
+            }
+            return built[path] != expected
+        }
+        #expect(differing.isEmpty, "\(day.iso): \(differing.prefix(5))", sourceLocation: sourceLocation)
+    }
+
+    /// The benchmark's next night (``nextNight(_:in:on:)``): only the folders of the patrons
+    /// who did something, and of the holders who see their accounts, are rendered again, with
+    /// those whose states the new date changes; the others are kept whole. Built whole and in
+    /// shards, each over its own bundle of the night before (the first night a clean build),
+    /// both give the same bundle: a clean build's but for the kept folders' dated files.
+    @Test func theNextNightRendersOnlyWhatChangedWholeOrInShards() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let tomorrow = Self.today.adding(days: 1)
+        let next = (try Self.nextNight(demo.database, in: dir, on: tomorrow), demo.agenda)
+        let cleans = [Self.today: try Self.cleanTree(in: dir, demo, on: Self.today),
+                      tomorrow: try Self.cleanTree(in: dir, next, on: tomorrow)]
+
+        let whole = dir.url.appendingPathComponent("whole")
+        _ = try Self.build(whole, demo)
+        let night = try Self.build(whole, next, today: tomorrow)
+        Self.expectCleanBuild(whole, on: tomorrow, cleans: cleans)
+        let rendered = night.patrons - night.keptFolders
+        #expect(rendered > 0 && night.keptFolders > night.patrons / 2, "\(rendered) of \(night.patrons) rendered")
+        // The same inputs again: nothing is rendered, nothing written.
+        let again = try Self.build(whole, next, today: tomorrow)
+        #expect(again.keptFolders == again.patrons && again.written == 0)
+
+        var union: [String: Data] = [:]
+        for k in 0...3 {
+            let part = dir.url.appendingPathComponent("shard-\(k)")
+            _ = try Self.build(part, demo, shard: Shard("\(k)/3"))
+            let report = try Self.build(part, next, today: tomorrow, shard: Shard("\(k)/3"))
+            #expect(k == 0 || report.keptFolders > 0)
+            union.merge(Self.tree(part)) { a, _ in a }
+        }
+        #expect(Self.differences(union, Self.tree(whole)).isEmpty)
+    }
+
+    /// A copy of `database` changed as `scripts/next-night.sql` says the next night, `day`, changes it.
+    static func nextNight(_ database: String, in dir: TemporaryDirectory, on day: Day) throws -> String {
+        let night = dir.path("night-\(day.iso).sqlite")
+        try FileManager.default.copyItem(atPath: database, toPath: night)
+        let script = try String(contentsOf: Repository.root.appendingPathComponent("scripts/next-night.sql"), encoding: .utf8)
+        let queue = try DatabaseQueue(path: night)
+        try queue.write { db in try db.execute(sql: script, arguments: ["today": day.iso]) }
+        try queue.close()
+        return night
     }
 
     /// The edges a nightly build must see: a member's loan seen by the holder, a session
@@ -340,8 +413,8 @@ struct IncrementalBuildTests {
         let out = dir.url.appendingPathComponent("_site")
         let nights = try Self.nights(out, in: dir, inputs, from: Fixtures.day("2025-03-01"), after: Array(1...7))
         // Folders change on some nights and are kept on others.
-        let refreshed = nights.map(\.refreshedFolders).reduce(0, +)
-        #expect(refreshed > 0 && refreshed < 3 * nights.count)
+        let kept = nights.map(\.keptFolders).reduce(0, +)
+        #expect(kept > 0 && kept < 3 * nights.count)
     }
 
     /// The paths whose bytes differ between two trees, or that only one holds.

@@ -29,7 +29,7 @@ struct BuildContext: Sendable {
         self.bundle = bundle
         self.workers = workers
         self.progress = progress
-        basis = .init(sameSalt: published.salt == salt.lowercaseHex, publishedOn: published.date, today: inputs.today)
+        basis = .init(sameSalt: published.salt == salt.lowercaseHex, today: inputs.today)
     }
 
     var today: Day { inputs.today }

@@ -11,19 +11,16 @@ public struct BuildReport: Sendable, CustomStringConvertible {
     public var written = 0
     /// Files identical to the published ones, kept as they were.
     public var unchanged = 0
-    /// Patron folders whose inputs did not change, kept whole without rendering.
+    /// Patron folders whose inputs and states did not change, kept whole without rendering.
     public var keptFolders = 0
-    /// Patron folders of an earlier date whose undated files were kept: only the files
-    /// that print the date were written again.
-    public var refreshedFolders = 0
     /// The `site.conf` keys of the portal's actions left empty: those actions are not shown.
     public var actionsOff: [String] = []
 
     public var description: String {
         """
         Built \(output) for \(today.french): \(events) events (\(sessions) sessions), \(patrons) patrons; \
-        \(publicFiles) public and \(privateFiles) private files rendered, \(keptFolders) patron folders kept, \
-        \(refreshedFolders) kept but for their dated files (\(written) written, \(unchanged) unchanged).
+        \(publicFiles) public and \(privateFiles) private files rendered, \(keptFolders) patron folders kept \
+        (\(written) written, \(unchanged) unchanged).
         """ + (actionsOff.isEmpty ? "" : "\nPortal actions not shown (empty in site.conf): \(actionsOff.joined(separator: ", ")).")
     }
 }
@@ -34,6 +31,5 @@ extension BuildReport {
         patrons = tally.done
         privateFiles = tally.files
         keptFolders = tally.kept
-        refreshedFolders = tally.refreshed
     }
 }

@@ -20,14 +20,12 @@ struct FolderRenderers: Sendable {
         self.documents = WorkerLocal(count: context.workers) { _ in pagesOnly ? nil : documents?() }
     }
 
-    /// The folder's pages and feeds, then its documents (the summary PDF, which is dated);
-    /// with `datedOnly`, only its dated files (``PrivateFolderLayout/datedFiles``).
-    func render(_ patron: PatronBundle, token: String, datedOnly: Bool, worker: Int) throws -> PatronFolderRenderer.Folder {
+    /// The folder's pages and feeds, then its documents (the summary PDF).
+    func render(_ patron: PatronBundle, token: String, worker: Int) throws -> PatronFolderRenderer.Folder {
         let folder = try BundlePath("private/\(token)")
-        var rendered = try pages[worker].render(patron, token: token, datedOnly: datedOnly)
+        var rendered = try pages[worker].render(patron, token: token)
         if let renderer = documents[worker] {
-            for document in try renderer.files(for: patron, content: content)
-            where !datedOnly || PrivateFolderLayout.datedFiles.contains(document.name) {
+            for document in try renderer.files(for: patron, content: content) {
                 rendered.files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
             }
         }

@@ -3,15 +3,12 @@ import Foundation
 /// Builds every patron folder of a build's shard on all cores, doing with each what its
 /// ``FolderDecision`` says.
 ///
-/// When a folder may be kept whole (the published bundle has this build's salt and date),
-/// a first pass only digests each patron's rows (two readers, one per half of the cards,
-/// each on its own connection) and keeps the unchanged folders; the changed ones are then
-/// decoded and rendered (one by one when they are few, in a second pass when many). The
-/// manifest then lists kept folders first, then rendered ones, each in card order.
-///
-/// Otherwise one pass decodes every patron: on a new date with the same salt (the nightly
-/// build), a folder whose rows did not change and whose states still read the same keeps
-/// its undated files; with another salt, every folder is rendered.
+/// When folders may be kept (the published bundle has this build's salt), a first pass
+/// only digests each patron's rows (two readers, one per half of the cards, each on its
+/// own connection) and keeps the folders that did not change and whose states still read
+/// the same; the others are then decoded and rendered (one by one when they are few, in a
+/// second pass when many). The manifest then lists kept folders first, then rendered ones,
+/// each in card order. With another salt, one pass decodes and renders every patron.
 struct PatronFolderBuild {
     let context: BuildContext
     let reader: PatronReader
@@ -24,8 +21,6 @@ struct PatronFolderBuild {
     enum Work: Sendable {
         /// `card` says which patron to render again should the folder's files be missing.
         case keep(token: String, card: String, folder: BuildManifest.Folder)
-        /// Keep the undated files, write the dated ones for today.
-        case refresh(token: String, folder: BuildManifest.Folder, bundle: PatronBundle)
         case render(token: String, digest: String, bundle: PatronBundle)
     }
 
@@ -49,15 +44,10 @@ struct PatronFolderBuild {
 
     func run() throws {
         let main = Lane(writer: context.manifest)
-        guard context.basis.keepsWholeFolders else {
+        guard context.basis.keepsFolders else {
             return try render(main) { emit in
                 try reader.eachPatron(decoding: .all) { read in
-                    guard let patron = read.patron.bundle else { return }
-                    switch decision(read) {
-                    case .keep(let kept): try emit(.keep(token: read.token, card: read.patron.card, folder: kept))
-                    case .refresh(let kept): try emit(.refresh(token: read.token, folder: kept, bundle: patron))
-                    case .render: try emit(.render(token: read.token, digest: read.digest, bundle: patron))
-                    }
+                    if let patron = read.patron.bundle { try emit(.render(token: read.token, digest: read.digest, bundle: patron)) }
                 }
             }
         }
@@ -68,21 +58,15 @@ struct PatronFolderBuild {
         try renderChanged(changed, main)
     }
 
-    /// The decision on a patron's folder; with another salt than the published bundle's,
-    /// its line is not even looked up.
-    private func decision(_ read: PatronReader.Read) -> FolderDecision {
-        FolderDecision(published: context.basis.sameSalt ? context.published.folder(read.token) : nil,
-                       digest: read.digest, basis: context.basis)
-    }
-
-    /// The work for a folder that may be kept whole; `nil` when it changed.
+    /// The work for a folder that may be kept; `nil` when it is to be rendered.
     private func keep(_ read: PatronReader.Read) -> Work? {
-        guard case .keep(let kept) = decision(read) else { return nil }
+        let decision = FolderDecision(published: context.published.folder(read.token), digest: read.digest, basis: context.basis)
+        guard case .keep(let kept) = decision else { return nil }
         return .keep(token: read.token, card: read.patron.card, folder: kept)
     }
 
-    /// Pass 1: digests every patron, keeps the folders that did not change, and returns
-    /// the cards of those that did, in card order. Reading is most of a rebuild's work,
+    /// Pass 1: digests every patron, keeps the folders that may be kept, and returns
+    /// the cards of the others, in card order. Reading is most of a rebuild's work,
     /// so each half of the cards has its reader when there are two cores or more.
     private func keepUnchanged(_ main: Lane) throws -> [String] {
         guard context.workers > 1, let middle = try reader.database.middleCard() else {

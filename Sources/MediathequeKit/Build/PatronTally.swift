@@ -7,22 +7,14 @@ final class PatronTally: @unchecked Sendable {
     private(set) var done = 0
     private(set) var files = 0
     private(set) var kept = 0
-    private(set) var refreshed = 0
-
-    /// How much of a published folder a build kept.
-    enum Kept { case no, whole, refreshed }
 
     init(total: Int) { self.total = total }
 
-    func add(files count: Int, kept: Kept, progress: (BuildProgress) -> Void) {
+    func add(files count: Int, kept: Bool, progress: (BuildProgress) -> Void) {
         lock.lock()
         done += 1
         files += count
-        switch kept {
-        case .no: break
-        case .whole: self.kept += 1
-        case .refreshed: refreshed += 1
-        }
+        if kept { self.kept += 1 }
         let done = self.done
         lock.unlock()
         progress(.patrons(done: done, total: total))

@@ -79,6 +79,10 @@ public struct Session: Hashable, Sendable {
         return day > today ? day : nil
     }
 
+    /// Whether the session has ended by the start of `today` (the build's clock), cancelled
+    /// or not: the day ``endsOn(after:)`` names, and every day after it.
+    public func isOver(on today: Day) -> Bool { endsOn(after: today) == nil }
+
     /// The first day whose start (the build's clock) is at or after `moment`.
     private static func firstDayReaching(_ moment: LocalDateTime) -> Day {
         moment.secondOfDay == 0 ? moment.day : moment.day.adding(days: 1)

@@ -20,22 +20,19 @@ enum BuildManifest {
     /// Starts each line of the header.
     static let headerMark = UInt8(ascii: "#")
 
-    /// The header of a manifest written with `salt` for `date`.
+    /// The header of a manifest written with `salt` for `date`. The date is for the people
+    /// who read it: each part's line says which day its files were rendered for.
     static func header(salt: String, date: Day) -> String { "\(version)\n# salt \(salt)\n# date \(date.iso)\n" }
 
     /// What a line of the header after the first says.
     enum HeaderLine: Equatable {
         case salt(String)
-        /// `nil` when it does not read as a day.
-        case date(Day?)
         case other
     }
 
     /// Reads a line of the header after the first, without its line end.
     static func headerLine(_ text: String) -> HeaderLine {
-        if text.hasPrefix("# salt ") { return .salt(String(text.dropFirst("# salt ".count))) }
-        if text.hasPrefix("# date ") { return .date(Day(iso: text.dropFirst("# date ".count))) }
-        return .other
+        text.hasPrefix("# salt ") ? .salt(String(text.dropFirst("# salt ".count))) : .other
     }
 
     struct Folder: Hashable, Sendable {
@@ -43,10 +40,11 @@ enum BuildManifest {
         /// The folder's files, relative to it and `|`-separated (one string per folder keeps
         /// the manifest small in memory), so that keeping it needs no directory walk.
         var fileList: String
-        /// The date its files were rendered for.
+        /// The date its files were rendered for: the day its dated files
+        /// (``PrivateFolderLayout/datedFiles``) state, "Situation au …".
         var renderedOn: Day
-        /// The first day on which its undated files would read differently from the same
-        /// inputs (``FolderHorizon``); `nil` for never.
+        /// The first day after ``renderedOn`` on which its files would read differently from
+        /// the same inputs (``FolderHorizon``); `nil` for never.
         var changesOn: Day?
 
         init(digest: String, files: [String], renderedOn: Day, changesOn: Day?) {
@@ -62,7 +60,8 @@ enum BuildManifest {
 
         var files: [String] { fileList.split(separator: "|").map(String.init) }
 
-        /// Whether its undated files are still what a build for `today` renders from the same inputs.
+        /// Whether its files still read as a build for `today` renders them from the same
+        /// inputs, but for the day its dated files state.
         func isCurrent(on today: Day) -> Bool {
             renderedOn <= today && changesOn.map { today < $0 } ?? true
         }

@@ -16,7 +16,7 @@ final class PreviousBundle: @unchecked Sendable {
     private let root: String
     private let manifest: PublishedManifest
     /// Whether its lines may be compared with the published bundle's: both were built
-    /// from the same salt for the same day (``compare(with:)``).
+    /// from the same salt (``compare(with:)``).
     private var matches = false
 
     private init(root: String) {
@@ -57,9 +57,11 @@ final class PreviousBundle: @unchecked Sendable {
     }
 
     /// Tells it what the published bundle holds: a patron folder is left as it is only when
-    /// both were built from the same salt for the same day.
+    /// both were built from the same salt. A folder's files are all rendered for the day its
+    /// line names, so the same line of the same salt is the same bytes, whatever day each
+    /// bundle was built for.
     func compare(with published: PublishedManifest) {
-        matches = manifest.salt != nil && manifest.salt == published.salt && manifest.date == published.date
+        matches = manifest.salt != nil && manifest.salt == published.salt
     }
 
     /// Whether the staged `folder` (the patron folder of `token`) already holds the files

@@ -7,8 +7,6 @@ final class PublishedManifest: @unchecked Sendable {
     /// The salt of the build that wrote it (``FolderFingerprint``): when it differs from
     /// this build's, no folder can be kept, and patrons are read and rendered in one pass.
     private(set) var salt: String?
-    /// The date of that build: its dated files (``PrivateFolderLayout/datedFiles``) are for that day.
-    private(set) var date: Day?
     private let file: Int32
     /// (hash of the key, offset of the line), by hash.
     private var index: [(key: UInt64, offset: Int)] = []
@@ -36,7 +34,6 @@ final class PublishedManifest: @unchecked Sendable {
             if bytes.first == BuildManifest.headerMark {
                 switch BuildManifest.headerLine(String(decoding: bytes.dropLast(), as: UTF8.self)) {
                 case .salt(let text): salt = text
-                case .date(let day): date = day
                 case .other: break
                 }
                 continue

@@ -27,8 +27,9 @@ public struct PrivateFolderLayout: Sendable {
     public static let summaryPage = "synthese.html"
     public static let calendar = "calendrier.ics"
     public static let dataExport = "donnees.json"
-    /// The files that state the build's date ("Situation au …", `reference_date`): written
-    /// by every build. The others change only with the patron's rows or their states.
+    /// The files that state the day they were rendered for ("Situation au …",
+    /// `reference_date`). A folder kept by a later build keeps them as they are: they stay
+    /// true while the patron's rows and their states do not change (``FolderDecision``).
     public static let datedFiles: Set<String> = [summaryPDF, summaryPage, dataExport]
 
     public static func shelfPage(_ id: Int64) -> String { "favoris/\(id).html" }

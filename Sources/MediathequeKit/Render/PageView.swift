@@ -13,8 +13,8 @@ final class PageView {
     /// Private pages: never indexed, never sent as referrer.
     let isPrivate: Bool
     /// "Situation au …": on public pages and on the private files that carry the date
-    /// (``PrivateFolderLayout/datedFiles``). The other private pages leave it out, so
-    /// that they stay the same from one night to the next while their states do.
+    /// (``PrivateFolderLayout/datedFiles``), the day they were rendered for. The other
+    /// private pages leave it out.
     let today: String?
     /// The footer's "Accessibilité : partiellement conforme", linking to the statement.
     let accessibility: String

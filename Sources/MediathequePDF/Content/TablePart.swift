@@ -101,13 +101,13 @@ struct TablePart: Hashable {
             rows: rows, legend: nil)
     }
 
-    /// Registrations for sessions that end today or later, soonest first. A registration
+    /// Registrations for sessions not over by today (``Session/isOver(on:)``), soonest first. A registration
     /// whose event is no longer in the feed has no date to show and is left out.
     static func registrations(_ registrations: [Registration], today: Day,
                               sessions: (SessionKey) -> (event: Event, session: Session)?) -> TablePart {
         let coming = registrations.compactMap { registration -> (Registration, Event, Session)? in
             guard let found = sessions(SessionKey(eventID: registration.eventID, sessionID: registration.sessionID)),
-                  found.session.end.day >= today else { return nil }
+                  !found.session.isOver(on: today) else { return nil }
             return (registration, found.event, found.session)
         }.sorted { a, b in
             (a.2.start, a.1.title, a.0.id) < (b.2.start, b.1.title, b.0.id)

@@ -41,31 +41,28 @@ struct PatronFolderRenderer {
         sessionEvents = SessionCalendarEvent(content: content, plan: PublicPlan(content: content))
     }
 
-    /// A folder's files, and how long the undated ones stay as they are.
+    /// A folder's files, and how long they stay as they are.
     struct Folder {
         var files: [RenderedFile]
-        /// The first day after the build's date on which the same rows give other undated
-        /// files (``FolderHorizon``); `nil` for never.
+        /// The first day after the build's date on which the same rows give other files
+        /// (``FolderHorizon``), but for the date the dated ones state; `nil` for never.
         var changesOn: Day?
     }
 
-    /// Renders the patron's folder, paths under `private/<token>/`; with `datedOnly`, only the files that carry the
-    /// build's date (``PrivateFolderLayout/datedFiles``), for a folder whose other files are kept.
+    /// Renders the patron's folder, paths under `private/<token>/`.
     /// - Throws: ``RenderError`` for a missing template or an unsafe path; what the catalogue index throws.
-    func render(_ bundle: PatronBundle, token: String, datedOnly: Bool = false) throws -> Folder {
+    func render(_ bundle: PatronBundle, token: String) throws -> Folder {
         let folder = try BundlePath("private/\(token)")
         let folderURL = "\(content.config.privateBaseURL)\(token)/"
         let layout = PrivateFolderLayout.self
         var feeds: [Int64: SavedSearchFeed] = [:]
-        if !datedOnly {
-            for search in bundle.own.searches {
-                if let feed = try searches.feed(for: search) { feeds[search.id] = feed }
-            }
+        for search in bundle.own.searches {
+            if let feed = try searches.feed(for: search) { feeds[search.id] = feed }
         }
 
         var files: [RenderedFile] = []
         func wanted(_ file: String) -> Bool {
-            (!datedOnly || layout.datedFiles.contains(file)) && (!pagesOnly || file.hasSuffix(".html"))
+            !pagesOnly || file.hasSuffix(".html")
         }
         func page(_ file: String, _ template: String, _ view: @autoclosure () -> Any) throws {
             guard wanted(file) else { return }
@@ -98,6 +95,6 @@ struct PatronFolderRenderer {
         for (id, feed) in feeds.sorted(by: { $0.key < $1.key }) where wanted(layout.searchFeed(id)) {
             files.append(feedRenderer.file(for: feed, at: try folder.appending(layout.searchFeed(id))))
         }
-        return Folder(files: files, changesOn: datedOnly ? nil : FolderHorizon.changesOn(bundle, feeds: feeds.values, content: content))
+        return Folder(files: files, changesOn: FolderHorizon.changesOn(bundle, feeds: feeds.values, content: content))
     }
 }
