@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The shipped web-server configurations (`deploy/`) serving the demo, built by the
-/// command, checked with real HTTP requests on 127.0.0.1 by `Tests/Publishing/server_test.py`.
+/// The shipped web-server configurations (`deploy/`) and the preview server (`mediatheque
+/// serve`) serving the demo, built by the command, checked with the same real HTTP requests
+/// on 127.0.0.1 by `Tests/Publishing/server_test.py`.
 @Suite struct WebServerConfigurationTests {
     @Test(.requiresServer("nginx")) func nginxServesTheDemoAsTheDeploymentGuideSays() throws {
         try servesTheDemo(with: "nginx")
@@ -12,12 +13,22 @@ import Testing
         try servesTheDemo(with: "caddy")
     }
 
+    @Test(.enabled(if: Validators.required || Validators.python != nil, "python3 is missing"))
+    func thePreviewServerAnswersAsNginxAndCaddyDo() throws {
+        try servesTheDemo(with: "serve")
+    }
+
+    @Test(.enabled(if: Validators.required || Validators.python != nil, "python3 is missing"))
+    func thePreviewServerRebuildsOnAnEditAndKeepsTheLastGoodBundle() throws {
+        let outcome = try Publishing.script("serve_watch_test.py",
+                                            [Command.executable.path, Repository.root.appendingPathComponent("Templates").path,
+                                             try Publishing.demo.get().path])
+        #expect(outcome.succeeded, Comment(rawValue: outcome.standardOutput + outcome.standardError))
+    }
+
     private func servesTheDemo(with server: String) throws {
-        let dir = try TemporaryDirectory()
-        let bundle = dir.url.appendingPathComponent("_site")
-        let build = try Command.run(["build", "--today", "2026-12-06", "--out", bundle.path])
-        #expect(build.status == 0, Comment(rawValue: build.stderr))
-        let outcome = try Publishing.serverTest(server, bundle: bundle)
+        let outcome = try Publishing.script("server_test.py", [server, try Publishing.demo.get().path, try Publishing.privatePath,
+                                                               Command.executable.path])
         #expect(outcome.succeeded, Comment(rawValue: outcome.standardOutput + outcome.standardError))
     }
 }
@@ -36,11 +47,23 @@ enum Publishing {
         }
     }
 
-    /// Runs `server_test.py` with `server` (nginx or caddy) over `bundle`.
-    static func serverTest(_ server: String, bundle: URL) throws -> Validators.Outcome {
+    /// The demo built once by the command (with its PDFs) on 2026-12-06, for the servers,
+    /// which only read it.
+    static let demo = Result { () throws -> URL in
+        let bundle = DemoBuild.processFolder("served").appendingPathComponent("_site")
+        let build = try Command.run(["build", "--today", "2026-12-06", "--out", bundle.path])
+        guard build.status == 0 else { throw DemoBuildFailed(description: build.stderr) }
+        return bundle
+    }
+
+    private struct DemoBuildFailed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs a script of `Tests/Publishing` with `arguments`.
+    static func script(_ name: String, _ arguments: [String]) throws -> Validators.Outcome {
         guard let python = Validators.python else { throw ValidatorUnavailable(message: "python3 is not on the PATH") }
-        let script = directory.appendingPathComponent("server_test.py").path
-        return try Validators.run(python, [script, server, bundle.path, try privatePath])
+        return try Validators.run(python, [directory.appendingPathComponent(name).path] + arguments)
     }
 
     static func isInstalled(_ program: String) -> Bool {
