@@ -18,13 +18,12 @@ enum BundleRoute: Equatable {
     /// resolve dot segments before they ask, so only a probe sends one. The private path
     /// itself lists nothing and confirms nothing: it is not found, with or without its slash.
     static func resolve(_ path: String, privatePath: String) -> BundleRoute {
-        let area: Area = path.hasPrefix(privatePath) || path + "/" == privatePath ? .private : .public
-        guard let decoded = path.removingPercentEncoding, decoded.hasPrefix("/"),
-              !decoded.contains(where: { $0 == "\0" || $0 == "\\" }) else { return .notFound(area) }
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        guard segments.allSatisfy({ segment in
-            guard let name = segment.removingPercentEncoding else { return false }
-            return name != "." && name != ".." && !name.contains("/")
+        let names = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { $0.removingPercentEncoding }
+        let decoded = "/" + names.map { $0 ?? "" }.joined(separator: "/")
+        let area: Area = decoded.hasPrefix(privatePath) || decoded + "/" == privatePath ? .private : .public
+        guard path.hasPrefix("/"), names.allSatisfy({ name in
+            guard let name else { return false }
+            return name != "." && name != ".." && !name.contains(where: { $0 == "/" || $0 == "\\" || $0 == "\0" })
         }) else { return .notFound(area) }
         switch area {
         case .private:
