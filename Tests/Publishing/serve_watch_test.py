@@ -8,10 +8,12 @@ BUNDLE, the demo built with --today 2026-12-06, is copied and served (--no-build
 copy of TEMPLATES.
 
 - a template edit is served within a few seconds, and an open page's long poll is
-  answered then, so that it reloads; every answer meanwhile is a whole page, 200;
+  answered then: the page open in headless Chromium reloads itself and shows the edit;
+  every answer meanwhile is a whole page, 200;
 - the reload script is in the pages sent, never in the files on disk;
 - a broken template leaves the last good bundle served, and the error is printed
   with file:line:column;
+- a second server on the same port says that the port is in use, and exits 1;
 - SIGINT (Ctrl-C) stops the server, which exits 0.
 
 Prints one failure a line and exits 1 if any.
@@ -79,6 +81,10 @@ def main():
         missing = server_checks.request(base, "/nowhere.html")
         expect(missing.status == 404 and SCRIPT in missing.body, "/nowhere.html: no reload script in the 404 page")
 
+        browser = open_browser(base)
+        expect(browser or os.environ.get("MEDIATHEQUE_REQUIRE_VALIDATORS") != "1",
+               "selenium, chromium or chromedriver is missing (scripts/install-deps.sh installs them)")
+
         # An open page asks whether the bundle changed: answered once the edit is built.
         generation = re.search(rb"var g=(\d+)", first.body).group(1).decode()
         poll = {}
@@ -98,6 +104,11 @@ def main():
                "an answer during the rebuild was not a whole page: " + str({a.status for a in answers}))
         waiting.join(30)
         expect(poll.get("r", False), "the reload poll was not answered with a newer bundle")
+        if browser:
+            reloaded = wait_for(lambda: "Aperçu modifié" in browser.page_source
+                                and not browser.execute_script("return window.beforeTheEdit === true"), 15)
+            expect(reloaded, "the page open in Chromium did not reload with the edit")
+            browser.quit()
 
         with open(layout, "w") as f:
             f.write(original.replace("</body>", "{{#unclosed}}</body>"))
@@ -105,6 +116,11 @@ def main():
         expect(reported, f"the broken template is not reported as {layout}:line:column: {log()}")
         kept = home()
         expect(kept.status == 200 and "Aperçu modifié".encode() in kept.body, "the last good bundle is not served after a broken template")
+
+        second = subprocess.run([mediatheque, "serve", "--no-build", "--site", site, "--out", bundle, "--port", str(port)],
+                                capture_output=True, text=True, timeout=30)
+        expect(second.returncode == 1 and f"127.0.0.1:{port} is in use" in second.stderr,
+               f"a second server on the port: exit status {second.returncode}, {second.stderr!r}")
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -116,6 +132,27 @@ def main():
         expect(status == 0, f"exit status {status} after SIGINT: {log()}")
         shutil.rmtree(folder, ignore_errors=True)
     return fail(failures)
+
+
+def open_browser(base):
+    """Headless Chromium showing the home page, marked to tell a reload; None when selenium,
+    chromium or chromedriver is missing."""
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        return None
+    chromium, chromedriver = shutil.which("chromium") or shutil.which("chromium-browser"), shutil.which("chromedriver")
+    if not chromium or not chromedriver:
+        return None
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
+        options.add_argument(argument)
+    browser = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
+    browser.get(base + "/")
+    browser.execute_script("window.beforeTheEdit = true")
+    return browser
 
 
 def wait_for_change(base, generation):

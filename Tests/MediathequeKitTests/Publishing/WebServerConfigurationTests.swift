@@ -26,6 +26,13 @@ import Testing
         #expect(outcome.succeeded, Comment(rawValue: outcome.standardOutput + outcome.standardError))
     }
 
+    @Test func thePreviewServerSaysWhenThereIsNoBundleToServe() throws {
+        let dir = try TemporaryDirectory()
+        let serve = try Command.run(["serve", "--no-build", "--out", dir.url.appendingPathComponent("_site").path])
+        #expect(serve.status == 1)
+        #expect(serve.stderr.contains("_site holds no bundle: build one, or serve without --no-build"), Comment(rawValue: serve.stderr))
+    }
+
     private func servesTheDemo(with server: String) throws {
         let outcome = try Publishing.script("server_test.py", [server, try Publishing.demo.get().path, try Publishing.privatePath,
                                                                Command.executable.path])
