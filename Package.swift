@@ -64,7 +64,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MediathequeKitTests",
-            dependencies: ["MediathequeKit", "mediatheque"],
+            dependencies: ["MediathequeKit", "mediatheque", "MediathequeServe",
+                           .product(name: "HTTPTypes", package: "swift-http-types")],
             swiftSettings: settings
         ),
         .target(

@@ -2,8 +2,9 @@ import Foundation
 import HTTPTypes
 
 /// The headers every server of the bundle sends, as the production configurations do
-/// (`deploy/nginx/mediatheque-bundle.conf`, `deploy/caddy/Caddyfile`); one set of checks,
-/// `Tests/Publishing/server_checks.py`, asks the three servers the same questions.
+/// (`deploy/nginx/mediatheque-bundle.conf`, `deploy/caddy/Caddyfile`): `PreviewServerRulesTests`
+/// checks these tables against both files, and `Tests/Publishing/server_checks.py` asks the
+/// three servers the same questions.
 enum ResponseRules {
     /// The bundle's content types by extension: every text file the build writes is UTF-8;
     /// JSON takes no charset (RFC 8259 §11).
