@@ -45,7 +45,7 @@ public struct PreviewServer: Sendable {
         let responder = BundleResponder(bundle: bundle.standardizedFileURL.path, privatePath: privatePath, reload: reload)
         let address = "http://127.0.0.1:\(port)"
         let app = Application(responder: responder,
-                              configuration: .init(address: .hostname("127.0.0.1", port: port), reuseAddress: false),
+                              configuration: .init(address: .hostname("127.0.0.1", port: port)),
                               onServerRunning: { _ in started(address) }, logger: logger)
         var services: [any Service] = [app]
         if let watch, let reload {
