@@ -1,4 +1,5 @@
 import Foundation
+import MediathequeKit
 import Testing
 
 /// The shipped web-server configurations (`deploy/`) and the preview server (`mediatheque
@@ -44,14 +45,9 @@ import Testing
 enum Publishing {
     static let directory = Repository.root.appendingPathComponent("Tests/Publishing")
 
-    /// The path of the demo's `private_base_url` (`/espace/`), read from `Site/site.conf`.
+    /// The path of the demo's `private_base_url` (`/espace/`).
     static var privatePath: String {
-        get throws {
-            let conf = try String(contentsOf: Repository.site.appendingPathComponent("site.conf"), encoding: .utf8)
-            let line = conf.split(separator: "\n").first { $0.hasPrefix("private_base_url") } ?? ""
-            let value = line.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            return URL(string: value)?.path.appending("/") ?? "/"
-        }
+        get throws { try SiteConfiguration.load(from: Repository.site).privatePath }
     }
 
     /// The demo built once by the command (with its PDFs) on 2026-12-06, for the servers,
