@@ -30,6 +30,11 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         do {
+            let privatePath = try SiteConfiguration.load(from: URL(fileURLWithPath: options.site)).privatePath
+            guard privatePath != "/" else {
+                throw fail(["private_base_url's path is /: serve maps private/ under that path, apart from public/; "
+                            + "give it a path (/espace/) to preview the patrons' folders"])
+            }
             let bundle = URL(fileURLWithPath: options.out)
             if noBuild {
                 guard FileManager.default.fileExists(atPath: bundle.appendingPathComponent("public/index.html").path) else {
@@ -37,11 +42,6 @@ struct Serve: ParsableCommand {
                 }
             } else {
                 say(String(describing: try options.build()))
-            }
-            let privatePath = try SiteConfiguration.load(from: URL(fileURLWithPath: options.site)).privatePath
-            guard privatePath != "/" else {
-                throw fail(["private_base_url's path is /: serve maps private/ under that path, apart from public/; "
-                            + "give it a path (/espace/) to preview the patrons' folders"])
             }
             let server = PreviewServer(bundle: bundle, privatePath: privatePath, port: port,
                                        watch: watch ? PreviewServer.Watch(paths: watchedPaths, rebuild: rebuild) : nil)
