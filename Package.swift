@@ -19,6 +19,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types.git", exact: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -37,17 +42,30 @@ let package = Package(
             exclude: ["Render/Template/UPGRADING.md"],
             swiftSettings: settings
         ),
+        .target(
+            name: "MediathequeServe",
+            dependencies: [
+                "MediathequeKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
         .executableTarget(
             name: "mediatheque",
             dependencies: [
-                "MediathequeKit", "MediathequePDF", "MediathequeMail",
+                "MediathequeKit", "MediathequePDF", "MediathequeMail", "MediathequeServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
         ),
         .testTarget(
             name: "MediathequeKitTests",
-            dependencies: ["MediathequeKit", "mediatheque"],
+            dependencies: ["MediathequeKit", "mediatheque", "MediathequeServe",
+                           .product(name: "HTTPTypes", package: "swift-http-types")],
             swiftSettings: settings
         ),
         .target(

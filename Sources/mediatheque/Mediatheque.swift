@@ -7,7 +7,7 @@ struct Mediatheque: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mediatheque",
         abstract: "Builds the static bundle of a library network: the public agenda site and every patron's private folder.",
-        subcommands: [Build.self, Check.self, Generate.self, Link.self, Alerts.self, Send.self],
+        subcommands: [Build.self, Serve.self, Check.self, Generate.self, Link.self, Alerts.self, Send.self],
         defaultSubcommand: Build.self
     )
 

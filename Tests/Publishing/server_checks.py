@@ -2,7 +2,7 @@
 
 `check(base, bundle, private_path)` sends the requests to the server at `base`
 (http://127.0.0.1:PORT) serving `bundle` and returns the list of failures.
-The same checks run against nginx (nginx_test.py) and `mediatheque serve`.
+The same checks run against nginx, Caddy and `mediatheque serve` (server_test.py).
 """
 import gzip
 import http.client
@@ -36,10 +36,10 @@ class Response:
         return self.headers.get(name.lower())
 
 
-def request(base, path, headers=None):
+def request(base, path, headers=None, timeout=10):
     """GETs `path` exactly as written (no normalisation, no Accept header unless given)."""
     url = urllib.parse.urlsplit(base)
-    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=timeout)
     try:
         connection.putrequest("GET", path, skip_accept_encoding=True)
         for name, value in (headers or {}).items():

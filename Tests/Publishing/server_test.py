@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
 """Serves a built bundle with nginx or Caddy and the shipped configuration
-(deploy/) on 127.0.0.1, and checks it with real HTTP requests (server_checks.py).
+(deploy/), or with `mediatheque serve --no-build`, on 127.0.0.1, and checks it with
+real HTTP requests (server_checks.py).
 
-    server_test.py nginx|caddy BUNDLE PRIVATE_PATH
+    server_test.py nginx|caddy|serve BUNDLE PRIVATE_PATH MEDIATHEQUE
+
+MEDIATHEQUE is the command, run for serve.
 
 Starts the server in a temporary folder on a free port (as root or not), stops it
-at the end. Prints one failure a line and exits 1 if any; exits 2 when the server
-is not installed.
+at the end (`mediatheque serve` with SIGINT, as Ctrl-C does: it must exit 0). Prints
+one failure a line and exits 1 if any; exits 2 when the server is not installed.
 """
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -68,7 +72,13 @@ def caddy(bundle, private_path, prefix, port):
     return [executable("caddy"), "run", "--adapter", "caddyfile", "--config", prefix + "/Caddyfile"], environment
 
 
-SERVERS = {"nginx": nginx, "caddy": caddy}
+def serve(bundle, private_path, prefix, port):
+    """The preview server, over the bundle as built (its site folder gives the private path)."""
+    site = os.path.join(DEPLOY, "..", "Site")
+    return [sys.argv[4], "serve", "--no-build", "--out", bundle, "--site", site, "--port", str(port)], None
+
+
+SERVERS = {"nginx": nginx, "caddy": caddy, "serve": serve}
 
 
 def executable(name):
@@ -80,7 +90,7 @@ def executable(name):
 
 def main():
     server, bundle, private_path = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
-    if executable(server) is None:
+    if server != "serve" and executable(server) is None:
         print(f"{server} is not installed (scripts/install-deps.sh installs it)", file=sys.stderr)
         return 2
     prefix = tempfile.mkdtemp(prefix=f"mediatheque-{server}-")
@@ -89,6 +99,7 @@ def main():
     command, environment = SERVERS[server](bundle, private_path, prefix, port)
     log = open(prefix + "/output.log", "wb")
     process = subprocess.Popen(command, env=environment, stdout=log, stderr=subprocess.STDOUT)
+    failures = []
     try:
         deadline = time.monotonic() + 10
         while True:
@@ -106,9 +117,11 @@ def main():
         if server == "nginx":  # stock Caddy cannot limit rates
             failures += server_checks.check_rate_limit(f"http://127.0.0.1:{port}", private_path)
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        process.send_signal(signal.SIGINT if server == "serve" else signal.SIGTERM)
+        status = process.wait(timeout=10)
         log.close()
+        if server == "serve" and status != 0:
+            failures.append(f"serve: exit status {status} after SIGINT: " + open(prefix + "/output.log", errors="replace").read())
         shutil.rmtree(prefix, ignore_errors=True)
     for failure in failures:
         print(failure)

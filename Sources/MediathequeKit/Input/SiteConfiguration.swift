@@ -9,6 +9,8 @@ public struct SiteConfiguration: Hashable, Sendable {
     /// Absolute URL where `private/` is published, ending in `/`: a patron's folder is
     /// `<private_base_url><token>/` (the `link` command prints these URLs).
     public var privateBaseURL = "https://mediatheques.example/espace/"
+    /// The path of ``privateBaseURL``, both slashes (`/espace/`): where servers map `private/`.
+    public var privatePath: String { PublicPageContext.basePath(of: privateBaseURL) }
     /// IANA zone of every local time in the inputs.
     public var timeZone = "Europe/Paris"
     public var rules = Rules()

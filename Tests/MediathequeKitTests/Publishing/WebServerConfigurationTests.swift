@@ -1,8 +1,10 @@
 import Foundation
+import MediathequeKit
 import Testing
 
-/// The shipped web-server configurations (`deploy/`) serving the demo, built by the
-/// command, checked with real HTTP requests on 127.0.0.1 by `Tests/Publishing/server_test.py`.
+/// The shipped web-server configurations (`deploy/`) and the preview server (`mediatheque
+/// serve`) serving the demo, built by the command, checked with the same real HTTP requests
+/// on 127.0.0.1 by `Tests/Publishing/server_test.py`.
 @Suite struct WebServerConfigurationTests {
     @Test(.requiresServer("nginx")) func nginxServesTheDemoAsTheDeploymentGuideSays() throws {
         try servesTheDemo(with: "nginx")
@@ -12,12 +14,29 @@ import Testing
         try servesTheDemo(with: "caddy")
     }
 
-    private func servesTheDemo(with server: String) throws {
+    @Test(.enabled(if: Validators.required || Validators.python != nil, "python3 is missing"))
+    func thePreviewServerAnswersAsNginxAndCaddyDo() throws {
+        try servesTheDemo(with: "serve")
+    }
+
+    @Test(.enabled(if: Validators.required || Validators.python != nil, "python3 is missing"))
+    func thePreviewServerRebuildsOnAnEditAndKeepsTheLastGoodBundle() throws {
+        let outcome = try Publishing.script("serve_watch_test.py",
+                                            [Command.executable.path, Repository.root.appendingPathComponent("Templates").path,
+                                             try Publishing.demo.get().path])
+        #expect(outcome.succeeded, Comment(rawValue: outcome.standardOutput + outcome.standardError))
+    }
+
+    @Test func thePreviewServerSaysWhenThereIsNoBundleToServe() throws {
         let dir = try TemporaryDirectory()
-        let bundle = dir.url.appendingPathComponent("_site")
-        let build = try Command.run(["build", "--today", "2026-12-06", "--out", bundle.path])
-        #expect(build.status == 0, Comment(rawValue: build.stderr))
-        let outcome = try Publishing.serverTest(server, bundle: bundle)
+        let serve = try Command.run(["serve", "--no-build", "--out", dir.url.appendingPathComponent("_site").path])
+        #expect(serve.status == 1)
+        #expect(serve.stderr.contains("_site holds no bundle: build one, or serve without --no-build"), Comment(rawValue: serve.stderr))
+    }
+
+    private func servesTheDemo(with server: String) throws {
+        let outcome = try Publishing.script("server_test.py", [server, try Publishing.demo.get().path, try Publishing.privatePath,
+                                                               Command.executable.path])
         #expect(outcome.succeeded, Comment(rawValue: outcome.standardOutput + outcome.standardError))
     }
 }
@@ -26,21 +45,28 @@ import Testing
 enum Publishing {
     static let directory = Repository.root.appendingPathComponent("Tests/Publishing")
 
-    /// The path of the demo's `private_base_url` (`/espace/`), read from `Site/site.conf`.
+    /// The path of the demo's `private_base_url` (`/espace/`).
     static var privatePath: String {
-        get throws {
-            let conf = try String(contentsOf: Repository.site.appendingPathComponent("site.conf"), encoding: .utf8)
-            let line = conf.split(separator: "\n").first { $0.hasPrefix("private_base_url") } ?? ""
-            let value = line.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            return URL(string: value)?.path.appending("/") ?? "/"
-        }
+        get throws { try SiteConfiguration.load(from: Repository.site).privatePath }
     }
 
-    /// Runs `server_test.py` with `server` (nginx or caddy) over `bundle`.
-    static func serverTest(_ server: String, bundle: URL) throws -> Validators.Outcome {
+    /// The demo built once by the command (with its PDFs) on 2026-12-06, for the servers,
+    /// which only read it.
+    static let demo = Result { () throws -> URL in
+        let bundle = DemoBuild.processFolder("served").appendingPathComponent("_site")
+        let build = try Command.run(["build", "--today", "2026-12-06", "--out", bundle.path])
+        guard build.status == 0 else { throw DemoBuildFailed(description: build.stderr) }
+        return bundle
+    }
+
+    private struct DemoBuildFailed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs a script of `Tests/Publishing` with `arguments`.
+    static func script(_ name: String, _ arguments: [String]) throws -> Validators.Outcome {
         guard let python = Validators.python else { throw ValidatorUnavailable(message: "python3 is not on the PATH") }
-        let script = directory.appendingPathComponent("server_test.py").path
-        return try Validators.run(python, [script, server, bundle.path, try privatePath])
+        return try Validators.run(python, [directory.appendingPathComponent(name).path] + arguments)
     }
 
     static func isInstalled(_ program: String) -> Bool {

@@ -66,9 +66,8 @@ struct PublicSiteRenderer {
 
     /// The path of `private_base_url` (`/espace/`) when it shares `base_url`'s scheme and host.
     private var privatePathOnSiteHost: String? {
-        let folders = content.config.privateBaseURL
-        let path = PublicPageContext.basePath(of: folders)
-        guard path != "/", Self.origin(of: folders) == Self.origin(of: content.config.baseURL) else { return nil }
+        let path = content.config.privatePath
+        guard path != "/", Self.origin(of: content.config.privateBaseURL) == Self.origin(of: content.config.baseURL) else { return nil }
         return path
     }
 

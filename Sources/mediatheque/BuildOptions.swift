@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import MediathequeKit
+import MediathequePDF
+
+/// What a build reads and where it writes: the options of `build`, which `serve` takes too.
+struct BuildOptions: ParsableArguments {
+    @Option(help: "The account database (SQLite, schema version 1), opened read-only.")
+    var database: String?
+
+    @Option(help: "The agenda feed (XML, urn:mediatheque:agenda:1).")
+    var agenda: String?
+
+    @Option(help: "The site folder: site.conf, assets/ and demo/.")
+    var site = "Site"
+
+    @Option(help: "The Mustache templates folder.")
+    var templates = "Templates"
+
+    @Option(help: "Where the bundle is published; it is replaced whole, only when the build succeeds.")
+    var out = "_site"
+
+    @Option(help: "The reference date, YYYY-MM-DD (default: today in the site's time zone).")
+    var today: String?
+
+    @Option(help: "A file holding the site secret (else the MEDIATHEQUE_SECRET environment variable).")
+    var secretFile: String?
+
+    @Option(help: "Build one slice: 0/N the public site, K/N (K = 1…N) the K-th slice of the patrons.")
+    var shard: String?
+
+    @Option(help: "Seconds to wait for a writer holding the database's lock (rollback journal) before refusing.")
+    var busyTimeout: Double = 30
+
+    @Option(help: "Threads rendering patron folders (default: one per core).")
+    var jobs: Int?
+
+    @Flag(help: ArgumentHelp("Benchmarks only: patron folders get their HTML pages and nothing else; the bundle is incomplete.",
+                             visibility: .hidden))
+    var pagesOnly = false
+
+    func validate() throws {
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K ≤ N and N ≥ 1, got '\(shard)'") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if !(busyTimeout >= 0) { throw ValidationError("--busy-timeout must be a number of seconds, 0 or more") }
+        if (database == nil) != (agenda == nil) {
+            throw ValidationError("give both --database and --agenda, or neither to build the demo")
+        }
+    }
+
+    /// Builds the bundle into `out`, the progress on standard error.
+    /// - Throws: what the build refused (``describe(_:)`` words it); the published bundle is then untouched.
+    func build() throws -> BuildReport {
+        let siteURL = URL(fileURLWithPath: site)
+        let inputs = try CommandInputs(database: database, agenda: agenda, site: siteURL, today: today, secretFile: secretFile)
+        defer { inputs.cleanUp() }
+        let config = inputs.config
+        var buildInputs = SiteBuilder.Inputs(
+            database: inputs.database, agenda: inputs.agenda, siteDirectory: siteURL,
+            templatesDirectory: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out),
+            today: inputs.today, secret: inputs.secret, shard: shard.flatMap(Shard.init))
+        buildInputs.busyTimeout = busyTimeout
+        var builder = SiteBuilder(inputs: buildInputs)
+        let progress = ProgressLine()
+        builder.progress = { progress.report($0) }
+        builder.documentRenderer = { SummaryDocument(config: config) }
+        if let jobs { builder.workers = jobs }
+        builder.pagesOnly = pagesOnly
+        return try builder.build()
+    }
+}
