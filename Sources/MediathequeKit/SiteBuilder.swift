@@ -96,7 +96,8 @@ public struct SiteBuilder {
                         confirmed: try database.confirmedRegistrations(), patronCount: try database.patronCount(),
                         today: inputs.today)
         }
-        content.hasSearch = inputs.search != nil
+        // With no event to index, Pagefind would index every page whole: no search then.
+        content.hasSearch = inputs.search != nil && !content.comingSessions.isEmpty
 
         let bundle = try stage("write") { try StagedBundle(destination: inputs.output) }
         do {

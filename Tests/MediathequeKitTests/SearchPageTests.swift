@@ -32,6 +32,33 @@ struct SearchPageTests {
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("public/recherche").path))
         let before = StagedBundleTests.snapshot(out)
 
+        let failing = try Self.failingPagefind(in: dir)
+        #expect(failing.version == "9.9.9")
+        #expect { try BuildTests.build(into: out, database: demo.database, agenda: demo.agenda, search: failing) } throws: {
+            let text = ($0 as? BuildError)?.description ?? ""
+            return text.hasPrefix("search: Pagefind 9.9.9 failed (exit status 3)") && text.contains("the site is on fire")
+        }
+        #expect(StagedBundleTests.snapshot(out) == before)
+    }
+
+    /// Pagefind indexes every page whole when none is marked: with no coming event, it is not
+    /// run (the failing one would fail the build) and the site has no search page.
+    @Test func nothingComingMeansNoSearch() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: BuildTests.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        let report = try BuildTests.build(into: out, database: demo.database, agenda: demo.agenda, today: Fixtures.day("2030-01-01"),
+                                          search: try Self.failingPagefind(in: dir))
+        #expect(report.search == "Search not built: no coming event to index, so no search page.")
+        for path in ["public/recherche", "public/pagefind"] {
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path), "\(path)")
+        }
+        let home = try String(contentsOf: out.appendingPathComponent("public/index.html"), encoding: .utf8)
+        #expect(!home.contains("recherche/"))
+    }
+
+    /// A Pagefind that says its version and fails on any site.
+    static func failingPagefind(in dir: TemporaryDirectory) throws -> Pagefind {
         let script = try dir.write("pagefind", """
             #!/bin/sh
             if [ "$1" = --version ]; then echo "pagefind 9.9.9"; exit 0; fi
@@ -39,13 +66,7 @@ struct SearchPageTests {
             exit 3
             """)
         chmod(script, 0o755)
-        let failing = try Pagefind.locate(script, environment: [:])
-        #expect(failing.version == "9.9.9")
-        #expect { try BuildTests.build(into: out, database: demo.database, agenda: demo.agenda, search: failing) } throws: {
-            let text = ($0 as? BuildError)?.description ?? ""
-            return text.hasPrefix("search: Pagefind 9.9.9 failed (exit status 3)") && text.contains("the site is on fire")
-        }
-        #expect(StagedBundleTests.snapshot(out) == before)
+        return try Pagefind.locate(script, environment: [:])
     }
 
     @Test func aMissingPagefindSaysHowToInstallIt() throws {

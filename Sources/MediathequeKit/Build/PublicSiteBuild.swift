@@ -23,14 +23,14 @@ struct PublicSiteBuild {
     /// Builds it and records its line.
     func run() throws -> Outcome {
         context.progress(.stage("rendering the public site"))
-        let pagefind = context.inputs.search
+        let pagefind = context.content.hasSearch ? context.inputs.search : nil
         let digest = FolderFingerprint.publicDigest(salt: context.salt, today: context.today, agenda: agenda, assets: assets,
                                                     search: pagefind.map { "pagefind \($0.version)" } ?? "no search")
         if let kept = context.published.folder(BuildManifest.publicSite), kept.digest == digest,
            try BuildError.stamping("write", { try context.bundle.keepFiles(kept.files) }) {
             context.manifest.recordPublicSite(kept)
             return Outcome(rendered: 0, search: pagefind.map { "Search: the index of Pagefind \($0.version) kept with the pages." }
-                                                ?? Self.noSearch)
+                                                ?? noSearch)
         }
         var names: [String] = []
         let files = try BuildError.stamping("render public") {
@@ -45,7 +45,7 @@ struct PublicSiteBuild {
             try context.bundle.write(RenderedFile(path: try BundlePath(PrivateRootPage.path), bytes: Array(PrivateRootPage.html.utf8)))
             return try [PrivateRootPage.path] + copyAssets()
         }
-        var search = Self.noSearch
+        var search = noSearch
         if let pagefind {
             let (indexed, files) = try index(with: pagefind)
             names += files
@@ -55,7 +55,11 @@ struct PublicSiteBuild {
         return Outcome(rendered: rendered, search: search)
     }
 
-    static let noSearch = "Search not built: no index and no search page."
+    /// The report's line when there is no index.
+    private var noSearch: String {
+        context.inputs.search == nil ? "Search not built: no index and no search page."
+            : "Search not built: no coming event to index, so no search page."
+    }
 
     /// Runs Pagefind over the staged `public/`, then takes its files into the bundle as if
     /// written by the build (``StagedBundle/adopt(_:)``).
