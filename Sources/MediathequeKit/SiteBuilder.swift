@@ -17,6 +17,9 @@ public struct SiteBuilder {
         public var shard: Shard?
         /// How long to wait, in seconds, for a writer holding the database's lock (a rollback journal).
         public var busyTimeout: Double = 30
+        /// Indexes the public site for its search page; `nil` builds it without search
+        /// (no index, no search page), which the report says.
+        public var search: Pagefind?
 
         public init(database: String, agenda: String, siteDirectory: URL, templatesDirectory: URL,
                     output: URL, today: Day, secret: SiteSecret, shard: Shard? = nil) {
@@ -88,11 +91,13 @@ public struct SiteBuilder {
         let agendaReader = AgendaFeedReader(file: inputs.agenda, libraries: database.libraries)
         let feedBytes = try stage("agenda") { try agendaReader.bytes() }
         let feed = try stage("agenda") { try agendaReader.read(feedBytes) }
-        let content = try stage("database") {
+        var content = try stage("database") {
             SiteContent(config: config, feed: feed, libraries: database.libraries,
                         confirmed: try database.confirmedRegistrations(), patronCount: try database.patronCount(),
                         today: inputs.today)
         }
+        // With no event to index, Pagefind would index every page whole: no search then.
+        content.hasSearch = inputs.search != nil && !content.comingSessions.isEmpty
 
         let bundle = try stage("write") { try StagedBundle(destination: inputs.output) }
         do {
@@ -110,7 +115,9 @@ public struct SiteBuilder {
                                        manifest: manifest, bundle: bundle, workers: workers, progress: progress)
             let catalogue = try catalogueIndex(database, snapshot: snapshot, context: context, checks: checks)
             if inputs.buildsPublicSite {
-                report.publicFiles = try PublicSiteBuild(context: context, agenda: agenda).run()
+                let site = try PublicSiteBuild(context: context, agenda: agenda).run()
+                report.publicFiles = site.rendered
+                report.search = site.search
             }
             if inputs.buildsPatronFolders, let catalogueDigest {
                 report.add(try buildPatronFolders(context, database: database, catalogue: catalogue, catalogueDigest: catalogueDigest,

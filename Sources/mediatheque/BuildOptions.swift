@@ -35,6 +35,12 @@ struct BuildOptions: ParsableArguments {
     @Option(help: "Threads rendering patron folders (default: one per core).")
     var jobs: Int?
 
+    @Option(help: "The Pagefind program that indexes the search (else MEDIATHEQUE_PAGEFIND, pagefind on the PATH, or python3 -m pagefind_bin).")
+    var pagefind: String?
+
+    @Flag(help: "Build without the search: no index and no search page (Pagefind is then not needed).")
+    var noSearch = false
+
     @Flag(help: ArgumentHelp("Benchmarks only: patron folders get their HTML pages and nothing else; the bundle is incomplete.",
                              visibility: .hidden))
     var pagesOnly = false
@@ -43,6 +49,7 @@ struct BuildOptions: ParsableArguments {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K ≤ N and N ≥ 1, got '\(shard)'") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if !(busyTimeout >= 0) { throw ValidationError("--busy-timeout must be a number of seconds, 0 or more") }
+        if noSearch, pagefind != nil { throw ValidationError("--pagefind names the program --no-search does without: give one or the other") }
         if (database == nil) != (agenda == nil) {
             throw ValidationError("give both --database and --agenda, or neither to build the demo")
         }
@@ -60,6 +67,11 @@ struct BuildOptions: ParsableArguments {
             templatesDirectory: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out),
             today: inputs.today, secret: inputs.secret, shard: shard.flatMap(Shard.init))
         buildInputs.busyTimeout = busyTimeout
+        // Only the build that makes public/ indexes it.
+        if !noSearch, buildInputs.shard?.buildsPublicSite ?? true {
+            let environment = ProcessInfo.processInfo.environment
+            buildInputs.search = try Pagefind.locate(pagefind ?? environment["MEDIATHEQUE_PAGEFIND"], environment: environment)
+        }
         var builder = SiteBuilder(inputs: buildInputs)
         let progress = ProgressLine()
         builder.progress = { progress.report($0) }

@@ -6,23 +6,31 @@ import Testing
 struct BuildTests {
     static let today = Fixtures.day("2025-03-28")
 
-    static func build(into out: URL, database: String, agenda: String, today: Day = today) throws -> BuildReport {
-        try SiteBuilder(inputs: .init(database: database, agenda: agenda, siteDirectory: Repository.site,
-                                      templatesDirectory: Repository.templates, output: out, today: today,
-                                      secret: .demo)).build()
+    static func build(into out: URL, database: String, agenda: String, today: Day = today,
+                      search: Pagefind? = nil) throws -> BuildReport {
+        var inputs = SiteBuilder.Inputs(database: database, agenda: agenda, siteDirectory: Repository.site,
+                                        templatesDirectory: Repository.templates, output: out, today: today, secret: .demo)
+        inputs.search = search
+        return try SiteBuilder(inputs: inputs).build()
     }
 
-    @Test func theDemoBuildsAndRebuildsToTheSameBytes() throws {
+    /// With its search: the rebuild keeps the index with the pages, the same files.
+    @Test(.requiresPagefind) func theDemoBuildsAndRebuildsToTheSameBytes() throws {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
         let out = dir.url.appendingPathComponent("_site")
-        let report = try Self.build(into: out, database: demo.database, agenda: demo.agenda)
+        let pagefind = try #require(PagefindIndex.pagefind)
+        let report = try Self.build(into: out, database: demo.database, agenda: demo.agenda, search: pagefind)
         #expect(report.patrons > 100 && report.events >= 12)
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("public/index.html").path))
+        #expect(report.search == "Search: Pagefind \(pagefind.version) indexed 17 pages, 310 words, 4 filters, 1 sort.")
+        for page in ["public/index.html", "public/recherche/index.html", "public/pagefind/pagefind-entry.json"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(page).path), "\(page)")
+        }
         let first = StagedBundleTests.snapshot(out)
         #expect(first.keys.contains { $0.hasPrefix("private/") && $0.hasSuffix("/index.html") })
 
-        let again = try Self.build(into: out, database: demo.database, agenda: demo.agenda)
+        let again = try Self.build(into: out, database: demo.database, agenda: demo.agenda, search: pagefind)
+        #expect(again.search == "Search: the index of Pagefind \(pagefind.version) kept with the pages.")
         #expect(again.written == 0 && again.unchanged == first.count - 1) // all but the build manifest
         #expect(StagedBundleTests.snapshot(out) == first)
     }

@@ -71,9 +71,10 @@ struct CommandTests {
         expectFailure(result, mentioning: ["no site secret"])
         #expect(!FileManager.default.fileExists(atPath: dir.path("_site")))
         let ok = try Command.run(["build", "--database", try Fixtures.database(in: dir, name: "b.sqlite"), "--agenda", dir.path("a.xml"),
-                                  "--out", dir.path("_site"), "--today", "2025-03-01"],
+                                  "--out", dir.path("_site"), "--today", "2025-03-01", "--no-search"],
                                  environment: ["MEDIATHEQUE_SECRET": "a-production-secret-of-some-length"])
         #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("Search not built: no index and no search page."), "\(ok.stdout)")
         #expect(FileManager.default.fileExists(atPath: dir.path("_site/public/index.html")))
     }
 

@@ -122,6 +122,8 @@ def check(base, bundle, private_path):
     r = request(base, "/robots.txt")
     expect(b"\nDisallow: " + private_path.encode() + b"\n" in r.body, "robots.txt does not disallow " + private_path)
 
+    check_search(base, bundle, expect)
+
     # A calendar app or Google's fetcher sends no Accept header.
     r = request(base, private_path + token + "/calendrier.ics")
     expect(r.status == 200 and r.header("Content-Type") == TYPES[".ics"], "calendar without Accept: " + str(r.status))
@@ -160,6 +162,28 @@ def check(base, bundle, private_path):
         for header, value in PRIVATE_HEADERS.items():
             expect(r.header(header) == value, f"{url}: {header} {r.header(header)!r}, expected {value!r}")
     return failures, gzip_checked
+
+
+def check_search(base, bundle, expect):
+    """The search page and what its script loads from pagefind/: the entry, the interface, an
+    index file and the wasm. Pagefind's .pf_* and .pagefind files are gzip data it inflates
+    itself: any type will do, but never Content-Encoding (the browser would inflate them first)."""
+    public = os.path.join(bundle, "public")
+    r = request(base, "/recherche/")
+    expect(r.status == 200 and r.body == read(os.path.join(public, "recherche", "index.html")), f"/recherche/: status {r.status}")
+    folder = os.path.join(public, "pagefind")
+    names = sorted(os.listdir(folder))
+    meta = next(n for n in names if n.endswith(".pf_meta"))
+    for name, kind in [("pagefind-entry.json", TYPES[".json"]), ("pagefind-ui.js", "text/javascript"),
+                       ("pagefind.js", "text/javascript"), (meta, None), ("wasm.fr.pagefind", None)]:
+        for headers in [{}, {"Accept-Encoding": "gzip"}]:
+            r = request(base, "/pagefind/" + name, headers)
+            url = f"/pagefind/{name} {headers}"
+            expect(r.status == 200 and r.body == read(os.path.join(folder, name)), f"{url}: status {r.status}, or not the file")
+            expect(r.header("Content-Encoding") is None, f"{url}: Content-Encoding {r.header('Content-Encoding')!r}")
+            content_type = r.header("Content-Type") or ""
+            expect(content_type.startswith(kind) if kind else not content_type.startswith("text/"),
+                   f"{url}: Content-Type {content_type!r}")
 
 
 def check_rate_limit(base, private_path):

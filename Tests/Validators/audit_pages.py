@@ -23,8 +23,8 @@ meets them on a computer (1280 px wide) and on a phone (390 px):
 Each BUNDLE holds public/ and private/ (a built bundle). It is served on
 127.0.0.1, on a free port, public/ at / and private/ under /espace/, by a server
 this script starts and stops. Every page type is visited: the public pages
-(home, agenda, month, library, category, event, accessibility statement, 404; for
-each type, the largest page) and, in the richest and the poorest patron folders,
+(home, agenda, month, library, category, event, accessibility statement, search,
+404; for each type, the largest page) and, in the richest and the poorest patron folders,
 every private page. One browser session visits them all. A full-page screenshot
 of each page at each width is saved in DIR as NAME-PAGE-WIDTH.png.
 
@@ -58,6 +58,7 @@ PUBLIC_PAGES = [
     ("categorie", "agenda/categories/*/index.html"),
     ("animation", "agenda/*/index.html"),
     ("accessibilite", "accessibilite/index.html"),
+    ("recherche", "recherche/index.html"),
     ("404", "404.html"),
 ]
 # The private page types, each a glob under a patron's folder.

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Validates every HTML page (and stylesheet) under the given folders with the
 Nu HTML Checker (vnu.jar), in one JVM start, and prints each error as
-`file:line.column: error: message`.
+`file:line.column: error: message`. A `pagefind/` folder, Pagefind's search index and
+interface as its program writes them, is not the bundle's own markup: it is left out.
 
     Tests/Validators/validate_html.py DIR [DIR...]
     Tests/Validators/validate_html.py --check      # exit 0 if the checker can run
@@ -42,8 +43,13 @@ def main(args):
     if not args or any(not os.path.isdir(d) for d in args):
         print(__doc__, file=sys.stderr)
         return 2
+    files = []
+    for folder in args:
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "pagefind")
+            files += [os.path.join(root, n) for n in sorted(names) if n.endswith((".html", ".css"))]
     command = [java, "-Xss8m", "-jar", jar, "--errors-only", "--skip-non-html", "--also-check-css",
-               "--no-langdetect", "--format", "gnu", *args]
+               "--no-langdetect", "--format", "gnu", *files]
     result = subprocess.run(command, capture_output=True, text=True)
     output = (result.stdout + result.stderr).strip()
     if output:

@@ -15,13 +15,16 @@ public struct BuildReport: Sendable, CustomStringConvertible {
     public var keptFolders = 0
     /// The `site.conf` keys of the portal's actions left empty: those actions are not shown.
     public var actionsOff: [String] = []
+    /// What was done about the search, when this build made the public site.
+    public var search: String?
 
     public var description: String {
         """
         Built \(output) for \(today.french): \(events) events (\(sessions) sessions), \(patrons) patrons; \
         \(publicFiles) public and \(privateFiles) private files rendered, \(keptFolders) patron folders kept \
         (\(written) written, \(unchanged) unchanged).
-        """ + (actionsOff.isEmpty ? "" : "\nPortal actions not shown (empty in site.conf): \(actionsOff.joined(separator: ", ")).")
+        """ + (search.map { "\n" + $0 } ?? "")
+            + (actionsOff.isEmpty ? "" : "\nPortal actions not shown (empty in site.conf): \(actionsOff.joined(separator: ", ")).")
     }
 }
 

@@ -54,9 +54,10 @@ struct FolderFingerprint: Sendable {
         return digest([[UInt8](feedBytes)] + counts.map { Array($0.utf8) })
     }
 
-    /// The public site's fingerprint: beyond the salt, it reads the date, the agenda and the assets.
-    static func publicDigest(salt: [UInt8], today: Day, agenda: [UInt8], assets: URL) -> String {
-        digest([salt, Array(today.iso.utf8), agenda] + folderBytes(assets)).lowercaseHex
+    /// The public site's fingerprint: beyond the salt, it reads the date, the agenda, the assets,
+    /// and the search (Pagefind's version, or none).
+    static func publicDigest(salt: [UInt8], today: Day, agenda: [UInt8], assets: URL, search: String) -> String {
+        digest([salt, Array(today.iso.utf8), agenda, Array(search.utf8)] + folderBytes(assets)).lowercaseHex
     }
 
     /// The libraries, one line each in code order: every page names them.

@@ -118,6 +118,30 @@ public final class StagedBundle: @unchecked Sendable {
         }
     }
 
+    /// Takes into the bundle the files another program wrote into the staged `folder`
+    /// (Pagefind's index): each is written again as the build writes its own (``write(_:)``),
+    /// so it is linked from the published bundle when its bytes are the same, given the
+    /// bundle's permissions, and its ``Precompressed`` sibling.
+    /// - Returns: the paths of its files and siblings, from the bundle's root, sorted.
+    func adopt(_ folder: BundlePath) throws -> [String] {
+        let root = stagingPath + "/" + folder.value
+        guard let walker = fileManager.enumerator(atPath: root) else {
+            throw OutputError(path: root, message: "was not written")
+        }
+        var names: [String] = []
+        while let name = walker.nextObject() as? String {
+            guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
+            let path = root + "/" + name
+            guard let data = fileManager.contents(atPath: path), unlink(path) == 0 else {
+                throw OutputError(path: path, message: "cannot read (\(String(cString: strerror(errno))))")
+            }
+            let file = RenderedFile(path: try BundlePath(folder.value + "/" + name), bytes: [UInt8](data))
+            try write(file)
+            names += Precompressed.names(file.path.value, of: file)
+        }
+        return names.sorted()
+    }
+
     /// The file's `.gz` sibling: the published one when the file was (a sibling is a
     /// function of the file's bytes), else compressed and given the file's modification time.
     private func writeSibling(of file: RenderedFile, at target: String, _ published: String?, _ access: FileTree.Access) throws {

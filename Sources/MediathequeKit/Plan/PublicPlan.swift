@@ -65,11 +65,15 @@ public struct PublicPlan: Sendable {
     /// Event id → folder name under `agenda/` (the id itself, unless it is unsafe or taken).
     public let eventFolders: [String: String]
 
+    /// Whether the site has its search page (``SiteContent/hasSearch``).
+    public let hasSearch: Bool
+
     /// Names under `agenda/` that an event's folder may not take.
     public static let reservedEventFolders: Set<String> = ["index.html", "mois", "lieux", "categories"]
 
     public init(content: SiteContent) {
         let today = content.today
+        hasSearch = content.hasSearch
         let coming = content.comingSessions.map { event, session in
             ComingSession(event: event, session: session, day: max(session.start.day, today))
         }
@@ -158,6 +162,8 @@ public struct PublicPlan: Sendable {
     public static let notFoundPath = "404.html"
     /// The accessibility statement (déclaration d'accessibilité), linked from every page's footer.
     public static let accessibilityPath = "accessibilite/index.html"
+    /// The search page, over Pagefind's index (`pagefind/`), when the site has one.
+    public static let searchPath = "recherche/index.html"
     public static let robotsPath = "robots.txt"
     public static let sitemapPath = "sitemap.xml"
     /// Every coming session, one VEVENT each.
@@ -198,6 +204,7 @@ public struct PublicPlan: Sendable {
             PublicPage(path: Self.notFoundPath, kind: .notFound),
             PublicPage(path: Self.accessibilityPath, kind: .accessibility),
         ]
+        if hasSearch { pages.append(PublicPage(path: Self.searchPath, kind: .search)) }
         pages += months.map { PublicPage(path: Self.monthPath($0), kind: .month($0)) }
         pages += libraries.map { PublicPage(path: libraryPath($0.library.code), kind: .library($0)) }
         pages += categories.map { PublicPage(path: categoryPath($0.name), kind: .category($0)) }
@@ -225,7 +232,7 @@ public struct ComingSession: Sendable {
 /// One HTML page of `public/`: where it goes and what it shows.
 public struct PublicPage: Sendable {
     public enum Kind: Sendable {
-        case home, agenda, notFound, accessibility
+        case home, agenda, notFound, accessibility, search
         case month(PublicPlan.Month)
         case library(PublicPlan.LibraryListing)
         case category(PublicPlan.CategoryListing)

@@ -9,6 +9,9 @@ public struct SiteContent: Sendable {
     public var patronCount: Int
     /// The build's reference date: every state is relative to it.
     public var today: Day
+    /// Whether the public site is indexed for search (``Pagefind``): it then has a search page.
+    /// Only with coming sessions: the index holds the events that have some.
+    public var hasSearch = false
 
     public init(config: SiteConfiguration, feed: AgendaFeed, libraries: [String: Library],
                 confirmed: [SessionKey: Int], patronCount: Int, today: Day) {

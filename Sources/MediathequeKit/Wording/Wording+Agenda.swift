@@ -95,6 +95,9 @@ extension Wording {
         public static let noneThisMonth = "Aucune animation à venir ce mois-ci."
         public static let noneAtLibrary = "Aucune animation à venir dans cette médiathèque pour le moment."
         public static let noneInCategory = "Aucune animation à venir dans cette catégorie pour le moment."
+        /// The search page's title, and its link in every page's navigation.
+        public static let search = "Rechercher une animation"
+        public static let searchDescription = "Chercher une animation à venir par mot, puis par médiathèque, catégorie, public et mois."
 
         /// "Agenda : Tarentaize", "Agenda : Mars 2025".
         public static func heading(_ name: String) -> String { "Agenda : \(name)" }

@@ -23,7 +23,7 @@ import Testing
         try dir.write("project/Package.swift", "// a project")
         let before = Tree.of(dir.url)
         let result = try Command.run(["build", "--site", Repository.site.path, "--templates", Repository.templates.path,
-                                      "--today", IncrementalBuildTests.today.iso, "--out", "."], in: project)
+                                      "--today", IncrementalBuildTests.today.iso, "--out", ".", "--no-search"], in: project)
         #expect(result.status == 1)
         #expect(result.stderr.contains("not a bundle this tool wrote"), "\(result.stderr)")
         #expect(Tree.of(dir.url) == before)

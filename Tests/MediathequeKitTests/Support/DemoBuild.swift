@@ -2,7 +2,7 @@ import Foundation
 @testable import MediathequeKit
 
 /// The bundled demo, built as the command builds it (but for the summary PDF, which this
-/// target does not link) on its reference date.
+/// target does not link) on its reference date, with its search when Pagefind is installed.
 ///
 /// ``shared()`` is built once per test process, on first use, for every test that only
 /// reads a bundle: such a test must write nothing into it. A test that rebuilds a bundle,
@@ -37,9 +37,11 @@ struct DemoBuild: Sendable {
         bundle = folder.appendingPathComponent("_site")
         database = inputs.database
         agenda = inputs.agenda
-        var builder = SiteBuilder(inputs: .init(database: database, agenda: inputs.agenda, siteDirectory: Repository.site,
-                                                templatesDirectory: Repository.templates, output: bundle,
-                                                today: Self.today, secret: .demo))
+        var buildInputs = SiteBuilder.Inputs(database: database, agenda: inputs.agenda, siteDirectory: Repository.site,
+                                             templatesDirectory: Repository.templates, output: bundle,
+                                             today: Self.today, secret: .demo)
+        buildInputs.search = PagefindIndex.pagefind
+        var builder = SiteBuilder(inputs: buildInputs)
         builder.rendering = rendering
         _ = try builder.build()
     }

@@ -15,6 +15,8 @@ struct AccessibilityPageView {
     var contactHref: String?
     var metaDescription = Wording.Accessibility.description
     var sharing: SharingView
+    /// The search page is the one that needs JavaScript.
+    var hasSearch: Bool
 
     init(context: PublicPageContext) {
         let config = context.content.config
@@ -29,5 +31,6 @@ struct AccessibilityPageView {
         contact = statement.contact
         contactHref = statement.contactHref
         sharing = context.sharing(title: Wording.Accessibility.title, description: Wording.Accessibility.description)
+        hasSearch = context.plan.hasSearch
     }
 }

@@ -73,7 +73,7 @@ struct PublicPageContext {
 
     var siteLinks: SiteLinksView {
         SiteLinksView(home: href(PublicPlan.homePath), agenda: href(PublicPlan.agendaPath),
-                      feed: href(PublicPlan.feedPath))
+                      feed: href(PublicPlan.feedPath), search: plan.hasSearch ? href(PublicPlan.searchPath) : nil)
     }
 
     /// The `webcal://` form of a file's absolute URL, for calendar apps to subscribe to.

@@ -8,7 +8,7 @@
 struct PublicSiteRenderer {
     /// The templates the public site needs (the layouts and the partials they include).
     static let templates = [
-        "layout", "public/index", "public/listing", "public/event", "public/404", "public/accessibilite",
+        "layout", "public/index", "public/listing", "public/event", "public/404", "public/accessibilite", "public/recherche",
         "public/partials/head", "public/partials/site-name", "public/partials/site-nav", "public/partials/browse", "public/partials/subscribe",
         "public/partials/session-item", "public/partials/sessions-table", "public/partials/structured-data",
         "public/partials/sharing", "public/partials/search-data",
@@ -42,6 +42,7 @@ struct PublicSiteRenderer {
         case .event(let event): return try pages.render("public/event", EventPageView(event: event, context: context))
         case .notFound: return try pages.render("public/404", NotFoundPageView(context: context))
         case .accessibility: return try pages.render("public/accessibilite", AccessibilityPageView(context: context))
+        case .search: return try pages.render("public/recherche", SearchPageView(context: context))
         }
     }
 
