@@ -64,7 +64,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MediathequeKitTests",
-            dependencies: ["MediathequeKit", "mediatheque", "MediathequeServe",
+            dependencies: ["MediathequeKit", "MediathequePDF", "mediatheque", "MediathequeServe",
                            .product(name: "HTTPTypes", package: "swift-http-types")],
             swiftSettings: settings
         ),

@@ -20,6 +20,8 @@ public struct SiteBuilder {
         /// Indexes the public site for its search page; `nil` builds it without search
         /// (no index, no search page), which the report says.
         public var search: Pagefind?
+        /// The day the dated files state (``SiteContent/situationDay``): tests only; `today` when `nil`.
+        var situationDay: Day?
 
         public init(database: String, agenda: String, siteDirectory: URL, templatesDirectory: URL,
                     output: URL, today: Day, secret: SiteSecret, shard: Shard? = nil) {
@@ -98,6 +100,7 @@ public struct SiteBuilder {
         }
         // With no event to index, Pagefind would index every page whole: no search then.
         content.hasSearch = inputs.search != nil && !content.comingSessions.isEmpty
+        content.situationDay = inputs.situationDay ?? inputs.today
 
         let bundle = try stage("write") { try StagedBundle(destination: inputs.output) }
         do {
@@ -106,7 +109,7 @@ public struct SiteBuilder {
             let published = PublishedManifest(publishedAt: inputs.output)
             bundle.compareBase(with: published)
             let salt = FolderFingerprint.salt(config: config, templates: templates, libraries: content.libraries,
-                                              documents: documentRenderer != nil, pagesOnly: pagesOnly)
+                                              timeZone: feed.timeZone, documents: documentRenderer != nil, pagesOnly: pagesOnly)
             let agenda = FolderFingerprint.agendaDigest(feedBytes, confirmed: content.confirmed)
             let manifest = try stage("write") {
                 try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), header: (salt.lowercaseHex, inputs.today))
@@ -121,7 +124,7 @@ public struct SiteBuilder {
             }
             if inputs.buildsPatronFolders, let catalogueDigest {
                 report.add(try buildPatronFolders(context, database: database, catalogue: catalogue, catalogueDigest: catalogueDigest,
-                                                  agenda: AgendaDigests(feedBytes: feedBytes, content: content)))
+                                                  agenda: AgendaDigests(content: content)))
             }
             try stage("write") {
                 try manifest.finish()

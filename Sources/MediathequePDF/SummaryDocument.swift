@@ -11,6 +11,6 @@ public struct SummaryDocument: PatronDocumentRenderer {
     }
 
     public func files(for bundle: PatronBundle, content: SiteContent) throws -> [(name: String, bytes: [UInt8])] {
-        [(PrivateFolderLayout.summaryPDF, try renderer.render(bundle, today: content.today, sessions: content.session))]
+        [(PrivateFolderLayout.summaryPDF, try renderer.render(bundle, today: content.today, situation: content.situationDay, sessions: content.session))]
     }
 }

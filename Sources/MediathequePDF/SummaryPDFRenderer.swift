@@ -38,22 +38,25 @@ public struct SummaryPDFRenderer {
     ///
     /// - Parameters:
     ///   - bundle: the patron's own account, then the accounts shared with them.
-    ///   - today: the build's reference date: every loan state, the registrations shown
-    ///     and the document's dates follow from it (the clock is never read).
+    ///   - today: the build's reference date: every loan state and the registrations shown
+    ///     follow from it (the clock is never read).
+    ///   - situation: the day the document states, « Situation au … », and its date;
+    ///     `today` when `nil` (``SiteContent/situationDay``).
     ///   - sessions: finds a registration's event and session in the agenda feed; `nil`
     ///     when the event has left the feed, and the registration is then left out.
     /// - Returns: the bytes of a complete PDF file.
     /// - Throws: ``SummaryPDFError`` naming the patron's card number when cairo fails;
     ///   no partial file is ever returned. Odd text (markup-like strings, control
     ///   characters, very long titles, right-to-left names) is not an error: it is shown as text.
-    public func render(_ bundle: PatronBundle, today: Day,
+    public func render(_ bundle: PatronBundle, today: Day, situation: Day? = nil,
                        sessions: (SessionKey) -> (event: Event, session: Session)?) throws -> [UInt8] {
-        let content = SummaryContent(bundle: bundle, networkName: networkName, today: today, rules: rules,
+        let situation = situation ?? today
+        let content = SummaryContent(bundle: bundle, networkName: networkName, today: today, situation: situation, rules: rules,
                                      portalURL: portalURL, sessions: sessions)
         defer { engine.finishDocument() }
         var composer = SummaryComposer(text: engine, geometry: geometry)
         let document = composer.compose(content)
-        let canvas = PDFCanvas(width: geometry.width, height: geometry.height, metadata: content.metadata(today: today),
+        let canvas = PDFCanvas(width: geometry.width, height: geometry.height, metadata: content.metadata(situation: situation),
                                text: engine)
         draw(document, content: content, on: canvas)
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MediathequePDF
 import Testing
 @testable import MediathequeKit
 
@@ -9,11 +10,15 @@ struct IncrementalBuildTests {
     static let today = BuildTests.today
 
     static func build(_ out: URL, _ inputs: (database: String, agenda: String), today: Day = today,
-                      shard: Shard? = nil, workers: Int = 2, pagesOnly: Bool = false,
-                      progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) throws -> BuildReport {
-        var builder = SiteBuilder(inputs: .init(database: inputs.database, agenda: inputs.agenda, siteDirectory: Repository.site,
-                                                templatesDirectory: Repository.templates, output: out, today: today,
-                                                secret: .demo, shard: shard))
+                      shard: Shard? = nil, workers: Int = 2, pagesOnly: Bool = false, situation: Day? = nil,
+                      documents: Bool = false, progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) throws -> BuildReport {
+        var buildInputs = SiteBuilder.Inputs(database: inputs.database, agenda: inputs.agenda, siteDirectory: Repository.site,
+                                             templatesDirectory: Repository.templates, output: out, today: today,
+                                             secret: .demo, shard: shard)
+        buildInputs.situationDay = situation
+        var builder = SiteBuilder(inputs: buildInputs)
+        // The summary PDF, where the nights' tests need it: it is the costliest file.
+        if documents { builder.documentRenderer = { SummaryDocument(config: SiteConfiguration()) } }
         builder.workers = workers
         builder.pagesOnly = pagesOnly
         builder.progress = progress
@@ -223,8 +228,10 @@ struct IncrementalBuildTests {
         let tomorrow = Self.today.adding(days: 1)
         let changed = try Self.changed(demo.database, in: dir, retitle)
         _ = try Self.build(nightly, (changed, demo.agenda), today: tomorrow)
-        Self.expectCleanBuild(nightly, on: tomorrow, cleans: [Self.today: try Self.cleanTree(in: dir, demo, on: Self.today),
-                                                              tomorrow: try Self.cleanTree(in: dir, (changed, demo.agenda), on: tomorrow)])
+        try Self.expectCleanBuild(nightly, on: tomorrow, cleans: [Self.today: try Self.cleanTree(in: dir, demo, on: Self.today),
+                                                                  tomorrow: try Self.cleanTree(in: dir, (changed, demo.agenda), on: tomorrow)]) {
+            try Self.cleanTree(in: dir, (changed, demo.agenda), on: tomorrow, situation: $0)
+        }
     }
 
     /// Declares `document.id` as text (not the contract's `INTEGER PRIMARY KEY`), its ids as texts.
@@ -297,22 +304,24 @@ struct IncrementalBuildTests {
     /// Builds `out` for each day `after` days from `first` in turn, each over the previous
     /// bundle, and checks each against clean builds of the same inputs (``expectCleanBuild``).
     static func nights(_ out: URL, in dir: TemporaryDirectory, _ inputs: (database: String, agenda: String),
-                       from first: Day, after days: [Int]) throws -> [BuildReport] {
-        _ = try build(out, inputs, today: first)
-        var cleans = [first: try cleanTree(in: dir, inputs, on: first)]
+                       from first: Day, after days: [Int], documents: Bool = false) throws -> [BuildReport] {
+        _ = try build(out, inputs, today: first, documents: documents)
+        var cleans = [first: try cleanTree(in: dir, inputs, on: first, documents: documents)]
         return try days.map { days in
             let day = first.adding(days: days)
-            let nightly = try build(out, inputs, today: day)
-            cleans[day] = try cleanTree(in: dir, inputs, on: day)
-            expectCleanBuild(out, on: day, cleans: cleans)
+            let nightly = try build(out, inputs, today: day, documents: documents)
+            cleans[day] = try cleanTree(in: dir, inputs, on: day, documents: documents)
+            try expectCleanBuild(out, on: day, cleans: cleans) { try cleanTree(in: dir, inputs, on: day, situation: $0, documents: documents) }
             return nightly
         }
     }
 
-    /// The files of a clean build of `inputs` for `day`, on one thread.
-    static func cleanTree(in dir: TemporaryDirectory, _ inputs: (database: String, agenda: String), on day: Day) throws -> [String: Data] {
+    /// The files of a clean build of `inputs` for `day`, on one thread; its dated files state
+    /// `situation` when given (``SiteContent/situationDay``).
+    static func cleanTree(in dir: TemporaryDirectory, _ inputs: (database: String, agenda: String), on day: Day,
+                          situation: Day? = nil, documents: Bool = false) throws -> [String: Data] {
         let clean = dir.url.appendingPathComponent("clean-\(UUID().uuidString)")
-        _ = try build(clean, inputs, today: day, workers: 1)
+        _ = try build(clean, inputs, today: day, workers: 1, situation: situation, documents: documents)
         defer { try? FileManager.default.removeItem(at: clean) }
         return tree(clean)
     }
@@ -322,20 +331,25 @@ struct IncrementalBuildTests {
     /// siblings) state the day its manifest line says it was rendered for, and are the bytes a
     /// clean build of that night's inputs wrote that day; every other file is the bytes of a
     /// clean build for `day`. `cleans` holds the clean builds' files by day.
+    ///
+    /// And what keeping them rests on: they are also the bytes a clean build for `day` writes
+    /// when its dated files state that earlier day (`situated`, a clean build of `day` whose
+    /// dated files state the day given): nothing in them but the day they state is older than `day`.
     static func expectCleanBuild(_ out: URL, on day: Day, cleans: [Day: [String: Data]],
-                                 sourceLocation: SourceLocation = #_sourceLocation) {
+                                 situated: (Day) throws -> [String: Data],
+                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
         let manifest = PublishedManifest(publishedAt: out)
         let built = tree(out)
-        let differing = Set(built.keys).union(cleans[day]!.keys).sorted().filter { path in
-            var expected = cleans[day]![path]
+        var situatedTrees: [Day: [String: Data]] = [:]
+        let differing = try Set(built.keys).union(cleans[day]!.keys).sorted().filter { path in
             let parts = path.split(separator: "/")
-            if parts.count == 3, parts[0] == "private", let folder = manifest.folder(String(parts[1])), folder.renderedOn != day {
-                #expect(folder.renderedOn < day, "\(path) rendered on \(folder.renderedOn.iso)", sourceLocation: sourceLocation)
-                if PrivateFolderLayout.datedFiles.contains(String(Precompressed.original(of: String(parts[2])))) {
-                    expected = cleans[folder.renderedOn]?[path]
-                }
+            guard parts.count == 3, parts[0] == "private", let folder = manifest.folder(String(parts[1])), folder.renderedOn != day,
+                  PrivateFolderLayout.datedFiles.contains(String(Precompressed.original(of: String(parts[2])))) else {
+                return built[path] != cleans[day]![path]
             }
-            return built[path] != expected
+            #expect(folder.renderedOn < day, "\(path) rendered on \(folder.renderedOn.iso)", sourceLocation: sourceLocation)
+            if situatedTrees[folder.renderedOn] == nil { situatedTrees[folder.renderedOn] = try situated(folder.renderedOn) }
+            return built[path] != cleans[folder.renderedOn]?[path] || built[path] != situatedTrees[folder.renderedOn]?[path]
         }
         #expect(differing.isEmpty, "\(day.iso): \(differing.prefix(5))", sourceLocation: sourceLocation)
     }
@@ -350,24 +364,35 @@ struct IncrementalBuildTests {
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
         let tomorrow = Self.today.adding(days: 1)
         let next = (try Self.nextNight(demo.database, in: dir, on: tomorrow), demo.agenda)
-        let cleans = [Self.today: try Self.cleanTree(in: dir, demo, on: Self.today),
-                      tomorrow: try Self.cleanTree(in: dir, next, on: tomorrow)]
+        let cleans = [Self.today: try Self.cleanTree(in: dir, demo, on: Self.today, documents: true),
+                      tomorrow: try Self.cleanTree(in: dir, next, on: tomorrow, documents: true)]
 
         let whole = dir.url.appendingPathComponent("whole")
-        _ = try Self.build(whole, demo)
-        let night = try Self.build(whole, next, today: tomorrow)
-        Self.expectCleanBuild(whole, on: tomorrow, cleans: cleans)
+        _ = try Self.build(whole, demo, documents: true)
+        let night = try Self.build(whole, next, today: tomorrow, documents: true)
+        try Self.expectCleanBuild(whole, on: tomorrow, cleans: cleans) { try Self.cleanTree(in: dir, next, on: tomorrow, situation: $0, documents: true) }
         let rendered = night.patrons - night.keptFolders
         #expect(rendered > 0 && night.keptFolders > night.patrons / 2, "\(rendered) of \(night.patrons) rendered")
+        // Those who acted are rendered for tomorrow, and so are the holders who see their accounts.
+        let queue = try DatabaseQueue(path: next.0)
+        let acted = try queue.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT card_number FROM patron WHERE substr(card_number, -2) IN ('07', '57')
+                UNION SELECT holder_card FROM account_share WHERE substr(member_card, -2) IN ('07', '57')
+                """)
+        }
+        try queue.close()
+        let manifest = PublishedManifest(publishedAt: whole), tokens = PatronToken(secret: SiteSecret.demo.bytes)
+        #expect(!acted.isEmpty && acted.allSatisfy { manifest.folder(tokens.token(card: $0, version: 0))?.renderedOn == tomorrow })
         // The same inputs again: nothing is rendered, nothing written.
-        let again = try Self.build(whole, next, today: tomorrow)
+        let again = try Self.build(whole, next, today: tomorrow, documents: true)
         #expect(again.keptFolders == again.patrons && again.written == 0)
 
         var union: [String: Data] = [:]
         for k in 0...3 {
             let part = dir.url.appendingPathComponent("shard-\(k)")
-            _ = try Self.build(part, demo, shard: Shard("\(k)/3"))
-            let report = try Self.build(part, next, today: tomorrow, shard: Shard("\(k)/3"))
+            _ = try Self.build(part, demo, shard: Shard("\(k)/3"), documents: true)
+            let report = try Self.build(part, next, today: tomorrow, shard: Shard("\(k)/3"), documents: true)
             #expect(k == 0 || report.keptFolders > 0)
             union.merge(Self.tree(part)) { a, _ in a }
         }
@@ -387,7 +412,8 @@ struct IncrementalBuildTests {
 
     /// The edges a nightly build must see: a member's loan seen by the holder, a session
     /// ending at midnight, a registration opening at midnight and closing mid-morning, a
-    /// cancelled session, and an agenda search following all of them.
+    /// cancelled session a patron registered for (it leaves the summary PDF once over), and
+    /// an agenda search following all of them.
     @Test func statesChangingAtTheEdgesOfADayAreSeenNightAfterNight() throws {
         let dir = try TemporaryDirectory()
         let database = try Fixtures.database(in: dir, """
@@ -396,7 +422,8 @@ struct IncrementalBuildTests {
               ('34200021072893', '24200001234568', 'TAR', '2025-02-05', '2025-03-05');
             INSERT INTO event_registration (patron_card, registered_by, event_id, session_id, status, registered_at) VALUES
               ('24200001234567', '24200001234567', 'e1', 'mid', 'confirmed', '2025-02-21T10:00:00'),
-              ('24200001234568', '24200001234567', 'e1', 'on', 'waitlisted', '2025-02-21T10:00:00');
+              ('24200001234568', '24200001234567', 'e1', 'on', 'waitlisted', '2025-02-21T10:00:00'),
+              ('24200001234567', '24200001234567', 'e1', 'off', 'confirmed', '2025-02-20T10:00:00');
             INSERT INTO saved_search (patron_card, name, scope, query, created_on) VALUES
               ('24200001234569', 'Tout', 'agenda', '', '2025-02-01');
             """)
@@ -405,13 +432,13 @@ struct IncrementalBuildTests {
               <session id="mid" library="TAR" start="2025-03-07T20:00" end="2025-03-08T00:00" registration="none"/>
               <session id="on" library="CAR" start="2025-03-06T10:00" end="2025-03-06T11:00" registration="online"
                        capacity="10" opens="2025-03-02T00:00" closes="2025-03-03T10:00"/>
-              <session id="off" library="TAR" start="2025-03-05T10:00" end="2025-03-05T11:00" registration="online"
+              <session id="off" library="TAR" start="2025-03-02T10:00" end="2025-03-02T11:00" registration="online"
                        capacity="10" opens="2025-03-01T10:00" status="cancelled"/>
             </event>
             """))
         let inputs = (database, agenda)
         let out = dir.url.appendingPathComponent("_site")
-        let nights = try Self.nights(out, in: dir, inputs, from: Fixtures.day("2025-03-01"), after: Array(1...7))
+        let nights = try Self.nights(out, in: dir, inputs, from: Fixtures.day("2025-03-01"), after: Array(1...7), documents: true)
         // Folders change on some nights and are kept on others.
         let kept = nights.map(\.keptFolders).reduce(0, +)
         #expect(kept > 0 && kept < 3 * nights.count)

@@ -93,7 +93,7 @@ struct SummaryContentTests {
     }
 
     @Test func metadataIsDatedByTheReferenceDate() {
-        let metadata = content.metadata(today: Fixtures.today)
+        let metadata = content.metadata(situation: Fixtures.today)
         #expect(metadata.title == "Synthèse de mes comptes — Aurore Boréale")
         #expect(metadata.author == "Médiathèques de Saint-Étienne")
         #expect(metadata.date == "2025-03-28T00:00:00")

@@ -40,9 +40,10 @@ struct FolderFingerprint: Sendable {
     ///   - documents: whether folders get their documents (the summary PDF), and `pagesOnly`
     ///     whether they get their HTML pages alone: a folder kept from a build without its
     ///     documents or its other files would lack them.
-    static func salt(config: SiteConfiguration, templates: TemplateSet, libraries: [String: Library],
+    ///   - timeZone: the agenda's (calendars name it, and stamp loans and holds in it).
+    static func salt(config: SiteConfiguration, templates: TemplateSet, libraries: [String: Library], timeZone: String,
                      documents: Bool, pagesOnly: Bool) -> [UInt8] {
-        var salt: [[UInt8]] = [programDigest, Array("\(config)".utf8), [documents ? 1 : 0, pagesOnly ? 1 : 0]]
+        var salt: [[UInt8]] = [programDigest, Array("\(config)".utf8), Array(timeZone.utf8), [documents ? 1 : 0, pagesOnly ? 1 : 0]]
         salt += templates.sources.flatMap { [Array($0.name.utf8), $0.bytes] }
         salt += libraryLines(libraries)
         return digest(salt)

@@ -9,6 +9,10 @@ public struct SiteContent: Sendable {
     public var patronCount: Int
     /// The build's reference date: every state is relative to it.
     public var today: Day
+    /// The day the dated files state (``PrivateFolderLayout/datedFiles``: « Situation au … »,
+    /// `reference_date`): the build's date. Tests set another, to check that a folder kept
+    /// from that day holds what a build of today would write, but for the day it states.
+    public var situationDay: Day
     /// Whether the public site is indexed for search (``Pagefind``): it then has a search page.
     /// Only with coming sessions: the index holds the events that have some.
     public var hasSearch = false
@@ -21,6 +25,7 @@ public struct SiteContent: Sendable {
         self.confirmed = confirmed
         self.patronCount = patronCount
         self.today = today
+        situationDay = today
         sessionIndex = [:]
         var seen: Set<String> = []
         let ids = feed.events.map(\.id).filter { seen.insert($0).inserted }

@@ -54,7 +54,7 @@ final class PageView {
     }
 
     /// The same page, dated.
-    func dated(_ content: SiteContent) -> PageView { PageView(self, today: content.today.french) }
+    func dated(_ content: SiteContent) -> PageView { PageView(self, today: content.situationDay.french) }
 }
 
 /// "Accueil › Agenda › Bébés lecteurs": links to the pages above this one, then this

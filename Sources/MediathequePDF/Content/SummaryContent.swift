@@ -18,23 +18,24 @@ struct SummaryContent: Hashable {
     /// Own account first, then each shared account.
     var accounts: [AccountPart]
 
-    init(bundle: PatronBundle, networkName: String, today: Day, rules: Rules, portalURL: String? = nil,
+    /// - Parameter situation: the day it states, `today` when `nil`.
+    init(bundle: PatronBundle, networkName: String, today: Day, situation: Day? = nil, rules: Rules, portalURL: String? = nil,
          sessions: (SessionKey) -> (event: Event, session: Session)?) {
         portal = portalURL.map(Wording.Summary.portal)
         self.networkName = PDFText.printable(networkName)
         cardNumber = PDFText.printable(bundle.own.patron.cardNumber)
         holderName = PDFText.printable(bundle.own.patron.displayName)
         holderLine = "\(Text.isolated(holderName)) · carte n° \(cardNumber)"
-        situation = Wording.Summary.situation(today)
+        self.situation = Wording.Summary.situation(situation ?? today)
         accounts = bundle.accounts.enumerated().map { number, account in
             AccountPart(account, isOwn: number == 0, today: today, rules: rules, sessions: sessions)
         }
     }
 
-    /// Title, author and subject of the PDF; the date is the reference date, never the clock.
-    func metadata(today: Day) -> PDFMetadata {
+    /// Title, author and subject of the PDF; the date is the day it states, never the clock.
+    func metadata(situation: Day) -> PDFMetadata {
         PDFMetadata(title: "\(Wording.Summary.title) — \(holderName)", author: networkName,
-                    subject: Wording.Summary.subject(today),
-                    creator: "mediatheque", date: "\(today.iso)T00:00:00")
+                    subject: Wording.Summary.subject(situation),
+                    creator: "mediatheque", date: "\(situation.iso)T00:00:00")
     }
 }

@@ -16,11 +16,11 @@ struct PatronDataExport {
         return .object([
             "format": .string(Self.format),
             "network": .string(content.config.networkName),
-            "reference_date": .string(content.today.iso),
+            "reference_date": .string(content.situationDay.iso),
             "history_window": .object([
                 "months": .int(rules.historyMonths),
-                "from": .string(rules.historyStart(today: content.today).iso),
-                "to": .string(content.today.iso),
+                "from": .string(rules.historyStart(today: content.situationDay).iso),
+                "to": .string(content.situationDay.iso),
             ]),
             "profile": profile(own.patron),
             "loans": .array(own.loans.map(loan)),
