@@ -462,7 +462,9 @@ for N in "${sizes[@]}"; do
     night_w+=("$WALL"); night_m+=("$RSS_MB")
     snapshot "$OUT" "$W/night.snap"
 
-    # 6. pages only, clean
+    # 6. pages only, clean (the bundle the nightly build replaced is no longer needed: at
+    #    50,000 patrons, the RAM disk has no room, nor inodes, for it beside the pages-only build)
+    rm -rf "$OUT".previous
     echo "== N=$N: pages-only build (run $r/$runs)" >&2
     rm -rf "$PAGES_OUT" "$PAGES_OUT".staging-* "$PAGES_OUT".replaced-* "$PAGES_OUT".previous
     measure "$W/logs/pages.log" "$BIN" build --database "$DB" --agenda "$AGENDA" --pages-only \
