@@ -101,17 +101,10 @@ struct TablePart: Hashable {
             rows: rows, legend: nil)
     }
 
-    /// Registrations for sessions not over by today (``Session/isOver(on:)``), soonest first. A registration
-    /// whose event is no longer in the feed has no date to show and is left out.
+    /// The coming registrations (``ComingRegistrations``), as the summary page shows them.
     static func registrations(_ registrations: [Registration], today: Day,
                               sessions: (SessionKey) -> (event: Event, session: Session)?) -> TablePart {
-        let coming = registrations.compactMap { registration -> (Registration, Event, Session)? in
-            guard let found = sessions(SessionKey(eventID: registration.eventID, sessionID: registration.sessionID)),
-                  !found.session.isOver(on: today) else { return nil }
-            return (registration, found.event, found.session)
-        }.sorted { a, b in
-            (a.2.start, a.1.title, a.0.id) < (b.2.start, b.1.title, b.0.id)
-        }
+        let coming = ComingRegistrations.of(registrations, today: today, sessions: sessions)
         let rows = coming.map { registration, event, session in
             let end = session.end.day == session.start.day
                 ? session.end.frenchTime : "\(session.end.day.french) \(session.end.frenchTime)"

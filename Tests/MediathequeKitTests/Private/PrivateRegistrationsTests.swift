@@ -28,4 +28,24 @@ struct PrivateRegistrationsTests {
         ])
         #expect(!(try fixture.page(PrivateFixture.anne, "inscriptions.html")).contains("Chevalier"))
     }
+
+    /// The summary, page and PDF alike (``ComingRegistrations``), shows the registrations for
+    /// sessions not yet over, soonest first; not those of sessions over, nor of sessions gone.
+    @Test func theSummaryShowsTheComingRegistrationsOnly() throws {
+        let past = Event(id: "passe", updated: LocalDateTime(day: PrivateFixture.today), title: "Conte passé", sessions: [
+            Session(id: "p1", library: Library(code: "TAR", name: "Tarentaize"),
+                    start: LocalDateTime(day: PrivateFixture.today.adding(days: -2), hour: 10),
+                    end: LocalDateTime(day: PrivateFixture.today.adding(days: -2), hour: 11), registration: .desk),
+        ])
+        let fixture = try PrivateFixture(sql: """
+            INSERT INTO event_registration (patron_card, registered_by, event_id, session_id, status, registered_at) VALUES
+              ('24200000000001', '24200000000001', 'passe', 'p1', 'confirmed', '2025-03-20T10:00:00'),
+              ('24200000000001', '24200000000001', 'atelier', 's1', 'confirmed', '2025-03-20T10:00:00'),
+              ('24200000000001', '24200000000001', 'parti-depuis', 's9', 'refused', '2025-03-21T10:00:00');
+            """, feed: [Self.atelier, past])
+        defer { fixture.remove() }
+        let summary = try fixture.page(PrivateFixture.anne, "synthese.html")
+        #expect(summary.contains("Atelier BD") && !summary.contains("Conte passé") && !summary.contains("parti-depuis"))
+        #expect(try fixture.page(PrivateFixture.anne, "inscriptions.html").contains("Conte passé"))
+    }
 }

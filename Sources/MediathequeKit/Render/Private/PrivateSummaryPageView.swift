@@ -53,7 +53,8 @@ final class PrivateSummaryPageView {
         accounts = bundle.accounts.enumerated().map { index, account in
             AccountSummary(brief: home.accounts[index],
                            loans: .init(account, index: index, content: content, actions: false), holds: holds.accounts[index],
-                           registrations: account.registrations.map { .init($0, of: account, content: content) })
+                           registrations: ComingRegistrations.of(account.registrations, today: content.today, sessions: content.session)
+                               .map { .init($0.registration, of: account, content: content) })
         }
     }
 }
