@@ -13,41 +13,19 @@ struct Alerts: ParsableCommand {
             whole or not at all; 'mediatheque send' hands them to the mail system.
             """)
 
-    @Option(help: "The account database (SQLite, schema version 1), opened read-only.")
-    var database: String?
-
-    @Option(help: "The agenda feed (XML, urn:mediatheque:agenda:1).")
-    var agenda: String?
-
-    @Option(help: "The site folder: site.conf and demo/.")
-    var site = "Site"
-
-    @Option(help: "The Mustache templates folder (alerts/message.html and alerts/message.txt).")
-    var templates = "Templates"
+    /// Its templates are alerts/message.html and alerts/message.txt; a missed night is caught up with --today.
+    @OptionGroup var input: InputOptions
 
     @Option(help: "The outbox folder, outside any bundle: the day's messages go to <outbox>/<YYYY-MM-DD>/.")
     var outbox: String
 
-    @Option(help: "The reference date, YYYY-MM-DD (default: today in the site's time zone); catch a missed night up with it.")
-    var today: String?
-
-    @Option(help: "A file holding the site secret (else the MEDIATHEQUE_SECRET environment variable).")
-    var secretFile: String?
-
-    func validate() throws {
-        if (database == nil) != (agenda == nil) {
-            throw ValidationError("give both --database and --agenda, or neither for the demo")
-        }
-    }
-
     func run() throws {
-        let siteURL = URL(fileURLWithPath: site)
         do {
-            let inputs = try CommandInputs(database: database, agenda: agenda, site: siteURL, today: today, secretFile: secretFile)
+            let inputs = try input.read()
             defer { inputs.cleanUp() }
             let builder = AlertBuilder(inputs: .init(
-                database: inputs.database, agenda: inputs.agenda, siteDirectory: siteURL,
-                templatesDirectory: URL(fileURLWithPath: templates), outbox: URL(fileURLWithPath: outbox),
+                database: inputs.database, agenda: inputs.agenda, siteDirectory: input.siteURL,
+                templatesDirectory: input.templatesURL, outbox: URL(fileURLWithPath: outbox),
                 today: inputs.today, secret: inputs.secret), encoder: MIMEWriter.bytes(of:))
             print(try builder.build())
         } catch let error as ValidationError {

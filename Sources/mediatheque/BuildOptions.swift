@@ -5,26 +5,10 @@ import MediathequePDF
 
 /// What a build reads and where it writes: the options of `build`, which `serve` takes too.
 struct BuildOptions: ParsableArguments {
-    @Option(help: "The account database (SQLite, schema version 1), opened read-only.")
-    var database: String?
-
-    @Option(help: "The agenda feed (XML, urn:mediatheque:agenda:1).")
-    var agenda: String?
-
-    @Option(help: "The site folder: site.conf, assets/ and demo/.")
-    var site = "Site"
-
-    @Option(help: "The Mustache templates folder.")
-    var templates = "Templates"
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Where the bundle is published; it is replaced whole, only when the build succeeds.")
     var out = "_site"
-
-    @Option(help: "The reference date, YYYY-MM-DD (default: today in the site's time zone).")
-    var today: String?
-
-    @Option(help: "A file holding the site secret (else the MEDIATHEQUE_SECRET environment variable).")
-    var secretFile: String?
 
     @Option(help: "Build one slice: 0/N the public site, K/N (K = 1…N) the K-th slice of the patrons.")
     var shard: String?
@@ -50,21 +34,17 @@ struct BuildOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if !(busyTimeout >= 0) { throw ValidationError("--busy-timeout must be a number of seconds, 0 or more") }
         if noSearch, pagefind != nil { throw ValidationError("--pagefind names the program --no-search does without: give one or the other") }
-        if (database == nil) != (agenda == nil) {
-            throw ValidationError("give both --database and --agenda, or neither to build the demo")
-        }
     }
 
     /// Builds the bundle into `out`, the progress on standard error.
     /// - Throws: what the build refused (``describe(_:)`` words it); the published bundle is then untouched.
     func build() throws -> BuildReport {
-        let siteURL = URL(fileURLWithPath: site)
-        let inputs = try CommandInputs(database: database, agenda: agenda, site: siteURL, today: today, secretFile: secretFile)
+        let inputs = try input.read()
         defer { inputs.cleanUp() }
         let config = inputs.config
         var buildInputs = SiteBuilder.Inputs(
-            database: inputs.database, agenda: inputs.agenda, siteDirectory: siteURL,
-            templatesDirectory: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out),
+            database: inputs.database, agenda: inputs.agenda, siteDirectory: input.siteURL,
+            templatesDirectory: input.templatesURL, output: URL(fileURLWithPath: out),
             today: inputs.today, secret: inputs.secret, shard: shard.flatMap(Shard.init))
         buildInputs.busyTimeout = busyTimeout
         // Only the build that makes public/ indexes it.

@@ -30,7 +30,7 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         do {
-            let privatePath = try SiteConfiguration.load(from: URL(fileURLWithPath: options.site)).privatePath
+            let privatePath = try SiteConfiguration.load(from: URL(fileURLWithPath: options.input.site)).privatePath
             guard privatePath != "/" else {
                 throw fail(["private_base_url's path is /: serve maps private/ under that path, apart from public/; "
                             + "give it a path (/espace/) to preview the patrons' folders"])
@@ -59,7 +59,7 @@ struct Serve: ParsableCommand {
 
     /// The build's inputs: templates, the site folder (its demo data too), database and feed.
     private var watchedPaths: [String] {
-        [options.templates, options.site] + [options.database, options.database.map { $0 + "-wal" }, options.agenda].compactMap { $0 }
+        [options.input.templates, options.input.site] + [options.input.database, options.input.database.map { $0 + "-wal" }, options.input.agenda].compactMap { $0 }
     }
 
     private var rebuild: @Sendable () -> Bool {
@@ -80,7 +80,7 @@ struct Serve: ParsableCommand {
         var lines = ["Serving \(options.out) at \(address)/ (Ctrl-C stops)"]
         let privateFolder = URL(fileURLWithPath: options.out).appendingPathComponent("private")
         // A demo patron's folder, to open: the demo's tokens are no secret.
-        if options.database == nil, let token = (try? FileManager.default.contentsOfDirectory(atPath: privateFolder.path))?
+        if options.input.database == nil, let token = (try? FileManager.default.contentsOfDirectory(atPath: privateFolder.path))?
             .sorted().first(where: { $0.count == 32 && $0.allSatisfy(\.isHexDigit) }) {
             lines.append("A demo patron's folder: \(address)\(privatePath)\(token)/")
         }
