@@ -46,8 +46,11 @@ struct BundleResponder: HTTPResponder {
         guard let opened = OpenFile(folder + name) else {
             var isFolder: ObjCBool = false
             if !asksFolder, FileManager.default.fileExists(atPath: folder + inside, isDirectory: &isFolder), isFolder.boolValue {
-                // A folder asked without its slash: sent to it, relatively, as nginx does (absolute_redirect off).
-                let location = request.uri.path + "/" + (request.uri.query.map { "?" + $0 } ?? "")
+                // A folder asked without its slash: sent to it, as nginx does (absolute_redirect off), by
+                // the path resolved (never the path asked: `//host` would name another site).
+                let path = (area == .private ? privatePath : "/") + inside + "/"
+                let location = (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
+                    + (request.uri.query.map { "?" + $0 } ?? "")
                 return Response(status: .movedPermanently, headers: ResponseRules.headers(for: area) + [.location: location])
             }
             return try await notFound(in: area)

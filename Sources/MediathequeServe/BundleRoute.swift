@@ -14,11 +14,14 @@ enum BundleRoute: Equatable {
     /// Maps `path` (as requested: percent-encoded, without its query) under `privatePath`
     /// (`/espace/`: the path of `private_base_url`, both slashes).
     ///
-    /// A dot segment, or an encoded slash, NUL or backslash, answers not found: browsers
+    /// Repeated slashes are one, as nginx merges them (`//agenda` is `/agenda`). A dot
+    /// segment, or an encoded slash, NUL or backslash, answers not found: browsers
     /// resolve dot segments before they ask, so only a probe sends one. The private path
     /// itself lists nothing and confirms nothing: it is not found, with or without its slash.
     static func resolve(_ path: String, privatePath: String) -> BundleRoute {
-        let names = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { $0.removingPercentEncoding }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        // The last segment is empty for a folder, asked with its slash.
+        let names = (segments.dropLast().filter { !$0.isEmpty } + segments.suffix(1)).map { $0.removingPercentEncoding }
         let decoded = "/" + names.map { $0 ?? "" }.joined(separator: "/")
         let area: Area = decoded.hasPrefix(privatePath) || decoded + "/" == privatePath ? .private : .public
         guard path.hasPrefix("/"), names.allSatisfy({ name in

@@ -76,6 +76,10 @@ import Testing
             ("/a%5c..", .notFound(.public)),
             ("/%zz", .notFound(.public)),
             ("/espacement/", .file(.public, "espacement/")),
+            // Repeated slashes are one, as nginx merges them: a redirect never starts with //.
+            ("//agenda", .file(.public, "agenda")),
+            ("/agenda//", .file(.public, "agenda/")),
+            ("//espace//0123/", .file(.private, "0123/")),
         ]
         for (path, route) in cases {
             #expect(BundleRoute.resolve(path, privatePath: "/espace/") == route, "\(path)")
