@@ -21,8 +21,13 @@ struct InputWatcher: Service {
             let now = Self.state(of: paths)
             guard now != seen, !Task.isShuttingDownGracefully else { continue }
             // An editor may write a file in steps: take the inputs once they hold still.
-            try? await Task.sleep(for: Self.interval)
-            seen = Self.state(of: paths)
+            seen = now
+            while !Task.isShuttingDownGracefully {
+                try? await Task.sleep(for: Self.interval)
+                let later = Self.state(of: paths)
+                if later == seen { break }
+                seen = later
+            }
             let rebuild = self.rebuild
             let swapped = await withCheckedContinuation { done in Thread { done.resume(returning: rebuild()) }.start() }
             if swapped { await reload.bundleChanged() }

@@ -79,8 +79,9 @@ struct Serve: ParsableCommand {
     private func started(at address: String, privatePath: String) {
         var lines = ["Serving \(options.out) at \(address)/ (Ctrl-C stops)"]
         let privateFolder = URL(fileURLWithPath: options.out).appendingPathComponent("private")
-        // A demo patron's folder, to open: the demo's tokens are no secret.
-        if options.input.database == nil, let token = (try? FileManager.default.contentsOfDirectory(atPath: privateFolder.path))?
+        // A demo patron's folder, to open: the demo's tokens are no secret. Only for a demo this
+        // command built: a bundle taken as it is (--no-build) may be a real one, its links keys.
+        if !noBuild, options.input.database == nil, let token = (try? FileManager.default.contentsOfDirectory(atPath: privateFolder.path))?
             .sorted().first(where: { $0.count == 32 && $0.allSatisfy(\.isHexDigit) }) {
             lines.append("A demo patron's folder: \(address)\(privatePath)\(token)/")
         }
