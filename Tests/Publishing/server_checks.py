@@ -167,7 +167,8 @@ def check(base, bundle, private_path):
 def check_search(base, bundle, expect):
     """The search page and what its script loads from pagefind/: the entry, the interface, an
     index file and the wasm. Pagefind's .pf_* and .pagefind files are gzip data it inflates
-    itself: any type will do, but never Content-Encoding (the browser would inflate them first)."""
+    itself: any type will do, but never Content-Encoding (the browser would inflate them first).
+    Its scripts have their .gz sibling, sent to a client that takes gzip."""
     public = os.path.join(bundle, "public")
     r = request(base, "/recherche/")
     expect(r.status == 200 and r.body == read(os.path.join(public, "recherche", "index.html")), f"/recherche/: status {r.status}")
@@ -176,11 +177,16 @@ def check_search(base, bundle, expect):
     meta = next(n for n in names if n.endswith(".pf_meta"))
     for name, kind in [("pagefind-entry.json", TYPES[".json"]), ("pagefind-ui.js", "text/javascript"),
                        ("pagefind.js", "text/javascript"), (meta, None), ("wasm.fr.pagefind", None)]:
+        sibling = os.path.exists(os.path.join(folder, name + ".gz"))
+        expect(sibling or not name.endswith(".js"), f"/pagefind/{name}: no .gz sibling")
         for headers in [{}, {"Accept-Encoding": "gzip"}]:
             r = request(base, "/pagefind/" + name, headers)
             url = f"/pagefind/{name} {headers}"
-            expect(r.status == 200 and r.body == read(os.path.join(folder, name)), f"{url}: status {r.status}, or not the file")
-            expect(r.header("Content-Encoding") is None, f"{url}: Content-Encoding {r.header('Content-Encoding')!r}")
+            encoding = r.header("Content-Encoding")
+            body = gzip.decompress(r.body) if encoding == "gzip" else r.body
+            expect(r.status == 200 and body == read(os.path.join(folder, name)), f"{url}: status {r.status}, or not the file")
+            expected = "gzip" if sibling and headers else None
+            expect(encoding == expected, f"{url}: Content-Encoding {encoding!r}, expected {expected!r}")
             content_type = r.header("Content-Type") or ""
             expect(content_type.startswith(kind) if kind else not content_type.startswith("text/"),
                    f"{url}: Content-Type {content_type!r}")

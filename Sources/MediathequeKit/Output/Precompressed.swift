@@ -10,7 +10,7 @@ enum Precompressed {
     /// Below this, the saving is lost in the response's headers.
     static let minimumSize = 1024
     /// Text formats, each compressible; PDFs and images are compressed already.
-    static let extensions: Set<Substring> = ["html", "css", "rss", "json", "svg", "xml", "ics"]
+    static let extensions: Set<Substring> = ["html", "css", "js", "rss", "json", "svg", "xml", "ics"]
 
     /// Whether `file` gets a sibling.
     static func wants(_ file: RenderedFile) -> Bool {
