@@ -25,15 +25,17 @@ public struct Pagefind: Sendable {
     /// on the `PATH`, else the `pagefind_bin` module of `python3` (the wheel installs no script).
     /// - Throws: ``SearchIndexError`` naming what was tried and how to install it.
     public static func locate(_ explicit: String?, environment: [String: String]) throws -> Pagefind {
-        if let explicit {
-            guard let found = try? Pagefind(command: [explicit]) else {
-                throw SearchIndexError(message: "Pagefind '\(explicit)' does not run or is not Pagefind: \(installHint)")
-            }
-            return found
-        }
         let folders = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
         func onPath(_ name: String) -> String? {
             folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        }
+        if let explicit {
+            // A bare name is looked up on the PATH, as a shell would; a path is taken as it is.
+            let command = explicit.contains("/") ? explicit : onPath(explicit) ?? explicit
+            guard let found = try? Pagefind(command: [command]) else {
+                throw SearchIndexError(message: "Pagefind '\(explicit)' does not run or is not Pagefind: \(installHint)")
+            }
+            return found
         }
         let candidates = [onPath("pagefind").map { [$0] }, onPath("python3").map { [$0, "-m", "pagefind_bin"] }]
         for command in candidates.compactMap({ $0 }) {
