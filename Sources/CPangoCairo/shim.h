@@ -1,6 +1,8 @@
 // cairo (with its PDF surface) and pango through pangocairo: everything the
-// summary PDF renderer calls. Only MediathequePDF imports this module, and only
-// two files of it (TextEngine.swift, PDFCanvas.swift) touch its pointers.
+// summary PDF renderer calls, and fontconfig for the fonts it is given. Only
+// MediathequePDF imports this module, and only its Render files touch its pointers.
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <fontconfig/fontconfig.h>

@@ -109,7 +109,8 @@ public struct SiteBuilder {
             let published = PublishedManifest(publishedAt: inputs.output)
             bundle.compareBase(with: published)
             let salt = FolderFingerprint.salt(config: config, templates: templates, libraries: content.libraries,
-                                              timeZone: feed.timeZone, documents: documentRenderer != nil, pagesOnly: pagesOnly)
+                                              timeZone: feed.timeZone, documents: documentRenderer != nil, pagesOnly: pagesOnly,
+                                              fonts: SiteConfiguration.fontsDirectory(in: inputs.siteDirectory))
             let agenda = FolderFingerprint.agendaDigest(feedBytes, confirmed: content.confirmed)
             let manifest = try stage("write") {
                 try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), header: (salt.lowercaseHex, inputs.today))

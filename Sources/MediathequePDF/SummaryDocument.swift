@@ -5,9 +5,9 @@ import MediathequeKit
 public struct SummaryDocument: PatronDocumentRenderer {
     let renderer: SummaryPDFRenderer
 
-    public init(config: SiteConfiguration) {
+    public init(config: SiteConfiguration, fonts: SummaryFonts = .system) {
         renderer = SummaryPDFRenderer(networkName: config.networkName, rules: config.rules,
-                                      portalURL: config.actions[.portal]?.url())
+                                      portalURL: config.actions[.portal]?.url(), fonts: fonts)
     }
 
     public func files(for bundle: PatronBundle, content: SiteContent) throws -> [(name: String, bytes: [UInt8])] {

@@ -27,11 +27,12 @@ public struct SummaryPDFRenderer {
     ///   - networkName: shown at the top of every page and written as the document's author.
     ///   - rules: the library's rules, which judge each loan on the reference date.
     ///   - portalURL: the library's portal, shown once for what the summary cannot do (renew, cancel).
-    public init(networkName: String, rules: Rules, portalURL: String? = nil) {
+    ///   - fonts: what the text is set in (the site's fonts, or the system's).
+    public init(networkName: String, rules: Rules, portalURL: String? = nil, fonts: SummaryFonts = .system) {
         self.networkName = networkName
         self.rules = rules
         self.portalURL = portalURL
-        engine = TextEngine()
+        engine = TextEngine(fonts: fonts)
     }
 
     /// Renders the summary of `bundle` as it stands on `today`.

@@ -55,7 +55,8 @@ struct BuildOptions: ParsableArguments {
         var builder = SiteBuilder(inputs: buildInputs)
         let progress = ProgressLine()
         builder.progress = { progress.report($0) }
-        builder.documentRenderer = { SummaryDocument(config: config) }
+        let fonts = try SummaryFonts(folder: SiteConfiguration.fontsDirectory(in: input.siteURL))
+        builder.documentRenderer = { SummaryDocument(config: config, fonts: fonts) }
         if let jobs { builder.workers = jobs }
         builder.pagesOnly = pagesOnly
         return try builder.build()

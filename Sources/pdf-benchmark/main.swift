@@ -1,7 +1,7 @@
 // Renders typical two-page "Synthèse de mes comptes" PDFs and prints milliseconds per
 // document, on one core and on every core (one thread and one renderer per core).
 //
-//     swift run -c release pdf-benchmark [documents per thread, default 500] [--sample file.pdf]
+//     swift run -c release pdf-benchmark [documents per thread, default 500] [--sample file.pdf] [--fonts Site/fonts]
 //
 // Not a unit test: figures depend on the machine. The bar is 16 ms/doc (one pango
 // layout per cell, shaped every time); the renderer aims at 5 ms or less.
@@ -12,7 +12,12 @@ import MediathequePDF
 let arguments = Array(CommandLine.arguments.dropFirst())
 let documents = arguments.lazy.compactMap { Int($0) }.first ?? 500
 /// `--sample file.pdf` also writes the first typical document, to look at.
-let samplePath = arguments.firstIndex(of: "--sample").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+}
+let samplePath = option("--sample")
+/// `--fonts folder` sets the documents in the fonts of a site's `fonts/` folder, as a build does.
+let fonts = try option("--fonts").map { try SummaryFonts(folder: URL(fileURLWithPath: $0)) } ?? .system
 let cores = ProcessInfo.processInfo.activeProcessorCount
 let samples = SampleBundles()
 let rules = Rules()
@@ -36,7 +41,7 @@ func cpuMilliseconds(_ clock: clockid_t = CLOCK_THREAD_CPUTIME_ID) -> Double {
 
 /// Renders `count` documents starting at patron `first` with a fresh renderer; returns the bytes written.
 func run(first: Int, count: Int) throws -> Int {
-    let renderer = SummaryPDFRenderer(networkName: networkName, rules: rules)
+    let renderer = SummaryPDFRenderer(networkName: networkName, rules: rules, fonts: fonts)
     var bytes = 0
     for n in first..<(first + count) {
         bytes += try renderer.render(samples.bundle(n), today: samples.today, sessions: samples.session).count
@@ -50,7 +55,7 @@ func pageCount(_ pdf: [UInt8]) -> Int {
     return text.components(separatedBy: "/Type /Page").count - 1 - (text.components(separatedBy: "/Type /Pages").count - 1)
 }
 
-let probe = try SummaryPDFRenderer(networkName: networkName, rules: rules)
+let probe = try SummaryPDFRenderer(networkName: networkName, rules: rules, fonts: fonts)
     .render(samples.bundle(0), today: samples.today, sessions: samples.session)
 print("typical document: \(pageCount(probe)) pages, \(probe.count / 1024) KiB")
 if let samplePath {

@@ -18,7 +18,10 @@ struct IncrementalBuildTests {
         buildInputs.situationDay = situation
         var builder = SiteBuilder(inputs: buildInputs)
         // The summary PDF, where the nights' tests need it: it is the costliest file.
-        if documents { builder.documentRenderer = { SummaryDocument(config: SiteConfiguration()) } }
+        if documents {
+            let fonts = try SummaryFonts(folder: SiteConfiguration.fontsDirectory(in: Repository.site))
+            builder.documentRenderer = { SummaryDocument(config: SiteConfiguration(), fonts: fonts) }
+        }
         builder.workers = workers
         builder.pagesOnly = pagesOnly
         builder.progress = progress

@@ -5,13 +5,6 @@ import MediathequePDF
 
 /// Every summary of the built demo, through the same pipeline as the command.
 struct DemoSummaryTests {
-    struct Summary: PatronDocumentRenderer {
-        let renderer: SummaryPDFRenderer
-        func files(for bundle: PatronBundle, content: SiteContent) throws -> [(name: String, bytes: [UInt8])] {
-            [("synthese.pdf", try renderer.render(bundle, today: content.today, sessions: content.session))]
-        }
-    }
-
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test(.requires("qpdf", "pdffonts", "pdftotext"))
@@ -27,7 +20,9 @@ struct DemoSummaryTests {
                                                 templatesDirectory: Self.root.appendingPathComponent("Templates"),
                                                 output: out, today: today, secret: .demo))
         let config = try SiteConfiguration.load(from: site)
-        builder.documentRenderer = { Summary(renderer: SummaryPDFRenderer(networkName: config.networkName, rules: config.rules)) }
+        // As the command does: set in the site's fonts.
+        let fonts = try SummaryFonts(folder: SiteConfiguration.fontsDirectory(in: site))
+        builder.documentRenderer = { SummaryDocument(config: config, fonts: fonts) }
         let report = try builder.build()
 
         let privateFolder = out.appendingPathComponent("private")

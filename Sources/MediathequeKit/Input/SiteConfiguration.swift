@@ -179,6 +179,12 @@ public struct SiteConfiguration: Hashable, Sendable {
         return config
     }
 
+    /// The fonts the summary PDF is set in, in the site folder `directory`: when it holds
+    /// any, they replace the system's fonts of their families (Site/fonts/README.md).
+    public static func fontsDirectory(in directory: URL) -> URL {
+        directory.appendingPathComponent("fonts")
+    }
+
     /// Reads `site.conf` in `directory`.
     /// - Throws: ``InputProblem`` when the folder or its `site.conf` is missing: a build with
     ///   the defaults and without the site's assets would publish pages linking a stylesheet

@@ -24,18 +24,21 @@ final class TextEngine {
 
     /// Layouts kept across documents before the unused ones are dropped.
     private let retainedLayouts: Int
+    private let fonts: SummaryFonts
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let context: OpaquePointer
-    private let fonts: [OpaquePointer]
+    private let descriptions: [OpaquePointer]
     private let attributes: OpaquePointer
     private var slots: [Slot?] = []
     private var freeSlots: [Int32] = []
     private var index: [Key: Int32] = [:]
     private var generation: UInt32 = 1
 
-    init(retainedLayouts: Int = 4096) {
+    init(fonts: SummaryFonts = .system, retainedLayouts: Int = 4096) {
         self.retainedLayouts = retainedLayouts
+        self.fonts = fonts
         fontMap = pango_cairo_font_map_new()
+        if let config = fonts.config { pango_fc_font_map_set_config(OpaquePointer(fontMap), config) }
         context = pango_font_map_create_context(fontMap)
         // Unhinted outlines and metrics, unrounded positions: a PDF is scaled, never
         // rasterised at 72 dpi, and hinting would only distort the spacing.
@@ -48,7 +51,7 @@ final class TextEngine {
         pango_cairo_context_set_resolution(context, 72)
         pango_context_set_round_glyph_positions(context, 0)
         pango_context_set_language(context, pango_language_from_string("fr"))
-        fonts = TextStyle.allCases.map { pango_font_description_from_string($0.fontDescription) }
+        descriptions = TextStyle.allCases.map { pango_font_description_from_string($0.fontDescription) }
         // Breaking inside a word must not add a hyphen: a barcode or a date cut in two
         // would read as another value.
         attributes = pango_attr_list_new()
@@ -57,7 +60,7 @@ final class TextEngine {
 
     deinit {
         for slot in slots { if let slot { g_object_unref(UnsafeMutableRawPointer(slot.layout)) } }
-        for font in fonts { pango_font_description_free(font) }
+        for description in descriptions { pango_font_description_free(description) }
         pango_attr_list_unref(attributes)
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
@@ -79,7 +82,7 @@ final class TextEngine {
 
     private func makeLayout(_ key: Key) -> TextBlock {
         let layout = pango_layout_new(context)!
-        pango_layout_set_font_description(layout, fonts[key.style.rawValue])
+        pango_layout_set_font_description(layout, descriptions[key.style.rawValue])
         pango_layout_set_width(layout, key.width)
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         pango_layout_set_attributes(layout, attributes)
