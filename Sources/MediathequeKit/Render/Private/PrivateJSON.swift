@@ -42,7 +42,7 @@ enum PrivateJSON: Equatable {
             let inner = indent + "  "
             out += "{\n"
             // Sorted by UTF-8 bytes: the same order on every platform.
-            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (index, key) in keys.enumerated() {
                 out += inner
                 Self.quote(key, into: &out)
@@ -56,6 +56,12 @@ enum PrivateJSON: Equatable {
 
     private static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Most texts need no escape: appended whole.
+        guard text.utf8.contains(where: mayNeedEscape) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -74,6 +80,16 @@ enum PrivateJSON: Equatable {
             }
         }
         out += "\""
+    }
+
+    /// Whether a UTF-8 byte may start a scalar ``quote(_:into:)`` escapes: ASCII controls and
+    /// the characters above, or the lead byte of U+0080–U+009F (C2) and of U+2028, U+2029 (E2).
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0..<0x20, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+             UInt8(ascii: "&"), UInt8(ascii: "'"), 0xC2, 0xE2: true
+        default: false
+        }
     }
 
     private static func hex(_ value: UInt32) -> String {
