@@ -41,14 +41,16 @@
 #                  changed but the date (a folder is rendered again when one of
 #                  its states changed overnight: a loan due soon, due tomorrow,
 #                  due today or late, a session's registration opening,
-#                  closing or ending; every other folder is kept whole);
+#                  closing or ending, or a loan left the history's window, when
+#                  its summary, PDF included, is kept; every other folder is
+#                  kept whole);
 #   5b. nightly    the night after (--today + 2 days), the realistic nightly
 #                  rebuild: the database of the day before changed as
 #                  scripts/next-night.sql says (2% of the patrons returned a
 #                  loan, borrowed, placed a hold, saw one made available or
 #                  registered for a session), plus the states the date
 #                  changes: wall time, ratio, files and bytes written, and the
-#                  patron folders rendered again;
+#                  patron folders rendered again (and how many kept their summary);
 #   6. pages only  `mediatheque build --pages-only` into an empty folder: the
 #                  same build, but patron folders get their HTML pages and
 #                  nothing else (no PDF, calendar, feed or data export): what
@@ -202,8 +204,9 @@ snapshot() { find "$1" -type f -printf '%i %T@ %s %P\n' | LC_ALL=C sort >"$2"; }
 changed() { LC_ALL=C comm -13 "$1" "$2" | wc -l | tr -d ' '; }
 # changed_mb OLD NEW: their size, in MB.
 changed_mb() { LC_ALL=C comm -13 "$1" "$2" | LC_ALL=C awk '{ s += $3 } END { printf "%.1f", s / 1048576 }'; }
-# folders LOG: the patron folders a build rendered ("P patrons" less "K patron folders kept").
-folders() { LC_ALL=C awk '/^Built / { for (i = 1; i <= NF; i++) { if ($(i) ~ /^patrons/) p = $(i - 1); if ($(i) == "folders" && $(i + 1) == "kept") k = $(i - 2) } } END { if (p != "") printf "%d of %d", p - k, p }' "$1"; }
+# folders LOG: the patron folders a build rendered ("P patrons" less "K patron folders kept"), and
+# how many of those kept their summary ("S summaries kept").
+folders() { LC_ALL=C awk '/^Built / { for (i = 1; i <= NF; i++) { if ($(i) ~ /^patrons/) p = $(i - 1); if ($(i) == "folders" && $(i + 1) == "kept") k = $(i - 2); if ($(i) == "summaries" && $(i + 1) == "kept") s = $(i - 1) } } END { if (p != "") printf "%d of %d folders rendered (%d of them but for their summary)", p - k, p, s }' "$1"; }
 # summary LOG: the build's own "W written, U unchanged", if it printed one.
 summary() { grep -o '[0-9]* written, [0-9]* unchanged' "$1" | tail -n 1 || true; }
 
@@ -514,8 +517,8 @@ for N in "${sizes[@]}"; do
   row "$MAIN_TSV" "$N" "no-op, first after clean" "$fw" "$fm" "$first_written" "$(ratio "$fw" "$cw")" "no previous bundle to start from${s_first:+; build: $s_first}"
   row "$MAIN_TSV" "$N" "no-op rebuild" "$nw" "$nm" "$noop_written" "$(ratio "$nw" "$cw")" "from the previous bundle${s_noop:+; build: $s_noop}"
   row "$MAIN_TSV" "$N" "1 patron changed" "$ow" "$om" "$one_written" "$(ratio "$ow" "$cw")" "$moved open loans of $card due 7 days later${s_one:+; build: $s_one}"
-  row "$MAIN_TSV" "$N" "next day" "$xw" "$xm" "$next_written" "$(ratio "$xw" "$cw")" "same data, --today $NEXT_DAY: $(folders "$W/logs/next.log") folders rendered${s_next:+; build: $s_next}"
-  row "$MAIN_TSV" "$N" "nightly" "$gw" "$gm" "$night_written" "$(ratio "$gw" "$cw")" "--today $NIGHT_DAY, $acting patrons acted (scripts/next-night.sql): $(folders "$W/logs/night.log") folders rendered, $night_mb MB written${s_night:+; build: $s_night}"
+  row "$MAIN_TSV" "$N" "next day" "$xw" "$xm" "$next_written" "$(ratio "$xw" "$cw")" "same data, --today $NEXT_DAY: $(folders "$W/logs/next.log")${s_next:+; build: $s_next}"
+  row "$MAIN_TSV" "$N" "nightly" "$gw" "$gm" "$night_written" "$(ratio "$gw" "$cw")" "--today $NIGHT_DAY, $acting patrons acted (scripts/next-night.sql): $(folders "$W/logs/night.log"), $night_mb MB written${s_night:+; build: $s_night}"
   row "$MAIN_TSV" "$N" "pages only" "$pw" "$pm" "$pages_files" "$(ratio "$pw" "$cw")" "--pages-only, clean: $pages_html HTML pages, no PDF, calendar, feed or export"
 
   # Files by kind (by extension) in the clean build's tree.
