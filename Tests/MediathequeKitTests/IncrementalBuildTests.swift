@@ -331,9 +331,11 @@ struct IncrementalBuildTests {
 
     /// What "the same bytes as a clean build" means for a bundle built night after night: a
     /// kept folder's dated files (``PrivateFolderLayout/datedFiles``, and their precompressed
-    /// siblings) state the day its manifest line says it was rendered for, and are the bytes a
-    /// clean build of that night's inputs wrote that day; every other file is the bytes of a
-    /// clean build for `day`. `cleans` holds the clean builds' files by day.
+    /// siblings) state the day its manifest line says it was rendered for, a kept summary's
+    /// (``PrivateFolderLayout/summaryFiles``) the day the line says the summary was rendered
+    /// for (``BuildManifest/Folder/statedDay(of:)``), and are the bytes a clean build of that
+    /// night's inputs wrote that day; every other file is the bytes of a clean build for
+    /// `day`. `cleans` holds the clean builds' files by day.
     ///
     /// And what keeping them rests on: they are also the bytes a clean build for `day` writes
     /// when its dated files state that earlier day (`situated`, a clean build of `day` whose
@@ -346,13 +348,14 @@ struct IncrementalBuildTests {
         var situatedTrees: [Day: [String: Data]] = [:]
         let differing = try Set(built.keys).union(cleans[day]!.keys).sorted().filter { path in
             let parts = path.split(separator: "/")
-            guard parts.count == 3, parts[0] == "private", let folder = manifest.folder(String(parts[1])), folder.renderedOn != day,
-                  PrivateFolderLayout.datedFiles.contains(String(Precompressed.original(of: String(parts[2])))) else {
+            guard parts.count == 3, parts[0] == "private", let folder = manifest.folder(String(parts[1])),
+                  PrivateFolderLayout.datedFiles.contains(String(Precompressed.original(of: String(parts[2])))),
+                  case let stated = folder.statedDay(of: String(parts[2])), stated != day else {
                 return built[path] != cleans[day]![path]
             }
-            #expect(folder.renderedOn < day, "\(path) rendered on \(folder.renderedOn.iso)", sourceLocation: sourceLocation)
-            if situatedTrees[folder.renderedOn] == nil { situatedTrees[folder.renderedOn] = try situated(folder.renderedOn) }
-            return built[path] != cleans[folder.renderedOn]?[path] || built[path] != situatedTrees[folder.renderedOn]?[path]
+            #expect(stated < day, "\(path) rendered on \(stated.iso)", sourceLocation: sourceLocation)
+            if situatedTrees[stated] == nil { situatedTrees[stated] = try situated(stated) }
+            return built[path] != cleans[stated]?[path] || built[path] != situatedTrees[stated]?[path]
         }
         #expect(differing.isEmpty, "\(day.iso): \(differing.prefix(5))", sourceLocation: sourceLocation)
     }
@@ -400,6 +403,41 @@ struct IncrementalBuildTests {
             union.merge(Self.tree(part)) { a, _ in a }
         }
         #expect(Self.differences(union, Self.tree(whole)).isEmpty)
+    }
+
+    /// A change the summary does not show (here a review written the next day) renders the
+    /// patron's folder again but for its summary: ``PrivateFolderLayout/summaryFiles`` stay
+    /// the files of the day before, which they state, and the rest is the next day's.
+    @Test func aChangeTheSummaryDoesNotShowKeepsItsDay() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let tomorrow = Self.today.adding(days: 1)
+        let out = dir.url.appendingPathComponent("_site")
+        _ = try Self.build(out, demo, documents: true)
+        _ = try Self.build(out, demo, today: tomorrow, documents: true)
+        // A patron whose folder, states and all, reads tomorrow as today.
+        let tokens = PatronToken(secret: SiteSecret.demo.bytes)
+        var manifest = PublishedManifest(publishedAt: out)
+        let cards = try DatabaseQueue(path: demo.database).read { db in try String.fetchAll(db, sql: "SELECT card_number FROM patron ORDER BY 1") }
+        let card = try #require(cards.first { manifest.folder(tokens.token(card: $0, version: 0))?.renderedOn == Self.today })
+        let token = tokens.token(card: card, version: 0)
+        let reviewed = (try Self.changed(demo.database, in: dir, """
+            INSERT INTO review (patron_card, document_id, pseudonym, rating, title, body, written_at, status)
+            SELECT '\(card)', min(id), 'Lectrice', 4, 'Un avis', 'Écrit le lendemain.', '\(tomorrow.iso)T18:00:00', 'published' FROM document
+            """), demo.agenda)
+        let summary = out.appendingPathComponent("private/\(token)/synthese.pdf").path
+        let before = try FileManager.default.attributesOfItem(atPath: summary)[.systemFileNumber] as? Int
+
+        let report = try Self.build(out, reviewed, today: tomorrow, documents: true)
+        #expect(report.keptSummaries == 1 && report.keptFolders == report.patrons - 1, "\(report)")
+        manifest = PublishedManifest(publishedAt: out)
+        let line = try #require(manifest.folder(token))
+        #expect(line.renderedOn == tomorrow && line.summary?.renderedOn == Self.today)
+        #expect(try FileManager.default.attributesOfItem(atPath: summary)[.systemFileNumber] as? Int == before)
+        #expect(try String(contentsOfFile: out.appendingPathComponent("private/\(token)/avis.html").path, encoding: .utf8).contains("Un avis"))
+        let cleans = [Self.today: try Self.cleanTree(in: dir, demo, on: Self.today, documents: true),
+                      tomorrow: try Self.cleanTree(in: dir, reviewed, on: tomorrow, documents: true)]
+        try Self.expectCleanBuild(out, on: tomorrow, cleans: cleans) { try Self.cleanTree(in: dir, reviewed, on: tomorrow, situation: $0, documents: true) }
     }
 
     /// A copy of `database` changed as `scripts/next-night.sql` says the next night, `day`, changes it.

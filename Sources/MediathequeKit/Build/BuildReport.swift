@@ -13,6 +13,8 @@ public struct BuildReport: Sendable, CustomStringConvertible {
     public var unchanged = 0
     /// Patron folders whose inputs and states did not change, kept whole without rendering.
     public var keptFolders = 0
+    /// Patron folders rendered but for their summary, whose rows and states did not change.
+    public var keptSummaries = 0
     /// The `site.conf` keys of the portal's actions left empty: those actions are not shown.
     public var actionsOff: [String] = []
     /// What was done about the search, when this build made the public site.
@@ -22,7 +24,7 @@ public struct BuildReport: Sendable, CustomStringConvertible {
         """
         Built \(output) for \(today.french): \(events) events (\(sessions) sessions), \(patrons) patrons; \
         \(publicFiles) public and \(privateFiles) private files rendered, \(keptFolders) patron folders kept \
-        (\(written) written, \(unchanged) unchanged).
+        whole and \(keptSummaries) summaries kept (\(written) written, \(unchanged) unchanged).
         """ + (search.map { "\n" + $0 } ?? "")
             + (actionsOff.isEmpty ? "" : "\nPortal actions not shown (empty in site.conf): \(actionsOff.joined(separator: ", ")).")
     }
@@ -34,5 +36,6 @@ extension BuildReport {
         patrons = tally.done
         privateFiles = tally.files
         keptFolders = tally.kept
+        keptSummaries = tally.keptSummaries
     }
 }

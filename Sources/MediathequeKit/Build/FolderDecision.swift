@@ -6,12 +6,16 @@
 /// its states still read as they did on the day it was rendered
 /// (``BuildManifest/Folder/isCurrent(on:)``): its dated files then truthfully state that
 /// day, "Situation au <rendered on>", the bytes a clean build made on that day wrote.
-/// Any other folder is rendered whole, for this build's date.
+/// Any other folder is rendered for this build's date: whole, or but for its summary
+/// (``PrivateFolderLayout/summaryFiles``) when the summary's own fingerprint (the rows it
+/// shows) is the one recorded and its states still read the same: a loan leaving the
+/// history, a new review or a search's new results do not make another summary.
 enum FolderDecision: Equatable, Sendable {
     /// The published folder as it is: its line is recorded again.
     case keep(BuildManifest.Folder)
-    /// Every file rendered.
-    case render
+    /// Every file rendered, but for the summary of `keepingSummaryOf`, the published line,
+    /// when there is one: its summary's files are kept as they are.
+    case render(keepingSummaryOf: BuildManifest.Folder?)
 
     /// What the published bundle was built from, the same for every folder of a build.
     struct Basis: Equatable, Sendable {
@@ -28,12 +32,19 @@ enum FolderDecision: Equatable, Sendable {
 
     /// - Parameters:
     ///   - published: the folder's line in the published manifest; `nil` when it has none.
-    ///   - digest: the folder's fingerprint in this build.
-    init(published: BuildManifest.Folder?, digest: String, basis: Basis) {
-        guard basis.sameSalt, let published, published.digest == digest, published.isCurrent(on: basis.today) else {
-            self = .render
+    ///   - digests: the folder's fingerprints in this build.
+    init(published: BuildManifest.Folder?, digests: FolderFingerprint.Digests, basis: Basis) {
+        guard basis.sameSalt, let published else {
+            self = .render(keepingSummaryOf: nil)
             return
         }
-        self = .keep(published)
+        let summary = published.summary
+        if published.digest == digests.folder, published.isCurrent(on: basis.today), summary?.isCurrent(on: basis.today) ?? true {
+            self = .keep(published)
+        } else if let summary, summary.digest == digests.summary, summary.isCurrent(on: basis.today) {
+            self = .render(keepingSummaryOf: published)
+        } else {
+            self = .render(keepingSummaryOf: nil)
+        }
     }
 }

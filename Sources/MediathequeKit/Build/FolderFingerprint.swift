@@ -21,16 +21,30 @@ struct FolderFingerprint: Sendable {
     /// What a patron's rows are digested with for the documents they show.
     let documents: DocumentDigests
 
-    /// The folder's fingerprint from the digest of its rows (``RowDigest``).
-    func digest(of rows: RowDigest, token: String) -> String {
-        var hash = SHA256()
-        hash.update(data: salt)
-        hash.update(data: Array(token.utf8))
+    /// A folder's fingerprint, and that of its summary (``PrivateFolderLayout/summaryFiles``).
+    struct Digests: Hashable, Sendable {
+        /// What every file of the folder is made from.
+        var folder: String
+        /// What its summary is made from: the rows it shows and the sessions registered for.
+        var summary: String
+    }
+
+    /// The folder's fingerprints from the digest of its rows (``RowDigest``).
+    func digests(of rows: RowDigest, token: String) -> Digests {
+        var hash = SHA256(), summary = SHA256()
+        for part in [salt, Array(token.utf8)] {
+            hash.update(data: part)
+            summary.update(data: part)
+        }
         hash.update(data: rows.finalize())
+        summary.update(data: rows.finalizeSummary())
         if rows.readsAgenda { hash.update(data: agenda.searches) }
-        for session in rows.registeredSessions { hash.update(data: agenda.session(session)) }
+        for session in rows.registeredSessions {
+            hash.update(data: agenda.session(session))
+            summary.update(data: agenda.session(session))
+        }
         if rows.readsCatalogue { hash.update(data: catalogue) }
-        return hash.finalize().lowercaseHex
+        return Digests(folder: hash.finalize().lowercaseHex, summary: summary.finalize().lowercaseHex)
     }
 
     /// What every part of the bundle is rendered with: the program, the configuration,

@@ -20,11 +20,12 @@ struct FolderRenderers: Sendable {
         self.documents = WorkerLocal(count: context.workers) { _ in pagesOnly ? nil : documents?() }
     }
 
-    /// The folder's pages and feeds, then its documents (the summary PDF).
-    func render(_ patron: PatronBundle, token: String, worker: Int) throws -> PatronFolderRenderer.Folder {
+    /// The folder's pages and feeds, then its documents (the summary PDF); without its
+    /// summary, page and documents, unless `summary`.
+    func render(_ patron: PatronBundle, token: String, worker: Int, summary: Bool = true) throws -> PatronFolderRenderer.Folder {
         let folder = try BundlePath("private/\(token)")
-        var rendered = try pages[worker].render(patron, token: token)
-        if let renderer = documents[worker] {
+        var rendered = try pages[worker].render(patron, token: token, summary: summary)
+        if summary, let renderer = documents[worker] {
             for document in try renderer.files(for: patron, content: content) {
                 rendered.files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
             }

@@ -21,7 +21,8 @@ struct PatronFolderBuild {
     enum Work: Sendable {
         /// `card` says which patron to render again should the folder's files be missing.
         case keep(token: String, card: String, folder: BuildManifest.Folder)
-        case render(token: String, digest: String, bundle: PatronBundle)
+        /// `published`: the folder's published line, whose summary is kept (``FolderDecision``).
+        case render(token: String, digests: FolderFingerprint.Digests, bundle: PatronBundle, keepingSummaryOf: BuildManifest.Folder?)
     }
 
     /// Work handed out in reading order, with the manifest its lines go to.
@@ -47,7 +48,9 @@ struct PatronFolderBuild {
         guard context.basis.keepsFolders else {
             return try render(main) { emit in
                 try reader.eachPatron(decoding: .all) { read in
-                    if let patron = read.patron.bundle { try emit(.render(token: read.token, digest: read.digest, bundle: patron)) }
+                    if let patron = read.patron.bundle {
+                        try emit(.render(token: read.token, digests: read.digests, bundle: patron, keepingSummaryOf: nil))
+                    }
                 }
             }
         }
@@ -60,9 +63,19 @@ struct PatronFolderBuild {
 
     /// The work for a folder that may be kept; `nil` when it is to be rendered.
     private func keep(_ read: PatronReader.Read) -> Work? {
-        let decision = FolderDecision(published: context.published.folder(read.token), digest: read.digest, basis: context.basis)
-        guard case .keep(let kept) = decision else { return nil }
+        guard case .keep(let kept) = decision(token: read.token, read.digests) else { return nil }
         return .keep(token: read.token, card: read.patron.card, folder: kept)
+    }
+
+    /// The work for a folder to render, with its summary kept when it may be.
+    private func render(token: String, _ digests: FolderFingerprint.Digests, _ patron: PatronBundle) -> Work {
+        var published: BuildManifest.Folder?
+        if case .render(let line) = decision(token: token, digests) { published = line }
+        return .render(token: token, digests: digests, bundle: patron, keepingSummaryOf: published)
+    }
+
+    private func decision(token: String, _ digests: FolderFingerprint.Digests) -> FolderDecision {
+        FolderDecision(published: context.published.folder(token), digests: digests, basis: context.basis)
     }
 
     /// Pass 1: digests every patron, keeps the folders that may be kept, and returns
@@ -117,14 +130,14 @@ struct PatronFolderBuild {
                 for card in cards {
                     // Digested again in the read that decodes it: what is recorded is what was rendered.
                     guard let read = try reader.read(card: card) else { continue }
-                    try emit(.render(token: read.token, digest: read.digest, bundle: read.bundle))
+                    try emit(render(token: read.token, read.digests, read.bundle))
                 }
             }
         } else {
             let cards = Set(cards)
             try render(main) { emit in
                 try reader.eachPatron(decoding: .only(cards)) { read in
-                    if let patron = read.patron.bundle { try emit(.render(token: read.token, digest: read.digest, bundle: patron)) }
+                    if let patron = read.patron.bundle { try emit(render(token: read.token, read.digests, patron)) }
                 }
             }
         }

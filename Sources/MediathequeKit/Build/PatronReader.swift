@@ -8,8 +8,8 @@ struct PatronReader: Sendable {
     let tokens: PatronToken
     let fingerprint: FolderFingerprint
 
-    /// A patron read, with its folder's token and fingerprint.
-    typealias Read = (patron: AccountDatabase.PatronRead, token: String, digest: String)
+    /// A patron read, with its folder's token and fingerprints.
+    typealias Read = (patron: AccountDatabase.PatronRead, token: String, digests: FolderFingerprint.Digests)
 
     /// The same reader on a connection of its own.
     func onNewConnection() throws -> PatronReader {
@@ -25,15 +25,15 @@ struct PatronReader: Sendable {
             defer { position += 1 }
             guard shard?.contains(patronAt: position) ?? true else { return }
             let token = tokens.token(card: read.card, version: read.keyVersion)
-            try body((read, token, fingerprint.digest(of: read.rows, token: token)))
+            try body((read, token, fingerprint.digests(of: read.rows, token: token)))
         }
     }
 
     /// Reads and decodes one patron; `nil` when there is no such patron to render.
-    func read(card: String) throws -> (bundle: PatronBundle, token: String, digest: String)? {
+    func read(card: String) throws -> (bundle: PatronBundle, token: String, digests: FolderFingerprint.Digests)? {
         guard let read = try database.read(card: card, today: today, rules: rules, documents: fingerprint.documents),
               let patron = read.bundle else { return nil }
         let token = tokens.token(card: read.card, version: read.keyVersion)
-        return (patron, token, fingerprint.digest(of: read.rows, token: token))
+        return (patron, token, fingerprint.digests(of: read.rows, token: token))
     }
 }

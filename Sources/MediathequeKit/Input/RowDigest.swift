@@ -12,6 +12,9 @@ import GRDBSQLite
 struct RowDigest {
     private var hash = SHA256()
     private var pending: [UInt8] = []
+    /// The rows of the tables the summary reads (``Table/isReadBySummary``), digested apart.
+    private var summaryHash = SHA256()
+    private var summaryPending: [UInt8] = []
     /// Whether the folder's pages also read the agenda (agenda searches) or the catalogue
     /// (catalogue searches).
     private(set) var readsAgenda = false
@@ -19,7 +22,10 @@ struct RowDigest {
     /// The sessions its registrations are for, in reading order: its pages read those of the agenda.
     private(set) var registeredSessions: [SessionKey] = []
 
-    init() { pending.reserveCapacity(Self.block + 1024) }
+    init() {
+        pending.reserveCapacity(Self.block + 1024)
+        summaryPending.reserveCapacity(Self.block + 1024)
+    }
 
     private static let block = 16 * 1024
 
@@ -28,12 +34,24 @@ struct RowDigest {
         case patron = 1, loan, history, hold, registration, review, shelf, shelfEntry, search, facet
         case sharedMember, sharedPatron, sharedLoan, sharedHold, sharedRegistration
         case document, item
+
+        /// Whether "Synthèse de mes comptes" (``PrivateFolderLayout/summaryFiles``) shows the
+        /// table's rows: the accounts, their loans, holds and registrations; not the history,
+        /// reviews, shelves or searches.
+        var isReadBySummary: Bool {
+            switch self {
+            case .patron, .loan, .hold, .registration, .sharedMember, .sharedPatron, .sharedLoan, .sharedHold,
+                 .sharedRegistration: true
+            case .history, .review, .shelf, .shelfEntry, .search, .facet, .document, .item: false
+            }
+        }
     }
 
     /// Adds the row `statement` stands on. When the row shows a document, `document` says
     /// where its id is: the document's own digest (``DocumentDigests``) stands for it and the
     /// columns after it, which are the document's (and need not be read at all).
     mutating func add(_ table: Table, _ statement: SQLiteStatement, document: (column: Int32, digests: DocumentDigests)? = nil) {
+        let start = pending.count
         pending.append(0xFF)
         pending.append(table.rawValue)
         let end = document?.column ?? sqlite3_column_count(statement)
@@ -45,6 +63,19 @@ struct RowDigest {
             } else {
                 // An unknown document (which the contract checks refuse): its id as it is.
                 Self.encode(statement, columns: column..<column + 1, into: &pending)
+            }
+        }
+        added(table, from: start)
+    }
+
+    /// Copies what was just added to `pending` from `start` for the summary, when it reads
+    /// `table`, and hashes what is pending once it fills a block.
+    private mutating func added(_ table: Table, from start: Int) {
+        if table.isReadBySummary {
+            summaryPending.append(contentsOf: pending[start...])
+            if summaryPending.count >= Self.block {
+                summaryHash.update(data: summaryPending)
+                summaryPending.removeAll(keepingCapacity: true)
             }
         }
         if pending.count >= Self.block {
@@ -92,6 +123,7 @@ struct RowDigest {
 
     /// Adds a text that is not a row (a shared account's card number).
     mutating func add(_ table: Table, text: String) {
+        let start = pending.count
         pending.append(0xFF)
         pending.append(table.rawValue)
         var text = text
@@ -99,6 +131,7 @@ struct RowDigest {
             Self.append(UInt8(SQLITE_TEXT), integer: Int64(bytes.count), to: &pending)
             pending.append(contentsOf: bytes)
         }
+        added(table, from: start)
     }
 
     private static func append(_ tag: UInt8, integer: Int64, to bytes: inout [UInt8]) {
@@ -106,9 +139,17 @@ struct RowDigest {
         withUnsafeBytes(of: integer.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// The digest of every row.
     func finalize() -> [UInt8] {
         var hash = hash
         hash.update(data: pending)
+        return Array(hash.finalize())
+    }
+
+    /// The digest of the rows the summary reads.
+    func finalizeSummary() -> [UInt8] {
+        var hash = summaryHash
+        hash.update(data: summaryPending)
         return Array(hash.finalize())
     }
 }

@@ -11,7 +11,8 @@ import Foundation
 enum BuildManifest {
     static let fileName = "build-manifest.tsv"
     /// The first line: a manifest of another version is read as none.
-    static let version = "# mediatheque build manifest 4: part<TAB>fingerprint<TAB>files (|-separated)<TAB>rendered on<TAB>changes on"
+    static let version = "# mediatheque build manifest 5: part<TAB>fingerprint<TAB>files (|-separated)<TAB>rendered on<TAB>changes on"
+        + "<TAB>summary's fingerprint<TAB>summary rendered on<TAB>summary changes on"
     /// The key of the public site's line (tokens are hexadecimal, so it cannot be one).
     static let publicSite = "public"
     /// Between a line's fields; a line's key is its first field.
@@ -46,16 +47,21 @@ enum BuildManifest {
         /// The first day after ``renderedOn`` on which its files would read differently from
         /// the same inputs (``FolderHorizon``); `nil` for never.
         var changesOn: Day?
+        /// A patron folder's summary (``PrivateFolderLayout/summaryFiles``), which may have been
+        /// kept from an earlier build than the rest; `nil` for the public site.
+        var summary: Summary?
 
-        init(digest: String, files: [String], renderedOn: Day, changesOn: Day?) {
-            self.init(digest: digest, fileList: files.joined(separator: "|"), renderedOn: renderedOn, changesOn: changesOn)
+        init(digest: String, files: [String], renderedOn: Day, changesOn: Day?, summary: Summary? = nil) {
+            self.init(digest: digest, fileList: files.joined(separator: "|"), renderedOn: renderedOn, changesOn: changesOn,
+                      summary: summary)
         }
 
-        init(digest: String, fileList: String, renderedOn: Day, changesOn: Day?) {
+        init(digest: String, fileList: String, renderedOn: Day, changesOn: Day?, summary: Summary?) {
             self.digest = digest
             self.fileList = fileList
             self.renderedOn = renderedOn
             self.changesOn = changesOn
+            self.summary = summary
         }
 
         var files: [String] { fileList.split(separator: "|").map(String.init) }
@@ -63,24 +69,63 @@ enum BuildManifest {
         /// Whether its files still read as a build for `today` renders them from the same
         /// inputs, but for the day its dated files state.
         func isCurrent(on today: Day) -> Bool {
+            Self.isCurrent(renderedOn, changesOn, on: today)
+        }
+
+        static func isCurrent(_ renderedOn: Day, _ changesOn: Day?, on today: Day) -> Bool {
             renderedOn <= today && changesOn.map { today < $0 } ?? true
         }
 
+        /// The day `file`, relative to the folder, states if it is one of the dated files: its
+        /// summary's for the summary (``PrivateFolderLayout/summaryFiles``), the folder's for the others.
+        func statedDay(of file: String) -> Day {
+            PrivateFolderLayout.isSummaryFile(file) ? summary?.renderedOn ?? renderedOn : renderedOn
+        }
+
         /// Its line under `key`: the key, then ``fieldCount`` - 1 fields.
-        func line(_ key: String) -> String { "\(key)\t\(digest)\t\(fileList)\t\(renderedOn.iso)\t\(changesOn?.iso ?? "-")\n" }
+        func line(_ key: String) -> String {
+            "\(key)\t\(digest)\t\(fileList)\t\(renderedOn.iso)\t\(changesOn?.iso ?? "-")\t"
+                + (summary.map { "\($0.digest)\t\($0.renderedOn.iso)\t\($0.changesOn?.iso ?? "-")" } ?? "-\t-\t-") + "\n"
+        }
 
         /// The fields of a line, its key included.
-        static let fieldCount = 5
+        static let fieldCount = 8
 
         /// The folder of a line's ``fieldCount`` fields, key first; `nil` (rendered again)
         /// when a day does not read as one: a damaged "changes on" must not pass for "never".
         init?(fields: [ArraySlice<UInt8>]) {
-            let changes = String(decoding: fields[4], as: UTF8.self)
-            guard let renderedOn = Day(iso: String(decoding: fields[3], as: UTF8.self)) else { return nil }
-            let changesOn = Day(iso: changes)
-            guard changesOn != nil || changes == "-" else { return nil }
+            guard let renderedOn = Day(iso: String(decoding: fields[3], as: UTF8.self)),
+                  let changesOn = Self.changesOn(fields[4]) else { return nil }
+            var summary: Summary?
+            if !fields[5].elementsEqual("-".utf8) {
+                guard let summaryRenderedOn = Day(iso: String(decoding: fields[6], as: UTF8.self)),
+                      let summaryChangesOn = Self.changesOn(fields[7]) else { return nil }
+                summary = Summary(digest: String(decoding: fields[5], as: UTF8.self), renderedOn: summaryRenderedOn,
+                                  changesOn: summaryChangesOn)
+            }
             self.init(digest: String(decoding: fields[1], as: UTF8.self), fileList: String(decoding: fields[2], as: UTF8.self),
-                      renderedOn: renderedOn, changesOn: changesOn)
+                      renderedOn: renderedOn, changesOn: changesOn, summary: summary)
+        }
+
+        /// A "changes on" field: `.some(nil)` for never ("-"), `nil` when it does not read as a day.
+        private static func changesOn(_ field: ArraySlice<UInt8>) -> Day?? {
+            let text = String(decoding: field, as: UTF8.self)
+            if text == "-" { return .some(nil) }
+            return Day(iso: text).map { .some($0) }
+        }
+    }
+
+    /// What a folder's summary was rendered from and for, beside the rest of the folder.
+    struct Summary: Hashable, Sendable {
+        var digest: String
+        /// The day it states, "Situation au …".
+        var renderedOn: Day
+        /// The first day after ``renderedOn`` on which it would read differently from the same rows.
+        var changesOn: Day?
+
+        /// Whether it still reads as a build for `today` renders it from the same rows, but for its day.
+        func isCurrent(on today: Day) -> Bool {
+            Folder.isCurrent(renderedOn, changesOn, on: today)
         }
     }
 }

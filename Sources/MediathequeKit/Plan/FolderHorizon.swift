@@ -8,15 +8,17 @@
 /// the sessions not yet over: ``Session/isOver(on:)``), and an agenda search's
 /// (``SavedSearchFeed/changesOn``). The loan history needs no entry: its window is applied
 /// when the rows are read, so a loan leaving it changes the folder's rows.
+///
+/// The loans' and registrations' states are the summary's (``summaryChangesOn(_:content:)``), the
+/// searches' the rest of the folder's (``changesOn(_:)``): a folder changes on the first of them.
 enum FolderHorizon {
-    /// The first day after `content.today` on which `bundle`'s files change;
-    /// `nil` when they never do with the same rows.
-    static func changesOn(_ bundle: PatronBundle, feeds: some Sequence<SavedSearchFeed>, content: SiteContent) -> Day? {
+    /// The first day after `content.today` on which `bundle`'s summary
+    /// (``PrivateFolderLayout/summaryFiles``), and the loans and registrations the folder's
+    /// other files show, change; `nil` when they never do with the same rows.
+    static func summaryChangesOn(_ bundle: PatronBundle, content: SiteContent) -> Day? {
         let today = content.today
         var first: Day?
-        func note(_ day: Day?) {
-            if let day, first.map({ day < $0 }) ?? true { first = day }
-        }
+        func note(_ day: Day?) { first = Self.first(first, day) }
         for account in bundle.accounts {
             for loan in account.loans { note(loan.nextChange(after: today, rules: content.config.rules)) }
             for registration in account.registrations {
@@ -26,7 +28,17 @@ enum FolderHorizon {
                 note(session.endsOn(after: today))
             }
         }
-        for feed in feeds { note(feed.changesOn) }
         return first
+    }
+
+    /// The first day on which the results of `feeds`, the folder's saved searches, change.
+    static func changesOn(_ feeds: some Sequence<SavedSearchFeed>) -> Day? {
+        feeds.reduce(nil) { first($0, $1.changesOn) }
+    }
+
+    /// The earlier of two days, `nil` standing for never.
+    static func first(_ a: Day?, _ b: Day?) -> Day? {
+        guard let a, let b else { return a ?? b }
+        return min(a, b)
     }
 }

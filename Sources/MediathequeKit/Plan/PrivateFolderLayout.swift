@@ -31,6 +31,15 @@ public struct PrivateFolderLayout: Sendable {
     /// `reference_date`). A folder kept by a later build keeps them as they are: they stay
     /// true while the patron's rows and their states do not change (``FolderDecision``).
     public static let datedFiles: Set<String> = [summaryPDF, summaryPage, dataExport]
+    /// "Synthèse de mes comptes", as a page and as the document the build adds: read from the
+    /// accounts' loans, holds and registrations alone, they are rendered only when those
+    /// change (``FolderDecision``), and otherwise kept even when the rest of the folder is not.
+    public static let summaryFiles: Set<String> = [summaryPDF, summaryPage]
+
+    /// Whether `name`, relative to a folder, is one of ``summaryFiles`` or its ``Precompressed`` sibling.
+    static func isSummaryFile(_ name: String) -> Bool {
+        summaryFiles.contains(String(Precompressed.original(of: name)))
+    }
 
     public static func shelfPage(_ id: Int64) -> String { "favoris/\(id).html" }
     public static func searchFeed(_ id: Int64) -> String { "recherches/\(id).rss" }

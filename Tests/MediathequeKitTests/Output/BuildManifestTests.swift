@@ -15,9 +15,12 @@ struct BuildManifestTests {
         for position in (0..<count).reversed() {
             let token = String(format: "%032x", position * 7919)
             let files = position == 3 ? (0..<900).map { "favoris/\($0).html" } : ["index.html", "prets.html"]
-            // Some folders change on a later day, some never do.
-            let folder = BuildManifest.Folder(digest: "d\(position)", files: files, renderedOn: Self.day.adding(days: -position % 5),
-                                              changesOn: position % 3 == 0 ? nil : Self.day.adding(days: position))
+            // Some folders change on a later day, some never do; some kept their summary from an earlier day.
+            let renderedOn = Self.day.adding(days: -position % 5)
+            let folder = BuildManifest.Folder(digest: "d\(position)", files: files, renderedOn: renderedOn,
+                                              changesOn: position % 3 == 0 ? nil : Self.day.adding(days: position),
+                                              summary: .init(digest: "s\(position)", renderedOn: renderedOn.adding(days: -position % 2),
+                                                             changesOn: position % 4 == 0 ? nil : Self.day.adding(days: position + 1)))
             folders[token] = folder
             writer.record(position: position, token: token, folder: folder)
         }
@@ -54,12 +57,17 @@ struct BuildManifestTests {
     @Test func aLineWithADamagedDayIsNotKept() throws {
         let dir = try TemporaryDirectory()
         _ = try dir.write(BuildManifest.fileName, BuildManifest.header(salt: "s", date: Self.day)
-            + "aa\td\tindex.html\t2026-11-25\t2026-12-0\n" + "bb\td\tindex.html\t2026-11-2\t-\n"
-            + "cc\td\tindex.html\t2026-11-25\t-\n" + "dd\td\tindex.html\t2026-11-25\t2026-12-01\n")
+            + "aa\td\tindex.html\t2026-11-25\t2026-12-0\t-\t-\t-\n" + "bb\td\tindex.html\t2026-11-2\t-\t-\t-\t-\n"
+            + "cc\td\tindex.html\t2026-11-25\t-\t-\t-\t-\n" + "dd\td\tindex.html\t2026-11-25\t2026-12-01\ts\t2026-11-20\t-\n"
+            + "ee\td\tindex.html\t2026-11-25\t-\ts\t2026-11-2\t-\n" + "ff\td\tindex.html\t2026-11-25\t-\ts\t2026-11-20\t20261201\n"
+            + "gg\td\tindex.html\t2026-11-25\t-\n")
         let manifest = PublishedManifest(publishedAt: dir.url)
         #expect(manifest.folder("aa") == nil && manifest.folder("bb") == nil)
-        #expect(manifest.folder("cc")?.changesOn == nil && manifest.folder("cc") != nil)
+        #expect(manifest.folder("cc")?.changesOn == nil && manifest.folder("cc") != nil && manifest.folder("cc")?.summary == nil)
         #expect(manifest.folder("dd")?.changesOn == Day(iso: "2026-12-01"))
+        #expect(manifest.folder("dd")?.summary == .init(digest: "s", renderedOn: Day(iso: "2026-11-20")!, changesOn: nil))
+        // A damaged summary day, or a line of the previous version (without a summary), is none.
+        #expect(manifest.folder("ee") == nil && manifest.folder("ff") == nil && manifest.folder("gg") == nil)
     }
 
     @Test func anotherVersionOrNoManifestIsEmpty() throws {

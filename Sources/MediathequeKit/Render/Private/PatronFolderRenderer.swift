@@ -47,11 +47,14 @@ struct PatronFolderRenderer {
         /// The first day after the build's date on which the same rows give other files
         /// (``FolderHorizon``), but for the date the dated ones state; `nil` for never.
         var changesOn: Day?
+        /// The same for its summary (``PrivateFolderLayout/summaryFiles``) alone.
+        var summaryChangesOn: Day?
     }
 
-    /// Renders the patron's folder, paths under `private/<token>/`.
+    /// Renders the patron's folder, paths under `private/<token>/`; without its summary page
+    /// unless `summary` (``PrivateFolderLayout/summaryFiles``).
     /// - Throws: ``RenderError`` for a missing template or an unsafe path; what the catalogue index throws.
-    func render(_ bundle: PatronBundle, token: String) throws -> Folder {
+    func render(_ bundle: PatronBundle, token: String, summary: Bool = true) throws -> Folder {
         let folder = try BundlePath("private/\(token)")
         let folderURL = "\(content.config.privateBaseURL)\(token)/"
         let layout = PrivateFolderLayout.self
@@ -62,7 +65,7 @@ struct PatronFolderRenderer {
 
         var files: [RenderedFile] = []
         func wanted(_ file: String) -> Bool {
-            !pagesOnly || file.hasSuffix(".html")
+            (!pagesOnly || file.hasSuffix(".html")) && (summary || !layout.isSummaryFile(file))
         }
         func page(_ file: String, _ template: String, _ view: @autoclosure () -> Any) throws {
             guard wanted(file) else { return }
@@ -95,6 +98,8 @@ struct PatronFolderRenderer {
         for (id, feed) in feeds.sorted(by: { $0.key < $1.key }) where wanted(layout.searchFeed(id)) {
             files.append(feedRenderer.file(for: feed, at: try folder.appending(layout.searchFeed(id))))
         }
-        return Folder(files: files, changesOn: FolderHorizon.changesOn(bundle, feeds: feeds.values, content: content))
+        let summaryChangesOn = FolderHorizon.summaryChangesOn(bundle, content: content)
+        return Folder(files: files, changesOn: FolderHorizon.first(summaryChangesOn, FolderHorizon.changesOn(feeds.values)),
+                      summaryChangesOn: summaryChangesOn)
     }
 }
