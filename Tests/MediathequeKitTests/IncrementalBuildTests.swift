@@ -207,6 +207,86 @@ struct IncrementalBuildTests {
         #expect(rebuilt.keptFolders > 0 && rebuilt.keptFolders < first.patrons)
     }
 
+    /// A document catalogued today renders again the folders whose catalogue searches show
+    /// it, its feed listing it, and no other; one that no search matches renders none.
+    @Test func aNewDocumentRendersOnlyTheFoldersWhoseSearchesShowIt() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        _ = try Self.build(out, demo)
+        let cleans = [Self.today: try Self.cleanTree(in: dir, demo, on: Self.today)]
+        let searching = try Self.catalogueSearchers(demo.database)
+        let tokens = PatronToken(secret: SiteSecret.demo.bytes)
+
+        // A manga: Aurore's "Mangas : nouveautés" (audience Ado or Adulte) shows it, as do the
+        // generated patrons' "Manga : nouveautés"; the other catalogue searches do not.
+        let manga = try Self.changed(demo.database, in: dir, Self.cataloguing(900_001, "Frieren, tome 12", genre: "Manga"))
+        let published = PublishedManifest(publishedAt: out)
+        let report = try Self.build(out, (manga, demo.agenda))
+        try Self.expectCleanBuild(out, on: Self.today, cleans: [Self.today: try Self.cleanTree(in: dir, (manga, demo.agenda), on: Self.today)]) {
+            try Self.cleanTree(in: dir, (manga, demo.agenda), on: Self.today, situation: $0)
+        }
+        let showing = try Self.showing(documentsAddedOn: Self.today, in: manga).flatMap(\.cards)
+        let now = PublishedManifest(publishedAt: out)
+        let rendered = Set(try Self.cards(manga).filter { now.folder(tokens.token(card: $0, version: 0))?.digest
+            != published.folder(tokens.token(card: $0, version: 0))?.digest })
+        #expect(rendered == Set(showing) && report.patrons - report.keptFolders == rendered.count)
+        #expect(rendered.contains("24200001234567") && rendered.count < searching.count, "\(rendered.count) of \(searching.count)")
+        let feed = try String(contentsOf: out.appendingPathComponent("private/\(tokens.token(card: "24200001234567", version: 0))/recherches/4.rss"),
+                              encoding: .utf8)
+        #expect(feed.contains("<title>Frieren, tome 12</title>"))
+
+        // A video game, which no search follows: every folder is kept, and nothing is written.
+        let game = try Self.changed(demo.database, in: dir, Self.cataloguing(900_002, "Zelda", genre: "Jeu vidéo"))
+        _ = try Self.build(out, demo)
+        #expect(try Self.showing(documentsAddedOn: Self.today, in: game).allSatisfy(\.cards.isEmpty))
+        let kept = try Self.build(out, (game, demo.agenda))
+        #expect(kept.keptFolders == kept.patrons && kept.written == 0)
+        try Self.expectCleanBuild(out, on: Self.today, cleans: cleans) { try Self.cleanTree(in: dir, demo, on: Self.today, situation: $0) }
+    }
+
+    /// The SQL that catalogues a document today, with an item at Tarentaize.
+    static func cataloguing(_ id: Int, _ title: String, genre: String) -> String {
+        """
+        INSERT INTO document (id, title, authors, kind, year, genre, audience, added_on)
+          VALUES (\(id), '\(title)', 'Yamada, Kanehito. Auteur', 'Livre', 2025, '\(genre)', 'Ado', '\(today.iso)');
+        INSERT INTO item (barcode, document_id, library, call_number) VALUES ('34200099\(id)', \(id), 'TAR', 'M YAM')
+        """
+    }
+
+    /// Every patron's card, in card order.
+    static func cards(_ database: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: database)
+        defer { try? queue.close() }
+        return try queue.read { try String.fetchAll($0, sql: "SELECT card_number FROM patron ORDER BY card_number") }
+    }
+
+    /// The cards of the patrons with an active catalogue search, and their searches.
+    static func catalogueSearchers(_ database: String) throws -> [String: [SavedSearch]] {
+        var searchers: [String: [SavedSearch]] = [:]
+        try AccountDatabase(path: database).forEachBundle(today: today, rules: Rules()) { bundle in
+            let searches = bundle.own.searches.filter { $0.active && $0.scope == .catalogue }
+            if !searches.isEmpty { searchers[bundle.own.patron.cardNumber] = searches }
+        }
+        return searchers
+    }
+
+    /// Each document catalogued on `day`, with the cards of the patrons whose active catalogue
+    /// searches match it, by the pure rules (``SavedSearchMatcher``).
+    static func showing(documentsAddedOn day: Day, in database: String) throws -> [(document: Document, cards: [String])] {
+        let db = try AccountDatabase(path: database)
+        var documents: [Document] = []
+        try db.forEachDocument { _, document in if document.addedOn == day { documents.append(document) } }
+        var libraries: [Int64: [String]] = [:]
+        try db.forEachItemLibrary { id, library in libraries[id, default: []].append(library) }
+        let searchers = try catalogueSearchers(database)
+        return documents.map { document in
+            (document, searchers.keys.sorted().filter { card in
+                searchers[card]!.contains { SavedSearchMatcher.matches(document, libraries: libraries[document.id] ?? [], SearchCriteria($0)) }
+            })
+        }
+    }
+
     /// Documents whose ids are not whole numbers (a table declared otherwise than the contract's
     /// `INTEGER PRIMARY KEY`) cannot be found by id: a retitled one still renders the folders
     /// that show it, the same day and the next.

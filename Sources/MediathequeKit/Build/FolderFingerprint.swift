@@ -12,24 +12,25 @@ import GRDBSQLite
 /// (configuration, templates, libraries, the program itself; not the date: see
 /// ``FolderHorizon`` for how long a folder stays the same from one day to the next),
 /// and the inputs their pages read beyond their own rows: the agenda (the sessions they
-/// registered for, and all of it for agenda searches: ``AgendaDigests``) and the catalogue
-/// (for catalogue searches).
+/// registered for, and all of it for agenda searches: ``AgendaDigests``) and, for each
+/// catalogue search, what it shows (``CatalogueSearchDigests``).
 struct FolderFingerprint: Sendable {
     let salt: [UInt8]
     let agenda: AgendaDigests
-    let catalogue: [UInt8]
+    let catalogue: CatalogueSearchDigests
     /// What a patron's rows are digested with for the documents they show.
     let documents: DocumentDigests
 
     /// The folder's fingerprint from the digest of its rows (``RowDigest``).
-    func digest(of rows: RowDigest, token: String) -> String {
+    /// - Throws: what the catalogue throws.
+    func digest(of rows: RowDigest, token: String) throws -> String {
         var hash = SHA256()
         hash.update(data: salt)
         hash.update(data: Array(token.utf8))
         hash.update(data: rows.finalize())
         if rows.readsAgenda { hash.update(data: agenda.searches) }
         for session in rows.registeredSessions { hash.update(data: agenda.session(session)) }
-        if rows.readsCatalogue { hash.update(data: catalogue) }
+        for criteria in rows.catalogueSearches { hash.update(data: try catalogue.digest(of: criteria)) }
         return hash.finalize().lowercaseHex
     }
 

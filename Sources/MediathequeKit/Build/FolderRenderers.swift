@@ -8,7 +8,7 @@ struct FolderRenderers: Sendable {
     /// - Parameters:
     ///   - pagesOnly: the HTML pages and nothing else (``SiteBuilder/pagesOnly``).
     ///   - documents: makes the renderer of the documents (the summary PDF), once per worker.
-    init(context: BuildContext, catalogue: LazyCatalogue?, pagesOnly: Bool,
+    init(context: BuildContext, catalogue: BackgroundCatalogue?, pagesOnly: Bool,
          documents: (@Sendable () -> (any PatronDocumentRenderer)?)?) {
         content = context.content
         pages = WorkerLocal(count: context.workers) { [content, templates = context.templates] _ in
