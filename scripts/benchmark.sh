@@ -46,9 +46,11 @@
 #                  rebuild: the database of the day before changed as
 #                  scripts/next-night.sql says (2% of the patrons returned a
 #                  loan, borrowed, placed a hold, saw one made available or
-#                  registered for a session), plus the states the date
-#                  changes: wall time, ratio, files and bytes written, and the
-#                  patron folders rendered again;
+#                  registered for a session; one document per 500 patrons was
+#                  catalogued, half of them in genres the generated saved
+#                  searches follow), plus the states the date changes: wall
+#                  time, ratio, files and bytes written, and the patron folders
+#                  rendered again;
 #   6. pages only  `mediatheque build --pages-only` into an empty folder: the
 #                  same build, but patron folders get their HTML pages and
 #                  nothing else (no PDF, calendar, feed or data export): what
@@ -420,6 +422,7 @@ for N in "${sizes[@]}"; do
   cp "$DB2" "$DBN"
   sqlite3 "$DBN" ".parameter set @today \"'$NIGHT_DAY'\"" ".read $ROOT/scripts/next-night.sql"
   acting=$(sqlite3 "$DBN" "SELECT count(*) FROM patron WHERE substr(card_number, -2) IN ('07', '57');")
+  catalogued=$(sqlite3 "$DBN" "SELECT count(*) FROM document WHERE added_on = '$NIGHT_DAY';")
 
   clean_w=(); clean_m=(); first_w=(); first_m=(); noop_w=(); noop_m=(); one_w=(); one_m=(); next_w=(); next_m=(); night_w=(); night_m=()
   pages_w=(); pages_m=()
@@ -456,7 +459,7 @@ for N in "${sizes[@]}"; do
     next_w+=("$WALL"); next_m+=("$RSS_MB")
     snapshot "$OUT" "$W/next.snap"
 
-    # 5b. the night after, 2% of the patrons changed
+    # 5b. the night after, 2% of the patrons changed and new documents catalogued
     echo "== N=$N: nightly rebuild, the night after, 2% of the patrons changed (run $r/$runs)" >&2
     measure "$W/logs/night.log" "$BIN" build --database "$DBN" --agenda "$AGENDA" "${night_args[@]}"
     night_w+=("$WALL"); night_m+=("$RSS_MB")
@@ -515,7 +518,7 @@ for N in "${sizes[@]}"; do
   row "$MAIN_TSV" "$N" "no-op rebuild" "$nw" "$nm" "$noop_written" "$(ratio "$nw" "$cw")" "from the previous bundle${s_noop:+; build: $s_noop}"
   row "$MAIN_TSV" "$N" "1 patron changed" "$ow" "$om" "$one_written" "$(ratio "$ow" "$cw")" "$moved open loans of $card due 7 days later${s_one:+; build: $s_one}"
   row "$MAIN_TSV" "$N" "next day" "$xw" "$xm" "$next_written" "$(ratio "$xw" "$cw")" "same data, --today $NEXT_DAY: $(folders "$W/logs/next.log") folders rendered${s_next:+; build: $s_next}"
-  row "$MAIN_TSV" "$N" "nightly" "$gw" "$gm" "$night_written" "$(ratio "$gw" "$cw")" "--today $NIGHT_DAY, $acting patrons acted (scripts/next-night.sql): $(folders "$W/logs/night.log") folders rendered, $night_mb MB written${s_night:+; build: $s_night}"
+  row "$MAIN_TSV" "$N" "nightly" "$gw" "$gm" "$night_written" "$(ratio "$gw" "$cw")" "--today $NIGHT_DAY, $acting patrons acted and $catalogued documents catalogued (scripts/next-night.sql): $(folders "$W/logs/night.log") folders rendered, $night_mb MB written${s_night:+; build: $s_night}"
   row "$MAIN_TSV" "$N" "pages only" "$pw" "$pm" "$pages_files" "$(ratio "$pw" "$cw")" "--pages-only, clean: $pages_html HTML pages, no PDF, calendar, feed or export"
 
   # Files by kind (by extension) in the clean build's tree.

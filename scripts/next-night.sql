@@ -9,7 +9,14 @@
 --   2  placed a hold on a document, last in its queue;
 --   3  saw the first of their waiting holds made available, for 14 days;
 --   4  registered for session s0 of event gen-0 (every generated agenda has it).
--- Everything is chosen from the card number: the same database gives the same night.
+-- And the libraries catalogued new documents that day (added_on = @today), one per 500
+-- patrons (two at least), each with an item: new editions of documents taken at evenly
+-- spaced places of the catalogue. The odd ones keep their document's kind and genre, which
+-- the generated catalogue searches follow ("Manga : nouveautés"); the even ones are
+-- video games, without summary or subjects, which no search of the generated data or of
+-- the demo follows.
+-- Everything is chosen from the card numbers and the rows' places: the same database
+-- gives the same night.
 
 CREATE TEMP TABLE night_patron AS
   SELECT card_number AS card, CAST(substr(card_number, -3, 1) AS INTEGER) % 5 AS act, home_library
@@ -46,4 +53,29 @@ INSERT INTO event_registration (patron_card, registered_by, event_id, session_id
 SELECT n.card, n.card, 'gen-0', 's0', 'confirmed', @today || 'T09:00:00'
 FROM night_patron n WHERE n.act = 4;
 
+CREATE TEMP TABLE night_document AS
+WITH RECURSIVE k(n) AS (
+  SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < max(2, (SELECT count(*) FROM patron) / 500))
+SELECT k.n AS n, (SELECT max(id) FROM document) + k.n AS id, (
+  SELECT id FROM document
+  WHERE id >= (SELECT min(id) FROM document)
+              + k.n * ((SELECT max(id) FROM document) - (SELECT min(id) FROM document)) / (SELECT max(n) + 1 FROM k)
+  ORDER BY id LIMIT 1) AS source
+FROM k;
+
+INSERT INTO document (id, title, authors, kind, year, summary, series, genre, audience, subjects, isbn, added_on)
+SELECT n.id, d.title, d.authors,
+       CASE WHEN n.n % 2 = 1 THEN d.kind ELSE 'Jeu vidéo' END, CAST(substr(@today, 1, 4) AS INTEGER),
+       CASE WHEN n.n % 2 = 1 THEN d.summary END, NULL,
+       CASE WHEN n.n % 2 = 1 THEN d.genre ELSE 'Jeu vidéo' END, d.audience,
+       CASE WHEN n.n % 2 = 1 THEN d.subjects END, NULL, @today
+FROM night_document n JOIN document d ON d.id = n.source;
+
+INSERT INTO item (barcode, document_id, library, call_number)
+SELECT printf('%014d', (SELECT max(CAST(barcode AS INTEGER)) FROM item) + n.n), n.id,
+       coalesce((SELECT min(i.library) FROM item i WHERE i.document_id = n.source), (SELECT min(code) FROM library)),
+       CASE WHEN n.n % 2 = 1 THEN (SELECT min(i.call_number) FROM item i WHERE i.document_id = n.source) ELSE 'JV' END
+FROM night_document n;
+
 DROP TABLE night_patron;
+DROP TABLE night_document;

@@ -435,8 +435,9 @@ struct IncrementalBuildTests {
     }
 
     /// The benchmark's next night (``nextNight(_:in:on:)``): only the folders of the patrons
-    /// who did something, and of the holders who see their accounts, are rendered again, with
-    /// those whose states the new date changes; the others are kept whole. Built whole and in
+    /// who did something, of the holders who see their accounts and of the patrons whose
+    /// catalogue searches show a new document are rendered again, with those whose states the
+    /// new date changes; the others are kept whole. Built whole and in
     /// shards, each over its own bundle of the night before (the first night a clean build),
     /// both give the same bundle: a clean build's but for the kept folders' dated files.
     @Test func theNextNightRendersOnlyWhatChangedWholeOrInShards() throws {
@@ -464,6 +465,12 @@ struct IncrementalBuildTests {
         try queue.close()
         let manifest = PublishedManifest(publishedAt: whole), tokens = PatronToken(secret: SiteSecret.demo.bytes)
         #expect(!acted.isEmpty && acted.allSatisfy { manifest.folder(tokens.token(card: $0, version: 0))?.renderedOn == tomorrow })
+        // So are the folders whose catalogue searches show a document catalogued that night; a
+        // video game nobody follows renders nobody's.
+        let catalogued = try Self.showing(documentsAddedOn: tomorrow, in: next.0)
+        #expect(catalogued.count == 2 && catalogued[1].document.genre == "Jeu vidéo" && catalogued[1].cards.isEmpty)
+        #expect(!catalogued[0].cards.isEmpty
+                && catalogued[0].cards.allSatisfy { manifest.folder(tokens.token(card: $0, version: 0))?.renderedOn == tomorrow })
         // The same inputs again: nothing is rendered, nothing written.
         let again = try Self.build(whole, next, today: tomorrow, documents: true)
         #expect(again.keptFolders == again.patrons && again.written == 0)
