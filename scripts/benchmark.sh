@@ -51,6 +51,12 @@
 #                  registered for a session), plus the states the date
 #                  changes: wall time, ratio, files and bytes written, and the
 #                  patron folders rendered again (and how many kept their summary);
+#   5c. acquisitions the same night, once the libraries catalogued that day's new
+#                  documents (scripts/next-night-catalogue.sql: one per 500
+#                  patrons, half of them in genres the generated saved searches
+#                  follow), rebuilt over 5b's bundle: what a night's acquisitions
+#                  add to the nightly rebuild (the folders whose catalogue
+#                  searches show one of them);
 #   6. pages only  `mediatheque build --pages-only` into an empty folder: the
 #                  same build, but patron folders get their HTML pages and
 #                  nothing else (no PDF, calendar, feed or data export): what
@@ -423,8 +429,14 @@ for N in "${sizes[@]}"; do
   cp "$DB2" "$DBN"
   sqlite3 "$DBN" ".parameter set @today \"'$NIGHT_DAY'\"" ".read $ROOT/scripts/next-night.sql"
   acting=$(sqlite3 "$DBN" "SELECT count(*) FROM patron WHERE substr(card_number, -2) IN ('07', '57');")
+  # The same night, once the day's new documents are catalogued.
+  DBC="$W/data/accounts-acquisitions.sqlite"
+  cp "$DBN" "$DBC"
+  sqlite3 "$DBC" ".parameter set @today \"'$NIGHT_DAY'\"" ".read $ROOT/scripts/next-night-catalogue.sql"
+  catalogued=$(sqlite3 "$DBC" "SELECT count(*) FROM document WHERE added_on = '$NIGHT_DAY';")
 
   clean_w=(); clean_m=(); first_w=(); first_m=(); noop_w=(); noop_m=(); one_w=(); one_m=(); next_w=(); next_m=(); night_w=(); night_m=()
+  acq_w=(); acq_m=()
   pages_w=(); pages_m=()
   hugo_w=(); hugo_m=()
   PAGES_OUT="$W/pages-site"
@@ -465,6 +477,12 @@ for N in "${sizes[@]}"; do
     night_w+=("$WALL"); night_m+=("$RSS_MB")
     snapshot "$OUT" "$W/night.snap"
 
+    # 5c. the same night's acquisitions, over 5b's bundle
+    echo "== N=$N: the night's acquisitions, $catalogued documents catalogued (run $r/$runs)" >&2
+    measure "$W/logs/acquisitions.log" "$BIN" build --database "$DBC" --agenda "$AGENDA" "${night_args[@]}"
+    acq_w+=("$WALL"); acq_m+=("$RSS_MB")
+    snapshot "$OUT" "$W/acquisitions.snap"
+
     # 6. pages only, clean (the bundle the nightly build replaced is no longer needed: at
     #    50,000 patrons, the RAM disk has no room, nor inodes, for it beside the pages-only build)
     rm -rf "$OUT".previous
@@ -503,6 +521,7 @@ for N in "${sizes[@]}"; do
   ow=$(median "${one_w[@]}"); om=$(median "${one_m[@]}")
   xw=$(median "${next_w[@]}"); xm=$(median "${next_m[@]}")
   gw=$(median "${night_w[@]}"); gm=$(median "${night_m[@]}")
+  aw=$(median "${acq_w[@]}"); am=$(median "${acq_m[@]}")
   pw=$(median "${pages_w[@]}"); pm=$(median "${pages_m[@]}")
   pages_html=$(find "$PAGES_OUT" -type f -name '*.html' | wc -l | tr -d ' ')
   pages_files=$(find "$PAGES_OUT" -type f | wc -l | tr -d ' ')
@@ -511,14 +530,16 @@ for N in "${sizes[@]}"; do
     || echo "benchmark: warning: the pages-only build wrote $pages_html HTML pages, the whole build another number" >&2
   next_written=$(changed "$W/one.snap" "$W/next.snap")
   night_written=$(changed "$W/next.snap" "$W/night.snap"); night_mb=$(changed_mb "$W/next.snap" "$W/night.snap")
+  acq_written=$(changed "$W/night.snap" "$W/acquisitions.snap"); acq_mb=$(changed_mb "$W/night.snap" "$W/acquisitions.snap")
   tree_mb=$(find "$OUT" -type f -printf '%s\n' | LC_ALL=C awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')
-  s_clean=$(summary "$W/logs/clean.log"); s_first=$(summary "$W/logs/first.log"); s_noop=$(summary "$W/logs/noop.log"); s_one=$(summary "$W/logs/one.log"); s_next=$(summary "$W/logs/next.log"); s_night=$(summary "$W/logs/night.log")
+  s_clean=$(summary "$W/logs/clean.log"); s_first=$(summary "$W/logs/first.log"); s_noop=$(summary "$W/logs/noop.log"); s_one=$(summary "$W/logs/one.log"); s_next=$(summary "$W/logs/next.log"); s_night=$(summary "$W/logs/night.log"); s_acq=$(summary "$W/logs/acquisitions.log")
   row "$MAIN_TSV" "$N" "clean build" "$cw" "$cm" "$total_files" "1.000" "$total_files files, $tree_mb MB${s_clean:+; build: $s_clean}"
   row "$MAIN_TSV" "$N" "no-op, first after clean" "$fw" "$fm" "$first_written" "$(ratio "$fw" "$cw")" "no previous bundle to start from${s_first:+; build: $s_first}"
   row "$MAIN_TSV" "$N" "no-op rebuild" "$nw" "$nm" "$noop_written" "$(ratio "$nw" "$cw")" "from the previous bundle${s_noop:+; build: $s_noop}"
   row "$MAIN_TSV" "$N" "1 patron changed" "$ow" "$om" "$one_written" "$(ratio "$ow" "$cw")" "$moved open loans of $card due 7 days later${s_one:+; build: $s_one}"
   row "$MAIN_TSV" "$N" "next day" "$xw" "$xm" "$next_written" "$(ratio "$xw" "$cw")" "same data, --today $NEXT_DAY: $(folders "$W/logs/next.log")${s_next:+; build: $s_next}"
   row "$MAIN_TSV" "$N" "nightly" "$gw" "$gm" "$night_written" "$(ratio "$gw" "$cw")" "--today $NIGHT_DAY, $acting patrons acted (scripts/next-night.sql): $(folders "$W/logs/night.log"), $night_mb MB written${s_night:+; build: $s_night}"
+  row "$MAIN_TSV" "$N" "acquisitions" "$aw" "$am" "$acq_written" "$(ratio "$aw" "$cw")" "the same night, $catalogued documents catalogued (scripts/next-night-catalogue.sql): $(folders "$W/logs/acquisitions.log"), $acq_mb MB written${s_acq:+; build: $s_acq}"
   row "$MAIN_TSV" "$N" "pages only" "$pw" "$pm" "$pages_files" "$(ratio "$pw" "$cw")" "--pages-only, clean: $pages_html HTML pages, no PDF, calendar, feed or export"
 
   # Files by kind (by extension) in the clean build's tree.

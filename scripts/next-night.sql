@@ -9,7 +9,8 @@
 --   2  placed a hold on a document, last in its queue;
 --   3  saw the first of their waiting holds made available, for 14 days;
 --   4  registered for session s0 of event gen-0 (every generated agenda has it).
--- Everything is chosen from the card number: the same database gives the same night.
+-- Everything is chosen from the card numbers: the same database gives the same night.
+-- The night's new documents are scripts/next-night-catalogue.sql's.
 
 CREATE TEMP TABLE night_patron AS
   SELECT card_number AS card, CAST(substr(card_number, -3, 1) AS INTEGER) % 5 AS act, home_library

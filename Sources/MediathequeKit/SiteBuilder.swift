@@ -72,14 +72,14 @@ public struct SiteBuilder {
         }
         defer { snapshot.remove() }
         let database = try stage("database") { try snapshot.open() }
-        // The catalogue's digest, which every folder's fingerprint may read, is taken while the
-        // agenda is read and the public site built; the row checks start after it.
-        let catalogue = inputs.buildsPatronFolders ? CatalogueDigest(snapshot: snapshot) : nil
-        let checks = DatabaseChecks(snapshot: snapshot, after: catalogue)
+        // The documents' digests, which every folder's fingerprint reads, are taken while the
+        // agenda is read and the public site built; the row checks start after them.
+        let documents = inputs.buildsPatronFolders ? Background { try snapshot.open(cacheKiB: 2048).documentDigests() } : nil
+        let checks = DatabaseChecks(snapshot: snapshot, after: documents)
         do {
             defer { checks.start() }
             return try build(config: config, templates: templates, database: database, snapshot: snapshot,
-                             checks: checks, catalogueDigest: catalogue)
+                             checks: checks, documents: documents)
         } catch {
             if let failure = checks.failure() { throw BuildError(stage: "database", underlying: failure) }
             throw error
@@ -87,7 +87,7 @@ public struct SiteBuilder {
     }
 
     private func build(config: SiteConfiguration, templates: TemplateSet, database: AccountDatabase,
-                       snapshot: DatabaseSnapshot, checks: DatabaseChecks, catalogueDigest: CatalogueDigest?) throws -> BuildReport {
+                       snapshot: DatabaseSnapshot, checks: DatabaseChecks, documents: Background<DocumentDigests>?) throws -> BuildReport {
         progress(.stage("reading \(inputs.agenda)"))
         // Read once: the bytes parsed are the bytes digested.
         let agendaReader = AgendaFeedReader(file: inputs.agenda, libraries: database.libraries)
@@ -117,14 +117,14 @@ public struct SiteBuilder {
             }
             let context = BuildContext(inputs: inputs, content: content, templates: templates, salt: salt, published: published,
                                        manifest: manifest, bundle: bundle, workers: workers, progress: progress)
-            let catalogue = try catalogueIndex(database, snapshot: snapshot, context: context, checks: checks)
+            let catalogue = try catalogueIndex(database, snapshot: snapshot, checks: checks)
             if inputs.buildsPublicSite {
                 let site = try PublicSiteBuild(context: context, agenda: agenda).run()
                 report.publicFiles = site.rendered
                 report.search = site.search
             }
-            if inputs.buildsPatronFolders, let catalogueDigest {
-                report.add(try buildPatronFolders(context, database: database, catalogue: catalogue, catalogueDigest: catalogueDigest,
+            if inputs.buildsPatronFolders, let documents {
+                report.add(try buildPatronFolders(context, database: database, catalogue: catalogue, documents: documents,
                                                   agenda: AgendaDigests(content: content)))
             }
             try stage("write") {
@@ -145,13 +145,14 @@ public struct SiteBuilder {
         }
     }
 
-    /// Builds the patron folders of this build's shard, once the catalogue's digest is taken.
+    /// Builds the patron folders of this build's shard, once the documents' digests are taken.
     /// - Returns: what was done with them.
-    private func buildPatronFolders(_ context: BuildContext, database: AccountDatabase, catalogue: LazyCatalogue?,
-                                    catalogueDigest: CatalogueDigest, agenda: AgendaDigests) throws -> PatronTally {
+    private func buildPatronFolders(_ context: BuildContext, database: AccountDatabase, catalogue: BackgroundCatalogue?,
+                                    documents: Background<DocumentDigests>, agenda: AgendaDigests) throws -> PatronTally {
         let fingerprint = try stage("fingerprint") {
-            let (catalogue, documents) = try catalogueDigest.value()
-            return FolderFingerprint(salt: context.salt, agenda: agenda, catalogue: catalogue, documents: documents)
+            FolderFingerprint(salt: context.salt, agenda: agenda,
+                              catalogue: CatalogueSearchDigests(catalogue: catalogue, content: context.content),
+                              documents: try documents.value())
         }
         let reader = PatronReader(database: database, today: inputs.today, rules: context.content.config.rules, shard: inputs.shard,
                                   tokens: PatronToken(secret: inputs.secret.bytes), fingerprint: fingerprint)
@@ -165,20 +166,16 @@ public struct SiteBuilder {
     }
 
     /// The catalogue index for the folders' saved searches, when one has any, and lets the
-    /// row checks start: at once, unless this build renders every folder (another salt) and
-    /// so will need the index, which is then built beside the public site, before the checks,
-    /// rather than while the folders wait for it.
-    private func catalogueIndex(_ database: AccountDatabase, snapshot: DatabaseSnapshot, context: BuildContext, checks: DatabaseChecks) throws -> LazyCatalogue? {
+    /// row checks start. The folders' fingerprints read what each search shows, so the index
+    /// is built beside the public site, before the checks, rather than while the folders wait for it.
+    private func catalogueIndex(_ database: AccountDatabase, snapshot: DatabaseSnapshot, checks: DatabaseChecks) throws -> BackgroundCatalogue? {
         guard inputs.buildsPatronFolders, try stage("catalogue index", { try database.hasActiveCatalogueSearch() }) else {
             checks.start()
             return nil
         }
         let progress = self.progress
-        let catalogue = LazyCatalogue(snapshot: snapshot) {
-            progress(.stage("indexing the catalogue for saved searches"))
-        }
-        if context.basis.sameSalt { checks.start() } else { catalogue.prepare(then: checks.start) }
-        return catalogue
+        return BackgroundCatalogue(snapshot: snapshot, onBuild: { progress(.stage("indexing the catalogue for saved searches")) },
+                                   then: checks.start)
     }
 
     private func stage<T>(_ name: String, _ body: () throws -> T) throws -> T {

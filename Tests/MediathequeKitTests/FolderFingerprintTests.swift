@@ -42,7 +42,7 @@ struct FolderFingerprintTests {
             _ = try Row.fetchCursor(statement).next()
             var loans = RowDigest()
             loans.add(.loan, statement.sqliteStatement)
-            #expect(!loans.readsAgenda && !loans.readsCatalogue)
+            #expect(!loans.readsAgenda && loans.catalogueSearches.isEmpty)
             // A registration reads its own session of the agenda, not all of it.
             let registration = try db.makeStatement(sql: "SELECT 'c', 1, 'c', 'e1', 's1', 'confirmed', '2025-02-21T10:00:00'")
             // The cursor keeps the statement on its row (a cursor let go resets it).
@@ -52,21 +52,24 @@ struct FolderFingerprintTests {
             registrations.add(.sharedRegistration, registration.sqliteStatement)
             registrations.noteRegistration(QueryRow(registration.sqliteStatement))
             withExtendedLifetime(cursor) {}
-            #expect(!registrations.readsAgenda && !registrations.readsCatalogue)
+            #expect(!registrations.readsAgenda && registrations.catalogueSearches.isEmpty)
             #expect(registrations.registeredSessions == [SessionKey(eventID: "e1", sessionID: "s1")])
+            func search(_ scope: SavedSearch.Scope, active: Bool, query: String = "", facets: [String: [String]] = [:]) -> SavedSearch {
+                SavedSearch(id: 1, name: "s", scope: scope, query: query, createdOn: Fixtures.day("2025-01-01"),
+                            followed: false, frequency: .daily, active: active, facets: facets)
+            }
             var searches = RowDigest()
             searches.add(.search, statement.sqliteStatement)
-            #expect(!searches.readsAgenda && !searches.readsCatalogue)
-            searches.noteSearch(scope: "catalogue", active: false)
-            #expect(!searches.readsAgenda && !searches.readsCatalogue) // switched off: no feed
-            searches.noteSearch(scope: "catalogue", active: true)
-            #expect(!searches.readsAgenda && searches.readsCatalogue)
+            #expect(!searches.readsAgenda && searches.catalogueSearches.isEmpty)
+            searches.noteSearch(search(.catalogue, active: false))
+            #expect(!searches.readsAgenda && searches.catalogueSearches.isEmpty) // switched off: no feed
+            // A catalogue search reads what its criteria show, not the whole catalogue.
+            let manga = search(.catalogue, active: true, query: "Fée", facets: ["genre": ["Manga"]])
+            searches.noteSearch(manga)
+            #expect(!searches.readsAgenda && searches.catalogueSearches == [SearchCriteria(manga)])
             var agenda = RowDigest()
-            agenda.noteSearch(scope: "agenda", active: true)
-            #expect(agenda.readsAgenda && !agenda.readsCatalogue)
-            var unknown = RowDigest()
-            unknown.noteSearch(scope: "x", active: true)
-            #expect(unknown.readsAgenda && unknown.readsCatalogue)
+            agenda.noteSearch(search(.agenda, active: true))
+            #expect(agenda.readsAgenda && agenda.catalogueSearches.isEmpty)
         }
     }
 }

@@ -210,6 +210,86 @@ struct IncrementalBuildTests {
         #expect(rebuilt.keptFolders > 0 && rebuilt.keptFolders < first.patrons)
     }
 
+    /// A document catalogued today renders again the folders whose catalogue searches show
+    /// it, its feed listing it, and no other; one that no search matches renders none.
+    @Test func aNewDocumentRendersOnlyTheFoldersWhoseSearchesShowIt() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
+        let out = dir.url.appendingPathComponent("_site")
+        _ = try Self.build(out, demo)
+        let cleans = [Self.today: try Self.cleanTree(in: dir, demo, on: Self.today)]
+        let searching = try Self.catalogueSearchers(demo.database)
+        let tokens = PatronToken(secret: SiteSecret.demo.bytes)
+
+        // A manga: Aurore's "Mangas : nouveautés" (audience Ado or Adulte) shows it, as do the
+        // generated patrons' "Manga : nouveautés"; the other catalogue searches do not.
+        let manga = try Self.changed(demo.database, in: dir, Self.cataloguing(900_001, "Frieren, tome 12", genre: "Manga"))
+        let published = PublishedManifest(publishedAt: out)
+        let report = try Self.build(out, (manga, demo.agenda))
+        try Self.expectCleanBuild(out, on: Self.today, cleans: [Self.today: try Self.cleanTree(in: dir, (manga, demo.agenda), on: Self.today)]) {
+            try Self.cleanTree(in: dir, (manga, demo.agenda), on: Self.today, situation: $0)
+        }
+        let showing = try Self.showing(documentsAddedOn: Self.today, in: manga).flatMap(\.cards)
+        let now = PublishedManifest(publishedAt: out)
+        let rendered = Set(try Self.cards(manga).filter { now.folder(tokens.token(card: $0, version: 0))?.digest
+            != published.folder(tokens.token(card: $0, version: 0))?.digest })
+        #expect(rendered == Set(showing) && report.patrons - report.keptFolders == rendered.count)
+        #expect(rendered.contains("24200001234567") && rendered.count < searching.count, "\(rendered.count) of \(searching.count)")
+        let feed = try String(contentsOf: out.appendingPathComponent("private/\(tokens.token(card: "24200001234567", version: 0))/recherches/4.rss"),
+                              encoding: .utf8)
+        #expect(feed.contains("<title>Frieren, tome 12</title>"))
+
+        // A video game, which no search follows: every folder is kept, and nothing is written.
+        let game = try Self.changed(demo.database, in: dir, Self.cataloguing(900_002, "Zelda", genre: "Jeu vidéo"))
+        _ = try Self.build(out, demo)
+        #expect(try Self.showing(documentsAddedOn: Self.today, in: game).allSatisfy(\.cards.isEmpty))
+        let kept = try Self.build(out, (game, demo.agenda))
+        #expect(kept.keptFolders == kept.patrons && kept.written == 0)
+        try Self.expectCleanBuild(out, on: Self.today, cleans: cleans) { try Self.cleanTree(in: dir, demo, on: Self.today, situation: $0) }
+    }
+
+    /// The SQL that catalogues a document today, with an item at Tarentaize.
+    static func cataloguing(_ id: Int, _ title: String, genre: String) -> String {
+        """
+        INSERT INTO document (id, title, authors, kind, year, genre, audience, added_on)
+          VALUES (\(id), '\(title)', 'Yamada, Kanehito. Auteur', 'Livre', 2025, '\(genre)', 'Ado', '\(today.iso)');
+        INSERT INTO item (barcode, document_id, library, call_number) VALUES ('34200099\(id)', \(id), 'TAR', 'M YAM')
+        """
+    }
+
+    /// Every patron's card, in card order.
+    static func cards(_ database: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: database)
+        defer { try? queue.close() }
+        return try queue.read { try String.fetchAll($0, sql: "SELECT card_number FROM patron ORDER BY card_number") }
+    }
+
+    /// The cards of the patrons with an active catalogue search, and their searches.
+    static func catalogueSearchers(_ database: String) throws -> [String: [SavedSearch]] {
+        var searchers: [String: [SavedSearch]] = [:]
+        try AccountDatabase(path: database).forEachBundle(today: today, rules: Rules()) { bundle in
+            let searches = bundle.own.searches.filter { $0.active && $0.scope == .catalogue }
+            if !searches.isEmpty { searchers[bundle.own.patron.cardNumber] = searches }
+        }
+        return searchers
+    }
+
+    /// Each document catalogued on `day`, with the cards of the patrons whose active catalogue
+    /// searches match it, by the pure rules (``SavedSearchMatcher``).
+    static func showing(documentsAddedOn day: Day, in database: String) throws -> [(document: Document, cards: [String])] {
+        let db = try AccountDatabase(path: database)
+        var documents: [Document] = []
+        try db.forEachDocument { _, document in if document.addedOn == day { documents.append(document) } }
+        var libraries: [Int64: [String]] = [:]
+        try db.forEachItemLibrary { id, library in libraries[id, default: []].append(library) }
+        let searchers = try catalogueSearchers(database)
+        return documents.map { document in
+            (document, searchers.keys.sorted().filter { card in
+                searchers[card]!.contains { SavedSearchMatcher.matches(document, libraries: libraries[document.id] ?? [], SearchCriteria($0)) }
+            })
+        }
+    }
+
     /// Documents whose ids are not whole numbers (a table declared otherwise than the contract's
     /// `INTEGER PRIMARY KEY`) cannot be found by id: a retitled one still renders the folders
     /// that show it, the same day and the next.
@@ -361,8 +441,9 @@ struct IncrementalBuildTests {
     }
 
     /// The benchmark's next night (``nextNight(_:in:on:)``): only the folders of the patrons
-    /// who did something, and of the holders who see their accounts, are rendered again, with
-    /// those whose states the new date changes; the others are kept whole. Built whole and in
+    /// who did something, of the holders who see their accounts and of the patrons whose
+    /// catalogue searches show a new document are rendered again, with those whose states the
+    /// new date changes; the others are kept whole. Built whole and in
     /// shards, each over its own bundle of the night before (the first night a clean build),
     /// both give the same bundle: a clean build's but for the kept folders' dated files.
     @Test func theNextNightRendersOnlyWhatChangedWholeOrInShards() throws {
@@ -390,6 +471,12 @@ struct IncrementalBuildTests {
         try queue.close()
         let manifest = PublishedManifest(publishedAt: whole), tokens = PatronToken(secret: SiteSecret.demo.bytes)
         #expect(!acted.isEmpty && acted.allSatisfy { manifest.folder(tokens.token(card: $0, version: 0))?.renderedOn == tomorrow })
+        // So are the folders whose catalogue searches show a document catalogued that night; a
+        // video game nobody follows renders nobody's.
+        let catalogued = try Self.showing(documentsAddedOn: tomorrow, in: next.0)
+        #expect(catalogued.count == 2 && catalogued[1].document.genre == "Jeu vidéo" && catalogued[1].cards.isEmpty)
+        #expect(!catalogued[0].cards.isEmpty
+                && catalogued[0].cards.allSatisfy { manifest.folder(tokens.token(card: $0, version: 0))?.renderedOn == tomorrow })
         // The same inputs again: nothing is rendered, nothing written.
         let again = try Self.build(whole, next, today: tomorrow, documents: true)
         #expect(again.keptFolders == again.patrons && again.written == 0)
@@ -407,7 +494,8 @@ struct IncrementalBuildTests {
 
     /// A change the summary does not show (here a review written the next day) renders the
     /// patron's folder again but for its summary: ``PrivateFolderLayout/summaryFiles`` stay
-    /// the files of the day before, which they state, and the rest is the next day's.
+    /// the files of the day before, which they state, and the rest is the next day's. A
+    /// summary one of whose files went missing from the published folder is rendered again.
     @Test func aChangeTheSummaryDoesNotShowKeepsItsDay() throws {
         let dir = try TemporaryDirectory()
         let demo = try DemoData(siteDirectory: Repository.site, today: Self.today).materialize(into: dir.url)
@@ -419,17 +507,21 @@ struct IncrementalBuildTests {
         let tokens = PatronToken(secret: SiteSecret.demo.bytes)
         var manifest = PublishedManifest(publishedAt: out)
         let cards = try DatabaseQueue(path: demo.database).read { db in try String.fetchAll(db, sql: "SELECT card_number FROM patron ORDER BY 1") }
-        let card = try #require(cards.first { manifest.folder(tokens.token(card: $0, version: 0))?.renderedOn == Self.today })
+        let unchanged = cards.filter { manifest.folder(tokens.token(card: $0, version: 0))?.renderedOn == Self.today }
+        try #require(unchanged.count >= 2)
+        let (card, other) = (unchanged[0], unchanged[1])
         let token = tokens.token(card: card, version: 0)
-        let reviewed = (try Self.changed(demo.database, in: dir, """
+        let reviewed = (try Self.changed(demo.database, in: dir, [card, other].map { card in """
             INSERT INTO review (patron_card, document_id, pseudonym, rating, title, body, written_at, status)
-            SELECT '\(card)', min(id), 'Lectrice', 4, 'Un avis', 'Écrit le lendemain.', '\(tomorrow.iso)T18:00:00', 'published' FROM document
-            """), demo.agenda)
+            SELECT '\(card)', min(id), 'Lectrice', 4, 'Un avis', 'Écrit le lendemain.', '\(tomorrow.iso)T18:00:00', 'published' FROM document;
+            """ }.joined()), demo.agenda)
         let summary = out.appendingPathComponent("private/\(token)/synthese.pdf").path
         let before = try FileManager.default.attributesOfItem(atPath: summary)[.systemFileNumber] as? Int
+        try FileManager.default.removeItem(at: out.appendingPathComponent("private/\(tokens.token(card: other, version: 0))/synthese.pdf"))
 
         let report = try Self.build(out, reviewed, today: tomorrow, documents: true)
-        #expect(report.keptSummaries == 1 && report.keptFolders == report.patrons - 1, "\(report)")
+        #expect(report.keptSummaries == 1 && report.keptFolders == report.patrons - 2, "\(report)")
+        #expect(PublishedManifest(publishedAt: out).folder(tokens.token(card: other, version: 0))?.summary?.renderedOn == tomorrow)
         manifest = PublishedManifest(publishedAt: out)
         let line = try #require(manifest.folder(token))
         #expect(line.renderedOn == tomorrow && line.summary?.renderedOn == Self.today)
@@ -440,11 +532,14 @@ struct IncrementalBuildTests {
         try Self.expectCleanBuild(out, on: tomorrow, cleans: cleans) { try Self.cleanTree(in: dir, reviewed, on: tomorrow, situation: $0, documents: true) }
     }
 
-    /// A copy of `database` changed as `scripts/next-night.sql` says the next night, `day`, changes it.
+    /// A copy of `database` changed as `scripts/next-night.sql` and `scripts/next-night-catalogue.sql`
+    /// say the next night, `day`, changes it: patrons acted, the libraries catalogued new documents.
     static func nextNight(_ database: String, in dir: TemporaryDirectory, on day: Day) throws -> String {
         let night = dir.path("night-\(day.iso).sqlite")
         try FileManager.default.copyItem(atPath: database, toPath: night)
-        let script = try String(contentsOf: Repository.root.appendingPathComponent("scripts/next-night.sql"), encoding: .utf8)
+        let script = try ["scripts/next-night.sql", "scripts/next-night-catalogue.sql"].map {
+            try String(contentsOf: Repository.root.appendingPathComponent($0), encoding: .utf8)
+        }.joined(separator: "\n")
         let queue = try DatabaseQueue(path: night)
         try queue.write { db in try db.execute(sql: script, arguments: ["today": day.iso]) }
         try queue.close()

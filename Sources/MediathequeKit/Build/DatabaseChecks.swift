@@ -3,17 +3,16 @@
 /// before they pass, and their problems come before any other.
 ///
 /// The checks wait to be let start: what the first folders wait for comes first, rather
-/// than share two cores with them (the catalogue's digest and, in a build that renders
-/// every folder, the catalogue index).
+/// than share two cores with them (the documents' digests and the catalogue index).
 final class DatabaseChecks: Sendable {
     private let gate = Gate()
     private let contract: Background<InputProblems>
 
-    /// Sets the row checks up, to start on ``start()`` once `catalogue`'s digest is taken.
-    init(snapshot: DatabaseSnapshot, after catalogue: CatalogueDigest?) {
+    /// Sets the row checks up, to start on ``start()`` once the `documents`' digests are taken.
+    init(snapshot: DatabaseSnapshot, after documents: Background<DocumentDigests>?) {
         contract = Background { [gate] in
             gate.wait()
-            _ = try? catalogue?.value()
+            _ = try? documents?.value()
             return try snapshot.open(cacheKiB: 2048).contractProblems()
         }
     }

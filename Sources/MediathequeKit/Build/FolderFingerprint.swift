@@ -12,12 +12,12 @@ import GRDBSQLite
 /// (configuration, templates, libraries, the program itself; not the date: see
 /// ``FolderHorizon`` for how long a folder stays the same from one day to the next),
 /// and the inputs their pages read beyond their own rows: the agenda (the sessions they
-/// registered for, and all of it for agenda searches: ``AgendaDigests``) and the catalogue
-/// (for catalogue searches).
+/// registered for, and all of it for agenda searches: ``AgendaDigests``) and, for each
+/// catalogue search, what it shows (``CatalogueSearchDigests``).
 struct FolderFingerprint: Sendable {
     let salt: [UInt8]
     let agenda: AgendaDigests
-    let catalogue: [UInt8]
+    let catalogue: CatalogueSearchDigests
     /// What a patron's rows are digested with for the documents they show.
     let documents: DocumentDigests
 
@@ -30,7 +30,8 @@ struct FolderFingerprint: Sendable {
     }
 
     /// The folder's fingerprints from the digest of its rows (``RowDigest``).
-    func digests(of rows: RowDigest, token: String) -> Digests {
+    /// - Throws: what the catalogue throws.
+    func digests(of rows: RowDigest, token: String) throws -> Digests {
         var hash = SHA256(), summary = SHA256()
         for part in [salt, Array(token.utf8)] {
             hash.update(data: part)
@@ -43,7 +44,7 @@ struct FolderFingerprint: Sendable {
             hash.update(data: agenda.session(session))
             summary.update(data: agenda.session(session))
         }
-        if rows.readsCatalogue { hash.update(data: catalogue) }
+        for criteria in rows.catalogueSearches { hash.update(data: try catalogue.digest(of: criteria)) }
         return Digests(folder: hash.finalize().lowercaseHex, summary: summary.finalize().lowercaseHex)
     }
 

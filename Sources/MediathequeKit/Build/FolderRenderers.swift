@@ -8,7 +8,7 @@ struct FolderRenderers: Sendable {
     /// - Parameters:
     ///   - pagesOnly: the HTML pages and nothing else (``SiteBuilder/pagesOnly``).
     ///   - documents: makes the renderer of the documents (the summary PDF), once per worker.
-    init(context: BuildContext, catalogue: LazyCatalogue?, pagesOnly: Bool,
+    init(context: BuildContext, catalogue: BackgroundCatalogue?, pagesOnly: Bool,
          documents: (@Sendable () -> (any PatronDocumentRenderer)?)?) {
         content = context.content
         pages = WorkerLocal(count: context.workers) { [content, templates = context.templates] _ in
@@ -20,13 +20,24 @@ struct FolderRenderers: Sendable {
         self.documents = WorkerLocal(count: context.workers) { _ in pagesOnly ? nil : documents?() }
     }
 
+    /// The files of a folder's summary that worker `worker` renders: the page, and the PDF
+    /// when the build makes documents.
+    func summaryFiles(worker: Int) -> Set<String> {
+        documents[worker] == nil ? [PrivateFolderLayout.summaryPage] : PrivateFolderLayout.summaryFiles
+    }
+
     /// The folder's pages and feeds, then its documents (the summary PDF); without its
     /// summary, page and documents, unless `summary`.
+    /// - Throws: ``RenderError`` when a document is not one of the summary's files: documents
+    ///   are kept and rendered with the summary.
     func render(_ patron: PatronBundle, token: String, worker: Int, summary: Bool = true) throws -> PatronFolderRenderer.Folder {
         let folder = try BundlePath("private/\(token)")
         var rendered = try pages[worker].render(patron, token: token, summary: summary)
         if summary, let renderer = documents[worker] {
             for document in try renderer.files(for: patron, content: content) {
+                guard summaryFiles(worker: worker).contains(document.name) else {
+                    throw RenderError(.failed("\(document.name) is not one of the summary's files (\(PrivateFolderLayout.summaryFiles.sorted()))"))
+                }
                 rendered.files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
             }
         }

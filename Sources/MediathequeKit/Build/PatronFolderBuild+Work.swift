@@ -38,8 +38,12 @@ extension PatronFolderBuild {
         try bundle.clear(folder)
         var kept: (files: [String], summary: BuildManifest.Summary)?
         if let published, let summary = published.summary {
+            // All of them, or it is rendered: a line lacking one would go on lacking it.
             let files = published.files.filter(PrivateFolderLayout.isSummaryFile)
-            if try bundle.keepFiles(files.map { "\(folder.value)/\($0)" }) { kept = (files, summary) }
+            if Set(files.map { String(Precompressed.original(of: $0)) }) == renderers.summaryFiles(worker: worker),
+               try bundle.keepFiles(files.map { "\(folder.value)/\($0)" }) {
+                kept = (files, summary)
+            }
         }
         let rendered = try renderers.render(patron, token: token, worker: worker, summary: kept == nil)
         for file in rendered.files { try bundle.write(file) }

@@ -25,7 +25,7 @@ struct PatronReader: Sendable {
             defer { position += 1 }
             guard shard?.contains(patronAt: position) ?? true else { return }
             let token = tokens.token(card: read.card, version: read.keyVersion)
-            try body((read, token, fingerprint.digests(of: read.rows, token: token)))
+            try body((read, token, try fingerprint.digests(of: read.rows, token: token)))
         }
     }
 
@@ -34,6 +34,6 @@ struct PatronReader: Sendable {
         guard let read = try database.read(card: card, today: today, rules: rules, documents: fingerprint.documents),
               let patron = read.bundle else { return nil }
         let token = tokens.token(card: read.card, version: read.keyVersion)
-        return (patron, token, fingerprint.digests(of: read.rows, token: token))
+        return (patron, token, try fingerprint.digests(of: read.rows, token: token))
     }
 }

@@ -133,15 +133,17 @@ extension AccountDatabase {
         try each(.shelf) { try shelves.add(self.shelf($0)) }
         try each(.shelfEntry) { try shelves.add(entry: $0, database: self) }
         account?.shelves = shelves.result
+        // Searches are decoded in every pass: what a folder reads beyond its rows follows their criteria.
         var searches = SearchAssembly()
         try rows(.search) { row in
             digest.add(AccountTable.search.digestTag, row.statement)
-            let row = QueryRow<SearchColumn>(row)
-            // As the decoder reads them (`search(_:)`).
-            digest.noteSearch(scope: row.text(.scope), active: row.int(.active) != 0)
-            if decode { try searches.add(self.search(row)) }
+            try searches.add(self.search(QueryRow(row)))
         }
-        try each(.facet) { searches.add(facet: $0) }
+        try rows(.facet) { row in
+            digest.add(AccountTable.facet.digestTag, row.statement)
+            searches.add(facet: QueryRow(row))
+        }
+        for search in searches.result { digest.noteSearch(search) }
         account?.searches = searches.result
         let shared = try sharedAccounts(db, holder: card, decoding: decode, documents: documents, digest: &digest)
         return PatronRead(card: card, keyVersion: keyVersion, rows: digest, bundle: account.map { PatronBundle(own: $0, shared: shared) })

@@ -180,36 +180,4 @@ extension AccountDatabase {
             return digests
         }
     }
-
-    /// A digest of which libraries hold each document (no index on item.document_id to
-    /// correlate on): one ordered scan, its rows hashed as SQLite holds them.
-    func holdingsDigest() throws -> [UInt8] {
-        try read { db in
-            var digest = RowDigest()
-            let statement = try db.makeStatement(sql: AccountSQL.holdings)
-            let rows = try Row.fetchCursor(statement)
-            while try rows.next() != nil { digest.add(.item, statement.sqliteStatement) }
-            return digest.finalize()
-        }
-    }
-}
-
-/// What the folders' fingerprints read of the catalogue: every document's digest, and the
-/// digest of the whole catalogue (documents and the libraries that hold them), on which
-/// saved-search feeds depend. Each part is scanned on a thread and a connection of its own
-/// from the moment it is made: a rebuild's folders wait for it.
-final class CatalogueDigest: Sendable {
-    private let documents: Background<DocumentDigests>
-    private let holdings: Background<[UInt8]>
-
-    init(snapshot: DatabaseSnapshot) {
-        documents = Background { try snapshot.open(cacheKiB: 2048).documentDigests() }
-        holdings = Background { try snapshot.open(cacheKiB: 2048).holdingsDigest() }
-    }
-
-    /// Waits for both parts.
-    func value() throws -> (catalogue: [UInt8], documents: DocumentDigests) {
-        let documents = try documents.value()
-        return (FolderFingerprint.digest([documents.catalogue, try holdings.value()]), documents)
-    }
 }

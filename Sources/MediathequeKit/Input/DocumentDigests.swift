@@ -17,8 +17,6 @@ struct DocumentDigests: Sendable {
     /// document shown then stands for the whole catalogue, whatever its id.
     private var unordered = false
     private var everyDocument: (UInt64, UInt64)?
-    /// The digest of every document, once ``finish()`` is called.
-    private(set) var catalogue: [UInt8] = []
 
     /// Adds a document, in id order, from its row's encoded values; `id` is `nil` when not an integer.
     mutating func append(id: Int64?, row bytes: [UInt8]) {
@@ -34,9 +32,9 @@ struct DocumentDigests: Sendable {
 
     /// Ends the scan.
     mutating func finish() {
+        guard unordered else { return }
         ids.withUnsafeBytes { whole.update(bufferPointer: $0) }
-        catalogue = Array(whole.finalize())
-        if unordered { everyDocument = catalogue.withUnsafeBytes { $0.loadUnaligned(as: (UInt64, UInt64).self) } }
+        everyDocument = whole.finalize().withUnsafeBytes { $0.loadUnaligned(as: (UInt64, UInt64).self) }
     }
 
     /// The digest of the document whose id is in `column` of the row `statement` stands on, or

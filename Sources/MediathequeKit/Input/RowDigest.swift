@@ -15,10 +15,10 @@ struct RowDigest {
     /// The rows of the tables the summary reads (``Table/isReadBySummary``), digested apart.
     private var summaryHash = SHA256()
     private var summaryPending: [UInt8] = []
-    /// Whether the folder's pages also read the agenda (agenda searches) or the catalogue
-    /// (catalogue searches).
+    /// Whether the folder's pages also read the agenda (agenda searches).
     private(set) var readsAgenda = false
-    private(set) var readsCatalogue = false
+    /// The criteria of its active catalogue searches, in reading order: its pages read what they show.
+    private(set) var catalogueSearches: [SearchCriteria] = []
     /// The sessions its registrations are for, in reading order: its pages read those of the agenda.
     private(set) var registeredSessions: [SessionKey] = []
 
@@ -110,14 +110,13 @@ struct RowDigest {
         registeredSessions.append(SessionKey(eventID: row.text(.eventID) ?? "", sessionID: row.text(.sessionID) ?? ""))
     }
 
-    /// Notes a saved search's feed: an active search reads the agenda or the catalogue,
-    /// by its scope (an unknown scope counts as both; decoding will refuse it anyway).
-    mutating func noteSearch(scope: String?, active: Bool) {
-        guard active else { return }
-        switch scope.flatMap(SavedSearch.Scope.init(rawValue:)) {
+    /// Notes a saved search's feed, once its facets are read (its row is added apart): an
+    /// active search reads the agenda, or what it shows of the catalogue.
+    mutating func noteSearch(_ search: SavedSearch) {
+        guard search.active else { return }
+        switch search.scope {
         case .agenda: readsAgenda = true
-        case .catalogue: readsCatalogue = true
-        case nil: readsAgenda = true; readsCatalogue = true
+        case .catalogue: catalogueSearches.append(SearchCriteria(search))
         }
     }
 

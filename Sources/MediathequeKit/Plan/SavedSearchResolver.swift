@@ -38,8 +38,7 @@ public final class SavedSearchResolver {
     private func resolve(_ criteria: SearchCriteria) throws -> Matches {
         switch criteria.scope {
         case .catalogue:
-            guard let catalogue else { return ([], nil) }
-            return (try catalogue.documents(matching: criteria, limit: SavedSearchMatcher.catalogueLimit).map(item(for:)), nil)
+            return (try Self.catalogueItems(matching: criteria, in: catalogue, content: content), nil)
         case .agenda:
             // Matched sessions only leave the list (they end); each item shows its status.
             let sessions = agenda.sessions(matching: criteria)
@@ -48,7 +47,17 @@ public final class SavedSearchResolver {
         }
     }
 
-    func item(for document: Document) -> SavedSearchFeed.Item {
+    /// What a catalogue search shows: the newest documents it matches, as its feed's items
+    /// (none without a catalogue). The same on every day: a folder's fingerprint reads them
+    /// (``CatalogueSearchDigests``).
+    /// - Throws: what the catalogue throws.
+    static func catalogueItems(matching criteria: SearchCriteria, in catalogue: (any CatalogueSearchable)?,
+                               content: SiteContent) throws -> [SavedSearchFeed.Item] {
+        guard let catalogue else { return [] }
+        return try catalogue.documents(matching: criteria, limit: SavedSearchMatcher.catalogueLimit).map { item(for: $0, content: content) }
+    }
+
+    static func item(for document: Document, content: SiteContent) -> SavedSearchFeed.Item {
         let summary = ([document.facts.joined(separator: " | ")] + [document.summary].compactMap { $0 }).joined(separator: "\n")
         return SavedSearchFeed.Item(guid: "document-\(document.id)", title: document.title,
                                     link: content.config.catalogueRecordURL(document: document.id), summary: summary,

@@ -75,7 +75,6 @@ struct RequiredColumnsTests {
         }
         _ = try db.contractProblems()
         let documents = try db.documentDigests()
-        _ = try db.holdingsDigest()
         for decoding in [AccountDatabase.Decoding.all, .none] {
             try db.forEachPatron(today: today, rules: Rules(), decoding: decoding, documents: documents) { _ in }
         }

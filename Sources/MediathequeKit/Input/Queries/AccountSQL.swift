@@ -5,7 +5,7 @@ enum AccountSQL {
     /// Every statement the builder runs on the database, but the contract's checks of its rows.
     static let all: [String] = (AccountTable.allCases.map(\.query) + [.cards]).flatMap(\.statements) + [
         libraries, confirmedRegistrations, patronCount, cardAtPlace, cardsBefore, shareMembers,
-        documentsByID, documentsByAge, itemLibraries, holdings, activeCatalogueSearch,
+        documentsByID, documentsByAge, itemLibraries, activeCatalogueSearch,
     ] + alerts
 
     static let libraries = "SELECT \(LibraryColumn.selectList) FROM library"
@@ -23,8 +23,6 @@ enum AccountSQL {
     /// Oldest `added_on` first, then by id: the contract's index document_added gives this order without sorting.
     static let documentsByAge = "SELECT \(DocumentColumn.selectList) FROM document d ORDER BY d.added_on, d.id"
     static let itemLibraries = "SELECT \(ItemLibraryColumn.selectList) FROM item"
-    /// Which libraries hold each document, in order.
-    static let holdings = "SELECT \(ItemLibraryColumn.selectList) FROM item GROUP BY document_id, library ORDER BY document_id, library"
     static let activeCatalogueSearch = "SELECT 1 FROM saved_search WHERE scope = 'catalogue' AND active = 1 LIMIT 1"
 }
 
