@@ -401,6 +401,11 @@ EOF
 echo "== $(machine); commit $COMMIT; $runs run(s) per scenario; sizes: ${sizes[*]}" >&2
 for N in "${sizes[@]}"; do
   failed_at="$N"
+  # tmpfs counts every hard link against its inodes, and a rebuild holds two bundles' links
+  # (the published one and the staged one): about 60 per patron, 3.0 million at 50,000.
+  free_inodes=$(df --output=iavail "$BENCH_DIR" | tail -1 | tr -d ' ')
+  [ "$free_inodes" -ge $((N * 60)) ] \
+    || die "N=$N needs about $((N * 60)) free inodes on $(df --output=target "$BENCH_DIR" | tail -1), it has $free_inodes: empty it of other files"
   W="$BENCH_DIR/n$N"
   mkdir -p "$W/data" "$W/logs"
   OUT="$W/site"
