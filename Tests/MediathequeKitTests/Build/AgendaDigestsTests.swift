@@ -46,15 +46,7 @@ struct AgendaDigestsTests {
     /// Events are digested by their description: every value in the model must describe itself
     /// the same way in every process, so no dictionary, set, floating-point number or class.
     @Test func theAgendaModelDescribesItselfTheSameWayEveryRun() {
-        func check(_ value: Any, at path: String) {
-            let mirror = Mirror(reflecting: value)
-            let type = "\(Swift.type(of: value))"
-            #expect(!(value is AnyObject && mirror.displayStyle == .class), "\(path): a class, \(type)")
-            #expect(mirror.displayStyle != .dictionary && mirror.displayStyle != .set, "\(path): \(type)")
-            #expect(!(value is Double || value is Float), "\(path): \(type)")
-            for child in mirror.children { check(child.value, at: "\(path).\(child.label ?? "[]")") }
-        }
-        check(Self.conte, at: "event")
+        expectDeterministicDescription(Self.conte, at: "event")
         #expect("\(Self.conte)" == "\(Self.conte)")
     }
 }

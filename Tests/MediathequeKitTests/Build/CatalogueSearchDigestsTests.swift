@@ -68,15 +68,7 @@ struct CatalogueSearchDigestsTests {
     /// same way in every process, so no dictionary, set, floating-point number or class.
     @Test func theItemsDescribeThemselvesTheSameWayEveryRun() {
         let item = SavedSearchResolver.item(for: Self.catalogue[0], content: PublicTestSupport.content(events: []))
-        func check(_ value: Any, at path: String) {
-            let mirror = Mirror(reflecting: value)
-            let type = "\(Swift.type(of: value))"
-            #expect(!(value is AnyObject && mirror.displayStyle == .class), "\(path): a class, \(type)")
-            #expect(mirror.displayStyle != .dictionary && mirror.displayStyle != .set, "\(path): \(type)")
-            #expect(!(value is Double || value is Float), "\(path): \(type)")
-            for child in mirror.children { check(child.value, at: "\(path).\(child.label ?? "[]")") }
-        }
-        check(item, at: "item")
+        expectDeterministicDescription(item, at: "item")
         #expect("\(item)".contains("One Piece") && "\(item)".contains("Un résumé."))
     }
 }
