@@ -41,6 +41,9 @@ public struct SiteBuilder {
     public var progress: @Sendable (BuildProgress) -> Void = { _ in }
     /// Makes the renderer of files this module cannot render itself (the summary PDF), once per worker.
     public var documentRenderer: (@Sendable () -> (any PatronDocumentRenderer)?)?
+    /// What those documents are made with beyond the inputs (the fonts they may be set in:
+    /// `SummaryFonts.identity`), for the salt: another font renders them all again.
+    public var documentIdentity: [UInt8] = []
     /// Threads rendering patron folders.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
     /// For benchmarks only: patron folders get their HTML pages and nothing else (no PDF,
@@ -110,7 +113,7 @@ public struct SiteBuilder {
             bundle.compareBase(with: published)
             let salt = FolderFingerprint.salt(config: config, templates: templates, libraries: content.libraries,
                                               timeZone: feed.timeZone, documents: documentRenderer != nil, pagesOnly: pagesOnly,
-                                              fonts: SiteConfiguration.fontsDirectory(in: inputs.siteDirectory))
+                                              documentIdentity: documentIdentity)
             let agenda = FolderFingerprint.agendaDigest(feedBytes, confirmed: content.confirmed)
             let manifest = try stage("write") {
                 try ManifestWriter(path: bundle.stagedRoot(BuildManifest.fileName), header: (salt.lowercaseHex, inputs.today))

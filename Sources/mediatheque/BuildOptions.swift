@@ -57,6 +57,7 @@ struct BuildOptions: ParsableArguments {
         builder.progress = { progress.report($0) }
         let fonts = try SummaryFonts(folder: SiteConfiguration.fontsDirectory(in: input.siteURL))
         builder.documentRenderer = { SummaryDocument(config: config, fonts: fonts) }
+        builder.documentIdentity = fonts.identity()
         if let jobs { builder.workers = jobs }
         builder.pagesOnly = pagesOnly
         return try builder.build()

@@ -4,26 +4,19 @@ import Testing
 
 /// The salt: what every patron folder is rendered with. A folder is kept only on the same salt.
 struct FolderSaltTests {
-    /// The salt of the demo's site with `fonts` as its fonts folder.
-    static func salt(fonts: URL, documents: Bool = true) throws -> [UInt8] {
+    static func salt(documents: Bool = true, documentIdentity: [UInt8]) throws -> [UInt8] {
         FolderFingerprint.salt(config: try SiteConfiguration.load(from: Repository.site),
                                templates: try TemplateSet(directory: Repository.templates), libraries: [:],
-                               timeZone: "Europe/Paris", documents: documents, pagesOnly: false, fonts: fonts)
+                               timeZone: "Europe/Paris", documents: documents, pagesOnly: false, documentIdentity: documentIdentity)
     }
 
-    /// The summary PDF is set in the site's fonts: another font, or one byte of it changed,
-    /// renders every folder's documents again; a build without documents does not read them.
-    @Test func theSiteFontsAreInTheSaltOfABuildWithDocuments() throws {
-        let dir = try TemporaryDirectory()
-        let fonts = dir.url.appendingPathComponent("fonts")
-        try FileManager.default.copyItem(at: SiteConfiguration.fontsDirectory(in: Repository.site), to: fonts)
-        let before = try Self.salt(fonts: fonts)
-        #expect(try Self.salt(fonts: fonts) == before)
-        let regular = fonts.appendingPathComponent("NotoSans-Regular.ttf")
-        var bytes = try Data(contentsOf: regular)
-        bytes[bytes.count - 1] ^= 1
-        try bytes.write(to: regular)
-        #expect(try Self.salt(fonts: fonts) != before)
-        #expect(try Self.salt(fonts: fonts, documents: false) == Self.salt(fonts: dir.url.appendingPathComponent("none"), documents: false))
+    /// What the documents are made with beyond the inputs (their fonts) renders every folder
+    /// again when it changes; a build without documents does not read it.
+    @Test func whatTheDocumentsAreMadeWithIsInTheSaltOfABuildWithDocuments() throws {
+        let before = try Self.salt(documentIdentity: Array("fonts 1".utf8))
+        #expect(try Self.salt(documentIdentity: Array("fonts 1".utf8)) == before)
+        #expect(try Self.salt(documentIdentity: Array("fonts 2".utf8)) != before)
+        #expect(try Self.salt(documents: false, documentIdentity: Array("fonts 1".utf8))
+                == Self.salt(documents: false, documentIdentity: Array("fonts 2".utf8)))
     }
 }

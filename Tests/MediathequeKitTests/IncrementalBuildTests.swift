@@ -21,6 +21,7 @@ struct IncrementalBuildTests {
         if documents {
             let fonts = try SummaryFonts(folder: SiteConfiguration.fontsDirectory(in: Repository.site))
             builder.documentRenderer = { SummaryDocument(config: SiteConfiguration(), fonts: fonts) }
+            builder.documentIdentity = fonts.identity()
         }
         builder.workers = workers
         builder.pagesOnly = pagesOnly

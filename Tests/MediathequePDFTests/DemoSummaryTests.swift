@@ -23,6 +23,7 @@ struct DemoSummaryTests {
         // As the command does: set in the site's fonts.
         let fonts = try SummaryFonts(folder: SiteConfiguration.fontsDirectory(in: site))
         builder.documentRenderer = { SummaryDocument(config: config, fonts: fonts) }
+        builder.documentIdentity = fonts.identity()
         let report = try builder.build()
 
         let privateFolder = out.appendingPathComponent("private")

@@ -44,6 +44,26 @@ struct SummaryFontsTests {
         }
     }
 
+    /// The salt reads it: the site's fonts by their bytes, wherever the site is; the system's
+    /// that other scripts fall back to by path, size and date.
+    @Test func theIdentityFollowsEveryFontTheSummaryMayUse() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mediatheque-fonts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (a, b) = (dir.appendingPathComponent("a"), dir.appendingPathComponent("b"))
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.siteFonts, to: a)
+        try FileManager.default.copyItem(at: Self.siteFonts, to: b)
+        let site = try SummaryFonts(folder: Self.siteFonts).identity()
+        #expect(try SummaryFonts(folder: a).identity() == site)
+        #expect(String(decoding: site, as: UTF8.self).contains("/DejaVuSans.ttf\u{0}"))
+        #expect(SummaryFonts.system.identity() != site)
+        // The same name, other bytes: the system's hinted Noto Sans in place of the site's.
+        let regular = b.appendingPathComponent("NotoSans-Regular.ttf")
+        try FileManager.default.removeItem(at: regular)
+        try FileManager.default.copyItem(atPath: "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", toPath: regular.path)
+        #expect(try SummaryFonts(folder: b).identity() != site)
+    }
+
     @Test func aMissingOrEmptyFolderMeansTheSystemFonts() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mediatheque-fonts-\(UUID().uuidString)")
         #expect(try SummaryFonts(folder: dir).config == nil)

@@ -8,7 +8,7 @@
 /// event's page, and the session's confirmed registrations (the personal calendar shows the
 /// places left). A registration for a new patron does not render the folders of everyone
 /// registered elsewhere. The feed's time zone is in every folder's salt
-/// (``FolderFingerprint/salt(config:templates:libraries:timeZone:documents:pagesOnly:fonts:)``).
+/// (``FolderFingerprint/salt(config:templates:libraries:timeZone:documents:pagesOnly:documentIdentity:)``).
 ///
 /// An event is digested by its model's description, every field and session of it: the
 /// model holds structs, arrays, optionals and enums only, which describe themselves the

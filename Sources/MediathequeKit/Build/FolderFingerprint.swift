@@ -56,11 +56,11 @@ struct FolderFingerprint: Sendable {
     ///     whether they get their HTML pages alone: a folder kept from a build without its
     ///     documents or its other files would lack them.
     ///   - timeZone: the agenda's (calendars name it, and stamp loans and holds in it).
-    ///   - fonts: the site's fonts, which the documents are set in.
+    ///   - documentIdentity: what the documents are made with beyond the inputs (their fonts).
     static func salt(config: SiteConfiguration, templates: TemplateSet, libraries: [String: Library], timeZone: String,
-                     documents: Bool, pagesOnly: Bool, fonts: URL) -> [UInt8] {
+                     documents: Bool, pagesOnly: Bool, documentIdentity: [UInt8]) -> [UInt8] {
         var salt: [[UInt8]] = [programDigest, Array("\(config)".utf8), Array(timeZone.utf8), [documents ? 1 : 0, pagesOnly ? 1 : 0]]
-        if documents { salt += folderBytes(fonts) }
+        if documents { salt.append(documentIdentity) }
         salt += templates.sources.flatMap { [Array($0.name.utf8), $0.bytes] }
         salt += libraryLines(libraries)
         return digest(salt)

@@ -56,6 +56,41 @@ public final class SummaryFonts: @unchecked Sendable {
         if let config { FcConfigDestroy(config) }
     }
 
+    /// What the documents set in these fonts are made with, for the salt to digest: the
+    /// site's font files, by their bytes, and every other font fontconfig offers them (the
+    /// system's, that other scripts fall back to), by path, size and modification time. An
+    /// installed, removed or upgraded font then renders every summary again, as a clean
+    /// build would set it; a fresh clone of the same site fonts does not.
+    public func identity() -> [UInt8] {
+        let config = self.config ?? FcConfigGetCurrent()
+        var bytes: [UInt8] = []
+        for (set, byContent) in [(FcSetApplication, true), (FcSetSystem, false)] {
+            for file in Self.files(in: config, set) {
+                // The site's by name: the same fonts in another checkout are the same.
+                bytes += Array((byContent ? (file as NSString).lastPathComponent : file).utf8) + [0]
+                if byContent {
+                    bytes += FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
+                } else {
+                    var status = stat()
+                    if stat(file, &status) == 0 { bytes += Array("\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)".utf8) }
+                }
+                bytes.append(0)
+            }
+        }
+        return bytes
+    }
+
+    /// The font files of one of `config`'s sets, sorted.
+    private static func files(in config: OpaquePointer?, _ set: FcSetName) -> [String] {
+        guard let fonts = FcConfigGetFonts(config, set) else { return [] }
+        var files: Set<String> = []
+        for font in UnsafeBufferPointer(start: fonts.pointee.fonts, count: Int(fonts.pointee.nfont)) {
+            var file: UnsafeMutablePointer<FcChar8>?
+            if FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch, let file { files.insert(String(cString: file)) }
+        }
+        return files.sorted()
+    }
+
     /// The family of the font in `file` (its first face), or `nil` when it is not a font.
     private static func family(of file: String) -> String? {
         var count: Int32 = 0
