@@ -20,7 +20,7 @@ struct Alerts: ParsableCommand {
     var outbox: String
 
     func run() throws {
-        do {
+        try reportingFailures {
             let inputs = try input.read()
             defer { inputs.cleanUp() }
             let builder = AlertBuilder(inputs: .init(
@@ -28,10 +28,6 @@ struct Alerts: ParsableCommand {
                 templatesDirectory: input.templatesURL, outbox: URL(fileURLWithPath: outbox),
                 today: inputs.today, secret: inputs.secret), encoder: MIMEWriter.bytes(of:))
             print(try builder.build())
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw fail(describe(error))
         }
     }
 }

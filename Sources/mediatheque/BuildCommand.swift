@@ -9,12 +9,8 @@ struct Build: ParsableCommand {
     @OptionGroup var options: BuildOptions
 
     func run() throws {
-        do {
+        try reportingFailures {
             print(try options.build())
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw fail(describe(error))
         }
     }
 }

@@ -26,7 +26,7 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try reportingFailures {
             let day = try referenceDay(today, timeZone: "Europe/Paris")
             let folder = URL(fileURLWithPath: out)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -34,10 +34,6 @@ struct Generate: ParsableCommand {
             generator.followedSearches = followedSearches
             let files = try generator.writeNetwork(into: folder)
             print("\(files.database)\n\(files.agenda)")
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw fail(describe(error))
         }
     }
 }

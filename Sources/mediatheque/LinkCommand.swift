@@ -33,7 +33,7 @@ struct Link: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try reportingFailures {
             let inputs = try CommandInputs(database: database, agenda: nil, site: URL(fileURLWithPath: site),
                                            today: today, secretFile: secretFile)
             defer { inputs.cleanUp() }
@@ -49,12 +49,6 @@ struct Link: ParsableCommand {
                 let label = terminalSafe(link.label)
                 print(label + String(repeating: " ", count: width - label.count + 2) + link.url)
             }
-        } catch let error as ExitCode {
-            throw error
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw fail(describe(error))
         }
     }
 }

@@ -25,6 +25,20 @@ func fail(_ lines: [String], code: Int32 = 1) -> ExitCode {
     return ExitCode(code)
 }
 
+/// Runs a command's work: its usage errors and its own exits pass through, anything else
+/// is described on standard error (``describe(_:)``) and the command exits with status 1.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        throw fail(describe(error))
+    }
+}
+
 func describe(_ error: any Error) -> [String] {
     if let error = error as? BuildError { return error.lines }
     if let problems = error as? InputProblems { return problems.description.split(separator: "\n").map(String.init) }

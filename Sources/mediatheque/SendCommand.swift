@@ -25,14 +25,10 @@ struct Send: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try reportingFailures {
             let report = try OutboxSender(outbox: Outbox(root: URL(fileURLWithPath: outbox)), command: command).run()
             print(report)
             if !report.succeeded { throw ExitCode(1) }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw fail(describe(error))
         }
     }
 }

@@ -29,7 +29,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try reportingFailures {
             let privatePath = try SiteConfiguration.load(from: URL(fileURLWithPath: options.input.site)).privatePath
             guard privatePath != "/" else {
                 throw fail(["private_base_url's path is /: serve maps private/ under that path, apart from public/; "
@@ -48,12 +48,6 @@ struct Serve: ParsableCommand {
             let command = self
             try waitFor { try await server.run { address in command.started(at: address, privatePath: privatePath) } }
             say("Stopped.")
-        } catch let error as ExitCode {
-            throw error
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw fail(describe(error))
         }
     }
 
