@@ -399,6 +399,18 @@ EOF
 
 # ---------------------------------------------------------------- sizes
 echo "== $(machine); commit $COMMIT; $runs run(s) per scenario; sizes: ${sizes[*]}" >&2
+# rebuild NAME LABEL DATABASE BUILD_ARGS...: one timed build of size $N's scenario into $OUT, its log
+# $W/logs/NAME.log, its wall time and memory added to NAME_w and NAME_m, its tree's snapshot
+# $W/NAME.snap.
+rebuild() {
+  local name=$1 label=$2 database=$3
+  shift 3
+  local -n walls="${name}_w" memories="${name}_m"
+  echo "== N=$N: $label (run $r/$runs)" >&2
+  measure "$W/logs/$name.log" "$BIN" build --database "$database" --agenda "$AGENDA" "$@"
+  walls+=("$WALL"); memories+=("$RSS_MB")
+  snapshot "$OUT" "$W/$name.snap"
+}
 for N in "${sizes[@]}"; do
   failed_at="$N"
   # tmpfs counts every hard link against its inodes, and a rebuild holds two bundles' links
@@ -448,45 +460,19 @@ for N in "${sizes[@]}"; do
   H="$W/hugo"
   for r in $(seq 1 "$runs"); do
     # 2. clean build
-    echo "== N=$N: clean build (run $r/$runs)" >&2
     rm -rf "$OUT" "$OUT".staging-* "$OUT".replaced-* "$OUT".previous
-    measure "$W/logs/clean.log" "$BIN" build --database "$DB" --agenda "$AGENDA" "${build_args[@]}"
-    clean_w+=("$WALL"); clean_m+=("$RSS_MB")
-    snapshot "$OUT" "$W/clean.snap"
-
+    rebuild clean "clean build" "$DB" "${build_args[@]}"
     # 3. no-op rebuilds: the first after a clean build, then one from the previous bundle
-    echo "== N=$N: first no-op rebuild, no previous bundle (run $r/$runs)" >&2
-    measure "$W/logs/first.log" "$BIN" build --database "$DB" --agenda "$AGENDA" "${build_args[@]}"
-    first_w+=("$WALL"); first_m+=("$RSS_MB")
-    snapshot "$OUT" "$W/first.snap"
-    echo "== N=$N: no-op rebuild (run $r/$runs)" >&2
-    measure "$W/logs/noop.log" "$BIN" build --database "$DB" --agenda "$AGENDA" "${build_args[@]}"
-    noop_w+=("$WALL"); noop_m+=("$RSS_MB")
-    snapshot "$OUT" "$W/noop.snap"
-
+    rebuild first "first no-op rebuild, no previous bundle" "$DB" "${build_args[@]}"
+    rebuild noop "no-op rebuild" "$DB" "${build_args[@]}"
     # 4. one patron's loans changed
-    echo "== N=$N: rebuild after one patron's loans changed (run $r/$runs)" >&2
-    measure "$W/logs/one.log" "$BIN" build --database "$DB2" --agenda "$AGENDA" "${build_args[@]}"
-    one_w+=("$WALL"); one_m+=("$RSS_MB")
-    snapshot "$OUT" "$W/one.snap"
-
+    rebuild one "rebuild after one patron's loans changed" "$DB2" "${build_args[@]}"
     # 5. the next day, same data
-    echo "== N=$N: rebuild for the next day (run $r/$runs)" >&2
-    measure "$W/logs/next.log" "$BIN" build --database "$DB2" --agenda "$AGENDA" "${next_args[@]}"
-    next_w+=("$WALL"); next_m+=("$RSS_MB")
-    snapshot "$OUT" "$W/next.snap"
-
+    rebuild next "rebuild for the next day" "$DB2" "${next_args[@]}"
     # 5b. the night after, 2% of the patrons changed
-    echo "== N=$N: nightly rebuild, the night after, 2% of the patrons changed (run $r/$runs)" >&2
-    measure "$W/logs/night.log" "$BIN" build --database "$DBN" --agenda "$AGENDA" "${night_args[@]}"
-    night_w+=("$WALL"); night_m+=("$RSS_MB")
-    snapshot "$OUT" "$W/night.snap"
-
+    rebuild night "nightly rebuild, the night after, 2% of the patrons changed" "$DBN" "${night_args[@]}"
     # 5c. the same night's acquisitions, over 5b's bundle
-    echo "== N=$N: the night's acquisitions, $catalogued documents catalogued (run $r/$runs)" >&2
-    measure "$W/logs/acquisitions.log" "$BIN" build --database "$DBC" --agenda "$AGENDA" "${night_args[@]}"
-    acq_w+=("$WALL"); acq_m+=("$RSS_MB")
-    snapshot "$OUT" "$W/acquisitions.snap"
+    rebuild acq "the night's acquisitions, $catalogued documents catalogued" "$DBC" "${night_args[@]}"
 
     # 6. pages only, clean (the bundle the nightly build replaced is no longer needed: at
     #    50,000 patrons, the RAM disk has no room, nor inodes, for it beside the pages-only build)
@@ -535,16 +521,16 @@ for N in "${sizes[@]}"; do
     || echo "benchmark: warning: the pages-only build wrote $pages_html HTML pages, the whole build another number" >&2
   next_written=$(changed "$W/one.snap" "$W/next.snap")
   night_written=$(changed "$W/next.snap" "$W/night.snap"); night_mb=$(changed_mb "$W/next.snap" "$W/night.snap")
-  acq_written=$(changed "$W/night.snap" "$W/acquisitions.snap"); acq_mb=$(changed_mb "$W/night.snap" "$W/acquisitions.snap")
+  acq_written=$(changed "$W/night.snap" "$W/acq.snap"); acq_mb=$(changed_mb "$W/night.snap" "$W/acq.snap")
   tree_mb=$(find "$OUT" -type f -printf '%s\n' | LC_ALL=C awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')
-  s_clean=$(summary "$W/logs/clean.log"); s_first=$(summary "$W/logs/first.log"); s_noop=$(summary "$W/logs/noop.log"); s_one=$(summary "$W/logs/one.log"); s_next=$(summary "$W/logs/next.log"); s_night=$(summary "$W/logs/night.log"); s_acq=$(summary "$W/logs/acquisitions.log")
+  s_clean=$(summary "$W/logs/clean.log"); s_first=$(summary "$W/logs/first.log"); s_noop=$(summary "$W/logs/noop.log"); s_one=$(summary "$W/logs/one.log"); s_next=$(summary "$W/logs/next.log"); s_night=$(summary "$W/logs/night.log"); s_acq=$(summary "$W/logs/acq.log")
   row "$MAIN_TSV" "$N" "clean build" "$cw" "$cm" "$total_files" "1.000" "$total_files files, $tree_mb MB${s_clean:+; build: $s_clean}"
   row "$MAIN_TSV" "$N" "no-op, first after clean" "$fw" "$fm" "$first_written" "$(ratio "$fw" "$cw")" "no previous bundle to start from${s_first:+; build: $s_first}"
   row "$MAIN_TSV" "$N" "no-op rebuild" "$nw" "$nm" "$noop_written" "$(ratio "$nw" "$cw")" "from the previous bundle${s_noop:+; build: $s_noop}"
   row "$MAIN_TSV" "$N" "1 patron changed" "$ow" "$om" "$one_written" "$(ratio "$ow" "$cw")" "$moved open loans of $card due 7 days later${s_one:+; build: $s_one}"
   row "$MAIN_TSV" "$N" "next day" "$xw" "$xm" "$next_written" "$(ratio "$xw" "$cw")" "same data, --today $NEXT_DAY: $(folders "$W/logs/next.log")${s_next:+; build: $s_next}"
   row "$MAIN_TSV" "$N" "nightly" "$gw" "$gm" "$night_written" "$(ratio "$gw" "$cw")" "--today $NIGHT_DAY, $acting patrons acted (scripts/next-night.sql): $(folders "$W/logs/night.log"), $night_mb MB written${s_night:+; build: $s_night}"
-  row "$MAIN_TSV" "$N" "acquisitions" "$aw" "$am" "$acq_written" "$(ratio "$aw" "$cw")" "the same night, $catalogued documents catalogued (scripts/next-night-catalogue.sql): $(folders "$W/logs/acquisitions.log"), $acq_mb MB written${s_acq:+; build: $s_acq}"
+  row "$MAIN_TSV" "$N" "acquisitions" "$aw" "$am" "$acq_written" "$(ratio "$aw" "$cw")" "the same night, $catalogued documents catalogued (scripts/next-night-catalogue.sql): $(folders "$W/logs/acq.log"), $acq_mb MB written${s_acq:+; build: $s_acq}"
   row "$MAIN_TSV" "$N" "pages only" "$pw" "$pm" "$pages_files" "$(ratio "$pw" "$cw")" "--pages-only, clean: $pages_html HTML pages, no PDF, calendar, feed or export"
 
   # Files by kind (by extension) in the clean build's tree.
