@@ -35,7 +35,7 @@ struct FolderRenderers: Sendable {
         var rendered = try pages[worker].render(patron, token: token, summary: summary)
         if summary, let renderer = documents[worker] {
             for document in try renderer.files(for: patron, content: content) {
-                guard summaryFiles(worker: worker).contains(document.name) else {
+                guard PrivateFolderLayout.summaryFiles.contains(document.name) else {
                     throw RenderError(.failed("\(document.name) is not one of the summary's files (\(PrivateFolderLayout.summaryFiles.sorted()))"))
                 }
                 rendered.files.append(RenderedFile(path: try folder.appending(document.name), bytes: document.bytes))
