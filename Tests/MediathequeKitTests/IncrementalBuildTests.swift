@@ -533,6 +533,27 @@ struct IncrementalBuildTests {
         try Self.expectCleanBuild(out, on: tomorrow, cleans: cleans) { try Self.cleanTree(in: dir, reviewed, on: tomorrow, situation: $0, documents: true) }
     }
 
+    /// The pages say a loan is due soon, tomorrow, today; the summary, a document read any day
+    /// after its situation's (``Reading/kept``), names the due day and changes only when the
+    /// loan turns late: on the other nights the folder is rendered and the summary kept.
+    @Test func aLoanComingDueRendersThePagesAndKeepsTheSummaryUntilLate() throws {
+        let dir = try TemporaryDirectory()
+        let database = try Fixtures.database(in: dir, """
+            INSERT INTO loan (barcode, patron_card, library, borrowed_on, due_on) VALUES
+              ('34200021072893', '24200001234567', 'TAR', '2025-02-10', '2025-03-10');
+            """)
+        let agenda = try dir.write("agenda.xml", Fixtures.feed(""))
+        let out = dir.url.appendingPathComponent("_site")
+        let first = Fixtures.day("2025-03-05")
+        let token = PatronToken(secret: SiteSecret.demo.bytes).token(card: "24200001234567", version: 0)
+        // The 5th: due in 5 days. The 7th, 9th and 10th: due soon, tomorrow, today. The 11th: late.
+        let reports = try Self.nights(out, in: dir, (database, agenda), from: first, after: [1, 2, 4, 5, 6], documents: true)
+        #expect(reports.map(\.keptSummaries) == [0, 1, 1, 1, 0], "\(reports)")
+        #expect(reports.map { $0.keptFolders == $0.patrons } == [true, false, false, false, false])
+        let line = try #require(PublishedManifest(publishedAt: out).folder(token))
+        #expect(line.summary?.renderedOn == first.adding(days: 6))
+    }
+
     /// A copy of `database` changed as `scripts/next-night.sql` and `scripts/next-night-catalogue.sql`
     /// say the next night, `day`, changes it: patrons acted, the libraries catalogued new documents.
     static func nextNight(_ database: String, in dir: TemporaryDirectory, on day: Day) throws -> String {

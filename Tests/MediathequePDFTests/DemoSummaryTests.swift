@@ -44,8 +44,12 @@ struct DemoSummaryTests {
         #expect(scripts == ["雪 田中", "ليلى حداد", "Agnieszka Wiśniewska", "Zeynep Yılmaz"])
         let text = try #require(aurore, "no summary names Aurore and her shared accounts")
         for expected in ["Pilates", "HPI", "Hannibal Lecteur", "Céleste Boréale", "Vous avez emprunté 5 documents",
-                         "3 sont en retard", "1 est à rendre demain", "Parfaite", "29/03/2025"] {
+                         "3 sont en retard", "1 est à rendre le 29/03/2025", "Parfaite"] {
             #expect(text.contains(expected), "\(expected)")
+        }
+        // A document, read any day after its situation's: no "demain", no "bientôt" (``Reading``).
+        for relative in ["demain", "aujourd'hui", "bientôt"] {
+            #expect(!text.contains(relative), "\(relative)")
         }
     }
 }

@@ -18,9 +18,10 @@ struct SummaryContentTests {
         #expect(content.holderLine == "\u{2068}Aurore Boréale\u{2069} · carte n° 24200001234567")
     }
 
+    /// As a kept document words them (``Reading/kept``): days named, never "demain".
     @Test func accountInBriefIsTheModelsSentences() {
         for (part, account) in zip(content.accounts, Fixtures.family.accounts) {
-            let summary = account.summary(today: Fixtures.today)
+            let summary = account.summary(today: Fixtures.today, reading: .kept)
             #expect(part.loanLines == summary.loanLines)
             #expect(part.holdLines == summary.holdLines)
         }
@@ -31,8 +32,8 @@ struct SummaryContentTests {
         // The columns of the page's table (``LoansTable``), in its order.
         #expect(loans.columns.map(\.title) == ["Titre", "Code-barres", "Document", "Emprunté à", "Retour le", "État",
                                                "Attendu par un autre usager", "Prolongation"])
-        #expect(loans.rows.map { $0.cells[5] } ==
-            ["En retard", "En retard", "À rendre bientôt", "À rendre bientôt", "En cours"])
+        // A document kept and read later marks a loan late or not, never "À rendre bientôt".
+        #expect(loans.rows.map { $0.cells[5] } == ["En retard", "En retard", "En cours", "En cours", "En cours"])
         #expect(loans.rows.map(\.isLate) == [true, true, false, false, false])
         #expect(loans.rows.map { $0.cells[6] } == ["Non", "Non", "Oui", "Non", "Non"])
         #expect(loans.rows.map { $0.cells[7] } == [

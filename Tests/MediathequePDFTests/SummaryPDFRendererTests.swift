@@ -37,7 +37,7 @@ struct SummaryPDFRendererTests {
             "Aurore Boréale · carte n° 24200001234567", "Page 1 / 4", "Page 4 / 4",
             // Own account: the account in brief, loans, holds, registrations.
             "Mon compte — Aurore Boréale", "Vous avez emprunté 5 documents", "2 sont en retard",
-            "1 autre est à rendre aujourd'hui", "Vous avez réservé 3 documents", "1 est disponible",
+            "1 autre est à rendre le 28/03/2025", "Vous avez réservé 3 documents", "1 est disponible",
             "Pilates : La méthode complète", "34200021000001", "23/03/2025", "Document déjà prolongé une fois",
             "Document réservé par un autre usager", "Parfaite / Caroline Kepnes", "26/03/2025", "10/04/2025",
             "Bébés lecteurs", "02/04/2025 09:00", "Confirmée", "Liste d'attente (séance reportée)",

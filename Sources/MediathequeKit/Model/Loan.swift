@@ -24,18 +24,23 @@ public struct Loan: Hashable, Sendable {
         self.awaitedByAnother = awaitedByAnother
     }
 
-    public func state(today: Day, rules: Rules) -> LoanState {
+    /// The guide's "État" on `today`; a kept document's never "À rendre bientôt" (``Reading``).
+    public func state(today: Day, rules: Rules, reading: Reading = .live) -> LoanState {
         if dueOn < today { return .late }
-        if today.days(to: dueOn) <= rules.dueSoonDays { return .dueSoon }
+        if reading == .live, today.days(to: dueOn) <= rules.dueSoonDays { return .dueSoon }
         return .ongoing
     }
 
     /// The first day after `today` on which the loan reads differently (its state, its
-    /// renewal, the account in brief): due in `dueSoonDays` days, due tomorrow, due today,
-    /// late. `nil` once it is late: the same rows then read the same every day.
-    public func nextChange(after today: Day, rules: Rules) -> Day? {
-        [dueOn.adding(days: -rules.dueSoonDays), dueOn.adding(days: -1), dueOn, dueOn.adding(days: 1)]
-            .filter { $0 > today }.min()
+    /// renewal, the account in brief). Live: due in `dueSoonDays` days, due tomorrow, due
+    /// today, late. Kept (``Reading``): late, the only one a document shows. `nil` once it
+    /// is late: the same rows then read the same every day.
+    public func nextChange(after today: Day, rules: Rules, reading: Reading = .live) -> Day? {
+        let days = switch reading {
+        case .live: [dueOn.adding(days: -rules.dueSoonDays), dueOn.adding(days: -1), dueOn, dueOn.adding(days: 1)]
+        case .kept: [dueOn.adding(days: 1)]
+        }
+        return days.filter { $0 > today }.min()
     }
 
     /// Whether the loan can be renewed on line, and if not, why (the guide's red mark).

@@ -9,18 +9,19 @@
 /// (``SavedSearchFeed/changesOn``). The loan history needs no entry: its window is applied
 /// when the rows are read, so a loan leaving it changes the folder's rows.
 ///
-/// The loans' and registrations' states are the summary's (``summaryChangesOn(_:content:)``), the
-/// searches' the rest of the folder's (``changesOn(_:)``): a folder changes on the first of them.
+/// The pages read the loans' and registrations' states live, the summary as a kept document
+/// (``Reading``), which changes on fewer days (``statesChangeOn(_:content:reading:)``); the
+/// searches' are the pages' alone (``changesOn(_:)``). A folder changes on the first of them.
 enum FolderHorizon {
-    /// The first day after `content.today` on which `bundle`'s summary
-    /// (``PrivateFolderLayout/summaryFiles``), and the loans and registrations the folder's
-    /// other files show, change; `nil` when they never do with the same rows.
-    static func summaryChangesOn(_ bundle: PatronBundle, content: SiteContent) -> Day? {
+    /// The first day after `content.today` on which the loans and registrations of `bundle`
+    /// read differently: in the pages (`.live`) or in the summary
+    /// (``PrivateFolderLayout/summaryFiles``, `.kept`); `nil` when they never do with the same rows.
+    static func statesChangeOn(_ bundle: PatronBundle, content: SiteContent, reading: Reading) -> Day? {
         let today = content.today
         var first: Day?
         func note(_ day: Day?) { first = Self.first(first, day) }
         for account in bundle.accounts {
-            for loan in account.loans { note(loan.nextChange(after: today, rules: content.config.rules)) }
+            for loan in account.loans { note(loan.nextChange(after: today, rules: content.config.rules, reading: reading)) }
             for registration in account.registrations {
                 let key = SessionKey(eventID: registration.eventID, sessionID: registration.sessionID)
                 guard let session = content.session(key)?.session else { continue }

@@ -32,9 +32,10 @@ public enum LoansTable {
     public static let columns = Column.allCases
 
     /// The account's loans, soonest due first, loans due the same day in the order they were lent.
-    public static func rows(_ loans: [Loan], today: Day, rules: Rules) -> [Row] {
+    public static func rows(_ loans: [Loan], today: Day, rules: Rules, reading: Reading = .live) -> [Row] {
         loans.sorted { ($0.dueOn, $0.id) < ($1.dueOn, $1.id) }.map { loan in
-            Row(loan: loan, state: loan.state(today: today, rules: rules), renewal: loan.renewal(today: today, rules: rules))
+            Row(loan: loan, state: loan.state(today: today, rules: rules, reading: reading),
+                renewal: loan.renewal(today: today, rules: rules))
         }
     }
 }

@@ -5,25 +5,33 @@
 /// 3 sont en retard                    1 est disponible
 /// 2 autres sont à rendre aujourd'hui  2 autres sont en attente
 /// ```
+///
+/// Kept (the summary, ``Reading``), it names the day instead: "2 autres sont à rendre le 30/03/2025".
 public struct AccountSummary: Hashable, Sendable {
     public var loanLines: [String]
     public var holdLines: [String]
 
-    public init(loans: [Loan], holds: [Hold], today: Day) {
-        loanLines = AccountSummary.loanLines(dueDates: loans.map(\.dueOn), today: today)
+    public init(loans: [Loan], holds: [Hold], today: Day, reading: Reading = .live) {
+        loanLines = AccountSummary.loanLines(dueDates: loans.map(\.dueOn), today: today, reading: reading)
         holdLines = AccountSummary.holdLines(available: holds.filter(\.isAvailable).count, total: holds.count)
     }
 
-    /// The headline first, then late loans, loans due today, and the next due date.
-    static func loanLines(dueDates: [Day], today: Day) -> [String] {
+    /// The headline first, then late loans, loans due today, and the next due date; kept,
+    /// late loans and the next due date, today's included, named by its day.
+    static func loanLines(dueDates: [Day], today: Day, reading: Reading = .live) -> [String] {
         guard !dueDates.isEmpty else { return ["Vous n'avez pas d'emprunt en cours"] }
         var lines = ["Vous avez emprunté \(Wording.count(dueDates.count, "document"))"]
         let late = dueDates.filter { $0 < today }.count
-        let dueToday = dueDates.filter { $0 == today }.count
         if late > 0 { lines.append(clause(late, other: false, "en retard")) }
-        if dueToday > 0 { lines.append(clause(dueToday, other: late > 0, "à rendre aujourd'hui")) }
-        if let next = dueDates.filter({ $0 > today }).min() {
-            let when = next == today.adding(days: 1) ? "à rendre demain" : "à rendre le \(next.french)"
+        // The first day after the ones a line has named so far.
+        var after = today.adding(days: -1)
+        if reading == .live {
+            let dueToday = dueDates.filter { $0 == today }.count
+            if dueToday > 0 { lines.append(clause(dueToday, other: late > 0, "à rendre aujourd'hui")) }
+            after = today
+        }
+        if let next = dueDates.filter({ $0 > after }).min() {
+            let when = reading == .live && next == today.adding(days: 1) ? "à rendre demain" : "à rendre le \(next.french)"
             let n = dueDates.filter { $0 == next }.count
             lines.append(clause(n, other: lines.count > 1, when))
         }
@@ -49,5 +57,7 @@ public struct AccountSummary: Hashable, Sendable {
 }
 
 extension Account {
-    public func summary(today: Day) -> AccountSummary { AccountSummary(loans: loans, holds: holds, today: today) }
+    public func summary(today: Day, reading: Reading = .live) -> AccountSummary {
+        AccountSummary(loans: loans, holds: holds, today: today, reading: reading)
+    }
 }

@@ -22,7 +22,7 @@ struct AccountPart: Hashable {
         let name = Text.isolated(PDFText.printable(account.patron.displayName))
         heading = Wording.Summary.accountHeading(name: name, isOwn: isOwn)
         card = Wording.Summary.card(PDFText.printable(account.patron.cardNumber))
-        let summary = account.summary(today: today)
+        let summary = account.summary(today: today, reading: .kept)
         loanLines = summary.loanLines
         holdLines = summary.holdLines
         loans = TablePart.loans(account.loans, today: today, rules: rules)

@@ -41,7 +41,7 @@ struct TablePart: Hashable {
     static let loanStateColumn = LoansTable.columns.firstIndex(of: .state)!
 
     static func loans(_ loans: [Loan], today: Day, rules: Rules) -> TablePart {
-        let rows = LoansTable.rows(loans, today: today, rules: rules).map { row in
+        let rows = LoansTable.rows(loans, today: today, rules: rules, reading: .kept).map { row in
             Row(cells: LoansTable.columns.map { PDFText.printable(row.text($0)) }, isLate: row.state == .late)
         }
         return TablePart(

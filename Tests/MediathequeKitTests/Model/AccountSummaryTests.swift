@@ -19,6 +19,19 @@ struct AccountSummaryTests {
         #expect(AccountSummary.holdLines(available: 0, total: 0) == ["Vous n'avez pas de réservation"])
     }
 
+    /// The summary, a document read any day after its situation's, names the day:
+    /// today's loans and the next ones alike, "à rendre le …", never "aujourd'hui" or "demain".
+    @Test func aKeptDocumentNamesTheDay() {
+        func kept(_ dues: [String]) -> [String] {
+            AccountSummary.loanLines(dueDates: dues.map(Fixtures.day), today: today, reading: .kept)
+        }
+        #expect(kept(["2023-09-29", "2023-10-06", "2023-10-06", "2023-10-07"]) ==
+                ["Vous avez emprunté 4 documents", "1 est en retard", "2 autres sont à rendre le 06/10/2023"])
+        #expect(kept(["2023-10-07"]) == ["Vous avez emprunté 1 document", "1 est à rendre le 07/10/2023"])
+        #expect(kept(["2023-10-05"]) == ["Vous avez emprunté 1 document", "1 est en retard"])
+        #expect(kept([]) == ["Vous n'avez pas d'emprunt en cours"])
+    }
+
     @Test func singularAndPluralEverywhere() {
         #expect(lines(["2023-10-05"]) == ["Vous avez emprunté 1 document", "1 est en retard"])
         #expect(lines(["2023-10-06"]) == ["Vous avez emprunté 1 document", "1 est à rendre aujourd'hui"])

@@ -20,18 +20,26 @@ struct LoanRulesTests {
         #expect(LoanState.ongoing.label == "En cours")
     }
 
-    /// Until the day `nextChange` names, the loan reads the same every day: its state, its
-    /// renewal and the account in brief. On that day something does change.
-    @Test func aLoanReadsTheSameUntilItsNextChange() {
+    /// The summary, a document read any day after its situation's, marks a loan late or not.
+    @Test func aKeptDocumentNeverSaysSoon() {
+        #expect(loan(due: "2023-10-05").state(today: today, rules: rules, reading: .kept) == .late)
+        #expect(loan(due: "2023-10-06").state(today: today, rules: rules, reading: .kept) == .ongoing)
+        #expect(loan(due: "2023-10-09").state(today: today, rules: rules, reading: .kept) == .ongoing)
+    }
+
+    /// Until the day `nextChange` names, the loan reads the same every day, live or kept:
+    /// its state, its renewal and the account in brief. On that day something does change.
+    @Test(arguments: [Reading.live, .kept])
+    func aLoanReadsTheSameUntilItsNextChange(_ read: Reading) {
         for rules in [Rules(), Rules(dueSoonDays: 0), Rules(dueSoonDays: 7)] {
             let loan = loan(due: "2023-10-20")
             func reading(_ day: Day) -> String {
-                "\(loan.state(today: day, rules: rules)) \(loan.renewal(today: day, rules: rules)) "
-                    + AccountSummary.loanLines(dueDates: [loan.dueOn], today: day).joined(separator: "/")
+                "\(loan.state(today: day, rules: rules, reading: read)) \(loan.renewal(today: day, rules: rules)) "
+                    + AccountSummary.loanLines(dueDates: [loan.dueOn], today: day, reading: read).joined(separator: "/")
             }
             for offset in 0..<40 {
                 let day = today.adding(days: offset)
-                let change = loan.nextChange(after: day, rules: rules)
+                let change = loan.nextChange(after: day, rules: rules, reading: read)
                 let until = change ?? day.adding(days: 60)
                 var later = day.adding(days: 1)
                 while later < until {

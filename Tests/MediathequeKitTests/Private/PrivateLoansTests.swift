@@ -70,7 +70,8 @@ struct PrivateLoansTests {
         }
     }
 
-    /// The page and its printable twin show one table: the same columns, in the same order.
+    /// The page and its printable twin show one table: the same columns, in the same order;
+    /// the twin, a document read any day after its situation's, never says "À rendre bientôt".
     @Test func theSummaryShowsTheLoansTableOfThePage() throws {
         let fixture = try PrivateFixture(sql: Self.sql)
         defer { fixture.remove() }
@@ -80,7 +81,11 @@ struct PrivateLoansTests {
             let end = try #require(html.range(of: "</table>", range: start.upperBound..<html.endIndex))
             return String(html[start.lowerBound..<end.upperBound])
         }
-        #expect(try table("prets.html") == table("synthese.html"))
+        let page = try table("prets.html")
+        #expect(page.contains(LoanState.dueSoon.label))
+        let read = page.replacingOccurrences(of: LoanState.dueSoon.label, with: LoanState.ongoing.label)
+            .replacingOccurrences(of: "loan-\(LoanState.dueSoon.rawValue)", with: "loan-\(LoanState.ongoing.rawValue)")
+        #expect(try read == table("synthese.html"))
         let headers = LoansTable.columns.map { "<th scope=\"col\">\($0.label)</th>" }.joined()
         #expect(try table("prets.html").contains(headers))
     }

@@ -55,7 +55,7 @@ struct PrivateViewLookupTests {
         let holds = PrivateHoldsPageView(bundle: bundle, content: content)
         let views: [Any] = [
             home, loans, holds,
-            PrivateSummaryPageView(bundle: bundle, content: content, home: home, holds: holds),
+            PrivateSummaryPageView(bundle: bundle, content: content, holds: holds),
             PrivateHistoryPageView(bundle: bundle, content: content), PrivateFavouritesPageView(bundle: bundle, content: content),
             PrivateShelfPageView(shelf: shelf, bundle: bundle, content: content),
             PrivateReviewsPageView(bundle: bundle, content: content),

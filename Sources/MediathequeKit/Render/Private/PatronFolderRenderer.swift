@@ -71,9 +71,8 @@ struct PatronFolderRenderer {
             guard wanted(file) else { return }
             files.append(RenderedFile(path: try folder.appending(file), bytes: try pages.render(template, view())))
         }
-        let home = PrivateHomePageView(bundle: bundle, content: content, folderURL: folderURL)
         let holds = PrivateHoldsPageView(bundle: bundle, content: content)
-        try page(layout.home.file, "private/index", home)
+        try page(layout.home.file, "private/index", PrivateHomePageView(bundle: bundle, content: content, folderURL: folderURL))
         try page(layout.loans.file, "private/prets", PrivateLoansPageView(bundle: bundle, content: content))
         try page(layout.holds.file, "private/reservations", holds)
         try page(layout.history.file, "private/historique", PrivateHistoryPageView(bundle: bundle, content: content))
@@ -85,7 +84,7 @@ struct PatronFolderRenderer {
         try page(layout.registrations.file, "private/inscriptions", PrivateRegistrationsPageView(bundle: bundle, content: content))
         try page(layout.searches.file, "private/recherches", PrivateSearchesPageView(bundle: bundle, content: content, feeds: feeds))
         try page(layout.profile.file, "private/profil", PrivateProfilePageView(bundle: bundle, content: content))
-        try page(layout.summaryPage, "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, home: home, holds: holds))
+        try page(layout.summaryPage, "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, holds: holds))
         if wanted(layout.calendar) {
             let calendar = PersonalCalendar(content: content, sessions: sessionEvents).calendar(for: bundle, url: folderURL + layout.calendar)
             files.append(RenderedFile(path: try folder.appending(layout.calendar), text: ICalendarWriter().render(calendar)))
@@ -98,8 +97,8 @@ struct PatronFolderRenderer {
         for (id, feed) in feeds.sorted(by: { $0.key < $1.key }) where wanted(layout.searchFeed(id)) {
             files.append(feedRenderer.file(for: feed, at: try folder.appending(layout.searchFeed(id))))
         }
-        let summaryChangesOn = FolderHorizon.summaryChangesOn(bundle, content: content)
-        return Folder(files: files, changesOn: FolderHorizon.first(summaryChangesOn, FolderHorizon.changesOn(feeds.values)),
-                      summaryChangesOn: summaryChangesOn)
+        let statesChangeOn = FolderHorizon.statesChangeOn(bundle, content: content, reading: .live)
+        return Folder(files: files, changesOn: FolderHorizon.first(statesChangeOn, FolderHorizon.changesOn(feeds.values)),
+                      summaryChangesOn: FolderHorizon.statesChangeOn(bundle, content: content, reading: .kept))
     }
 }

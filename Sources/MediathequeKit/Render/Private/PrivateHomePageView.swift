@@ -13,9 +13,11 @@ final class PrivateHomePageView {
         let loanLines: [String]
         let holdLines: [String]
 
-        /// - Parameter index: the account's place in the bundle (0: the patron's own).
-        init(_ account: Account, index: Int, content: SiteContent) {
-            let summary = account.summary(today: content.today)
+        /// - Parameters:
+        ///   - index: the account's place in the bundle (0: the patron's own).
+        ///   - reading: `.kept` in the summary, which names days (``Reading``).
+        init(_ account: Account, index: Int, content: SiteContent, reading: Reading = .live) {
+            let summary = account.summary(today: content.today, reading: reading)
             anchor = "compte-\(index + 1)"
             heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
             isOwn = index == 0

@@ -88,12 +88,13 @@ final class PrivateLoansPageView {
         /// - Parameters:
         ///   - index: the account's place in the bundle (0: the patron's own).
         ///   - actions: whether renewable loans link to their renewal (not on the printable summary).
-        init(_ account: Account, index: Int, content: SiteContent, actions: Bool) {
+        ///   - reading: `.kept` in the summary, which never says "À rendre bientôt" (``Reading``).
+        init(_ account: Account, index: Int, content: SiteContent, actions: Bool, reading: Reading = .live) {
             anchor = "compte-\(index + 1)"
             heading = HTMLText.clean(Wording.accountHeading(account, isOwn: index == 0))
             caption = Wording.loansCaption(Text.isolated(heading))
             let links = PortalLinks(content.config)
-            loans = LoansTable.rows(account.loans, today: content.today, rules: content.config.rules)
+            loans = LoansTable.rows(account.loans, today: content.today, rules: content.config.rules, reading: reading)
                 .map { LoanRow($0, links: links, actions: actions) }
             hasLoans = !loans.isEmpty
         }

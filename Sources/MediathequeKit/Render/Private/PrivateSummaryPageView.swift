@@ -38,9 +38,10 @@ final class PrivateSummaryPageView {
     /// The portal, where the actions this page leaves out are (it is for keeping and printing).
     let portalURL: String?
 
-    /// Built from the pages' own views, so the summary shows exactly what they show; its loans
-    /// tables are the loans page's, without the renewal actions.
-    init(bundle: PatronBundle, content: SiteContent, home: PrivateHomePageView, holds: PrivateHoldsPageView) {
+    /// Built from the pages' own views, so the summary shows what they show, as a document
+    /// reads it (``Reading/kept``); its loans tables are the loans page's, without the renewal
+    /// actions.
+    init(bundle: PatronBundle, content: SiteContent, holds: PrivateHoldsPageView) {
         let account = PrivateFolderLayout.home
         page = PageView(content: content, title: Wording.Summary.title, depth: 1, isPrivate: true,
                         breadcrumb: Breadcrumb([(account.title, account.file)], current: Wording.Summary.title)).dated(content)
@@ -51,8 +52,9 @@ final class PrivateSummaryPageView {
         summaryPDF = PrivateFolderLayout.summaryPDF
         portalURL = PortalLinks(content.config).portal
         accounts = bundle.accounts.enumerated().map { index, account in
-            AccountSummary(brief: home.accounts[index],
-                           loans: .init(account, index: index, content: content, actions: false), holds: holds.accounts[index],
+            AccountSummary(brief: .init(account, index: index, content: content, reading: .kept),
+                           loans: .init(account, index: index, content: content, actions: false, reading: .kept),
+                           holds: holds.accounts[index],
                            registrations: ComingRegistrations.of(account.registrations, today: content.today, sessions: content.session)
                                .map { .init($0.registration, of: account, content: content) })
         }
