@@ -535,7 +535,9 @@ struct IncrementalBuildTests {
 
     /// The pages say a loan is due soon, tomorrow, today; the summary, a document read any day
     /// after its situation's (``Reading/kept``), names the due day and changes only when the
-    /// loan turns late: on the other nights the folder is rendered and the summary kept.
+    /// loan turns late: on the other nights the loans' pages are rendered and the summary
+    /// kept. The pages that read the rows alone (the history, the profile…) and the searches,
+    /// whose results did not change, are kept every night: the same files, linked.
     @Test func aLoanComingDueRendersThePagesAndKeepsTheSummaryUntilLate() throws {
         let dir = try TemporaryDirectory()
         let database = try Fixtures.database(in: dir, """
@@ -546,12 +548,21 @@ struct IncrementalBuildTests {
         let out = dir.url.appendingPathComponent("_site")
         let first = Fixtures.day("2025-03-05")
         let token = PatronToken(secret: SiteSecret.demo.bytes).token(card: "24200001234567", version: 0)
+        func inode(_ file: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("private/\(token)/\(file)").path)[.systemFileNumber] as? Int
+        }
+        _ = try Self.build(out, (database, agenda), today: first, documents: true)
+        let rowsPages = ["profil.html", "historique.html", "reservations.html", "avis.html", "favoris/index.html", "recherches.html"]
+        let before = try rowsPages.map(inode)
+        let loans = try inode("prets.html")
         // The 5th: due in 5 days. The 7th, 9th and 10th: due soon, tomorrow, today. The 11th: late.
         let reports = try Self.nights(out, in: dir, (database, agenda), from: first, after: [1, 2, 4, 5, 6], documents: true)
         #expect(reports.map(\.keptSummaries) == [0, 1, 1, 1, 0], "\(reports)")
         #expect(reports.map { $0.keptFolders == $0.patrons } == [true, false, false, false, false])
         let line = try #require(PublishedManifest(publishedAt: out).folder(token))
-        #expect(line.summary?.renderedOn == first.adding(days: 6))
+        #expect(line.renderedOn == first.adding(days: 6) && line.summary?.renderedOn == first.adding(days: 6))
+        #expect(line.searches?.renderedOn == first)
+        #expect(try rowsPages.map(inode) == before && inode("prets.html") != loans)
     }
 
     /// A copy of `database` changed as `scripts/next-night.sql` and `scripts/next-night-catalogue.sql`

@@ -6,16 +6,24 @@
 /// its states still read as they did on the day it was rendered
 /// (``BuildManifest/Folder/isCurrent(on:)``): its dated files then truthfully state that
 /// day, "Situation au <rendered on>", the bytes a clean build made on that day wrote.
-/// Any other folder is rendered for this build's date: whole, or but for its summary
-/// (``PrivateFolderLayout/summaryFiles``) when the summary's own fingerprint (the rows it
-/// shows) is the one recorded and its states still read the same: a loan leaving the
-/// history, a new review or a search's new results do not make another summary.
+/// Any other folder is rendered for this build's date, but for the parts of it
+/// (``PrivateFolderLayout/Part``) whose reading did not change: with the same rows, the
+/// pages that read nothing else, and the states and searches that still read the same;
+/// with the same rows shown, the summary whose states still read the same. A loan
+/// coming due renders the loans' pages and not the history; a loan leaving the history,
+/// a new review or a search's new results do not make another summary.
 enum FolderDecision: Equatable, Sendable {
     /// The published folder as it is: its line is recorded again.
     case keep(BuildManifest.Folder)
-    /// Every file rendered, but for the summary of `keepingSummaryOf`, the published line,
-    /// when there is one: its summary's files are kept as they are.
-    case render(keepingSummaryOf: BuildManifest.Folder?)
+    /// Every part rendered, but for those `keeping` names, kept as the published line has them.
+    case render(keeping: Keeping?)
+
+    /// The parts of a published folder a render keeps, and its line, which has their files and days.
+    struct Keeping: Equatable, Sendable {
+        var line: BuildManifest.Folder
+        /// Never all of them (the folder is then kept whole), never none.
+        var parts: Set<PrivateFolderLayout.Part>
+    }
 
     /// What the published bundle was built from, the same for every folder of a build.
     struct Basis: Equatable, Sendable {
@@ -35,16 +43,24 @@ enum FolderDecision: Equatable, Sendable {
     ///   - digests: the folder's fingerprints in this build.
     init(published: BuildManifest.Folder?, digests: FolderFingerprint.Digests, basis: Basis) {
         guard basis.sameSalt, let published else {
-            self = .render(keepingSummaryOf: nil)
+            self = .render(keeping: nil)
             return
         }
-        let summary = published.summary
-        if published.digest == digests.folder, published.isCurrent(on: basis.today), summary?.isCurrent(on: basis.today) ?? true {
+        let today = basis.today
+        let sameRows = published.digest == digests.folder
+        if sameRows, published.isCurrent(on: today), published.summary?.isCurrent(on: today) ?? true {
             self = .keep(published)
-        } else if let summary, summary.digest == digests.summary, summary.isCurrent(on: basis.today) {
-            self = .render(keepingSummaryOf: published)
-        } else {
-            self = .render(keepingSummaryOf: nil)
+            return
         }
+        var parts: Set<PrivateFolderLayout.Part> = []
+        if sameRows {
+            parts.insert(.rows)
+            if BuildManifest.Folder.isCurrent(published.renderedOn, published.changesOn, on: today) { parts.insert(.states) }
+            if published.searches?.isCurrent(on: today) == true { parts.insert(.searches) }
+        }
+        if let summary = published.summary, summary.digest == digests.summary, summary.isCurrent(on: today) {
+            parts.insert(.summary)
+        }
+        self = .render(keeping: parts.isEmpty ? nil : Keeping(line: published, parts: parts))
     }
 }

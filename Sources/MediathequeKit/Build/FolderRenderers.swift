@@ -26,14 +26,15 @@ struct FolderRenderers: Sendable {
         documents[worker] == nil ? [PrivateFolderLayout.summaryPage] : PrivateFolderLayout.summaryFiles
     }
 
-    /// The folder's pages and feeds, then its documents (the summary PDF); without its
-    /// summary, page and documents, unless `summary`.
+    /// The files of the folder's `parts`: pages and feeds, then, with the summary, its
+    /// documents (the summary PDF).
     /// - Throws: ``RenderError`` when a document is not one of the summary's files: documents
     ///   are kept and rendered with the summary.
-    func render(_ patron: PatronBundle, token: String, worker: Int, summary: Bool = true) throws -> PatronFolderRenderer.Folder {
+    func render(_ patron: PatronBundle, token: String, worker: Int,
+                parts: Set<PrivateFolderLayout.Part> = Set(PrivateFolderLayout.Part.allCases)) throws -> PatronFolderRenderer.Folder {
         let folder = try BundlePath("private/\(token)")
-        var rendered = try pages[worker].render(patron, token: token, summary: summary)
-        if summary, let renderer = documents[worker] {
+        var rendered = try pages[worker].render(patron, token: token, parts: parts)
+        if parts.contains(.summary), let renderer = documents[worker] {
             for document in try renderer.files(for: patron, content: content) {
                 guard PrivateFolderLayout.summaryFiles.contains(document.name) else {
                     throw RenderError(.failed("\(document.name) is not one of the summary's files (\(PrivateFolderLayout.summaryFiles.sorted()))"))

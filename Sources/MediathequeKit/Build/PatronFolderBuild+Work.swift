@@ -16,9 +16,8 @@ extension PatronFolderBuild {
                         lost.add(card)
                         lane.writer.skip(position: position)
                     }
-                case .render(let token, let digests, let patron, let published):
-                    try render(token: token, digests: digests, patron, keepingSummaryOf: published, lane: lane, position: position,
-                               worker: worker)
+                case .render(let token, let digests, let patron, let keeping):
+                    try render(token: token, digests: digests, patron, keeping: keeping, lane: lane, position: position, worker: worker)
                 }
             } catch {
                 lane.writer.abandon()
@@ -29,30 +28,43 @@ extension PatronFolderBuild {
 
     private var bundle: StagedBundle { context.bundle }
 
-    /// Renders a folder and records it: whole, or but for the summary of `published`, its
-    /// published line, whose files are then linked from the published folder (rendered
-    /// after all should one of them be missing there).
+    /// Renders a folder and records it: whole, or but for the parts `keeping` names, whose
+    /// files are then linked from the published folder (a part is rendered after all should
+    /// one of its files be missing there).
     private func render(token: String, digests: FolderFingerprint.Digests, _ patron: PatronBundle,
-                        keepingSummaryOf published: BuildManifest.Folder?, lane: Lane, position: Int, worker: Int) throws {
+                        keeping: FolderDecision.Keeping?, lane: Lane, position: Int, worker: Int) throws {
         let folder = try BundlePath("private/\(token)")
         try bundle.clear(folder)
-        var kept: (files: [String], summary: BuildManifest.Summary)?
-        if let published, let summary = published.summary {
-            // All of them, or it is rendered: a line lacking one would go on lacking it.
-            let files = published.files.filter(PrivateFolderLayout.isSummaryFile)
-            if Set(files.map { String(Precompressed.original(of: $0)) }) == renderers.summaryFiles(worker: worker),
-               try bundle.keepFiles(files.map { "\(folder.value)/\($0)" }) {
-                kept = (files, summary)
+        var kept: Set<PrivateFolderLayout.Part> = []
+        var keptFiles: [String] = []
+        if let keeping {
+            let files = Dictionary(grouping: keeping.line.files, by: PrivateFolderLayout.part(of:))
+            for part in PrivateFolderLayout.Part.allCases where keeping.parts.contains(part) {
+                guard let files = files[part] else { continue }
+                // All of the summary's, or it is rendered: a line lacking one would go on lacking it.
+                if part == .summary, Set(files.map { String(Precompressed.original(of: $0)) }) != renderers.summaryFiles(worker: worker) {
+                    continue
+                }
+                if try bundle.keepFiles(files.map { "\(folder.value)/\($0)" }) {
+                    kept.insert(part)
+                    keptFiles += files
+                }
             }
         }
-        let rendered = try renderers.render(patron, token: token, worker: worker, summary: kept == nil)
+        let rendered = try renderers.render(patron, token: token, worker: worker,
+                                            parts: Set(PrivateFolderLayout.Part.allCases).subtracting(kept))
         for file in rendered.files { try bundle.write(file) }
-        let names = (Self.names(of: rendered.files, in: folder) + (kept?.files ?? [])).sorted()
-        let summary = kept?.summary ?? .init(digest: digests.summary, renderedOn: context.today, changesOn: rendered.summaryChangesOn)
-        lane.writer.record(position: position, token: token,
-                           folder: .init(digest: digests.folder, files: names, renderedOn: context.today, changesOn: rendered.changesOn,
-                                         summary: summary))
-        tally.add(files: rendered.files.count, kept: false, keptSummary: kept != nil, progress: context.progress)
+        let names = (Self.names(of: rendered.files, in: folder) + keptFiles).sorted()
+        let today = context.today
+        let line = keeping?.line
+        let states = kept.contains(.states) ? line.map { ($0.renderedOn, $0.changesOn) } : nil
+        let searches = kept.contains(.searches) ? line?.searches : nil
+        let summary = kept.contains(.summary) ? line?.summary : nil
+        lane.writer.record(position: position, token: token, folder: .init(
+            digest: digests.folder, files: names, renderedOn: states?.0 ?? today, changesOn: states.map(\.1) ?? rendered.changesOn,
+            searches: searches ?? .init(renderedOn: today, changesOn: rendered.searchesChangeOn),
+            summary: summary ?? .init(digest: digests.summary, renderedOn: today, changesOn: rendered.summaryChangesOn)))
+        tally.add(files: rendered.files.count, kept: false, keptSummary: kept.contains(.summary), progress: context.progress)
     }
 
     /// The files' paths relative to `folder`, with their ``Precompressed`` siblings, as the manifest lists them.

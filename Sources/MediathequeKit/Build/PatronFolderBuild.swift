@@ -21,8 +21,8 @@ struct PatronFolderBuild {
     enum Work: Sendable {
         /// `card` says which patron to render again should the folder's files be missing.
         case keep(token: String, card: String, folder: BuildManifest.Folder)
-        /// `published`: the folder's published line, whose summary is kept (``FolderDecision``).
-        case render(token: String, digests: FolderFingerprint.Digests, bundle: PatronBundle, keepingSummaryOf: BuildManifest.Folder?)
+        /// `keeping`: the parts of the published folder kept (``FolderDecision``).
+        case render(token: String, digests: FolderFingerprint.Digests, bundle: PatronBundle, keeping: FolderDecision.Keeping?)
     }
 
     /// Work handed out in reading order, with the manifest its lines go to.
@@ -49,7 +49,7 @@ struct PatronFolderBuild {
             return try render(main) { emit in
                 try reader.eachPatron(decoding: .all) { read in
                     if let patron = read.patron.bundle {
-                        try emit(.render(token: read.token, digests: read.digests, bundle: patron, keepingSummaryOf: nil))
+                        try emit(.render(token: read.token, digests: read.digests, bundle: patron, keeping: nil))
                     }
                 }
             }
@@ -67,11 +67,11 @@ struct PatronFolderBuild {
         return .keep(token: read.token, card: read.patron.card, folder: kept)
     }
 
-    /// The work for a folder to render, with its summary kept when it may be.
+    /// The work for a folder to render, with the parts of it kept that may be.
     private func render(token: String, _ digests: FolderFingerprint.Digests, _ patron: PatronBundle) -> Work {
-        var published: BuildManifest.Folder?
-        if case .render(let line) = decision(token: token, digests) { published = line }
-        return .render(token: token, digests: digests, bundle: patron, keepingSummaryOf: published)
+        var keeping: FolderDecision.Keeping?
+        if case .render(let kept) = decision(token: token, digests) { keeping = kept }
+        return .render(token: token, digests: digests, bundle: patron, keeping: keeping)
     }
 
     private func decision(token: String, _ digests: FolderFingerprint.Digests) -> FolderDecision {

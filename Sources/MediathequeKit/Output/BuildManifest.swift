@@ -11,8 +11,8 @@ import Foundation
 enum BuildManifest {
     static let fileName = "build-manifest.tsv"
     /// The first line: a manifest of another version is read as none.
-    static let version = "# mediatheque build manifest 5: part<TAB>fingerprint<TAB>files (|-separated)<TAB>rendered on<TAB>changes on"
-        + "<TAB>summary's fingerprint<TAB>summary rendered on<TAB>summary changes on"
+    static let version = "# mediatheque build manifest 6: part<TAB>fingerprint<TAB>files (|-separated)<TAB>rendered on<TAB>changes on"
+        + "<TAB>searches rendered on<TAB>searches change on<TAB>summary's fingerprint<TAB>summary rendered on<TAB>summary changes on"
     /// The key of the public site's line (tokens are hexadecimal, so it cannot be one).
     static let publicSite = "public"
     /// Between a line's fields; a line's key is its first field.
@@ -42,34 +42,41 @@ enum BuildManifest {
         /// the manifest small in memory), so that keeping it needs no directory walk.
         var fileList: String
         /// The date its files were rendered for: the day its dated files
-        /// (``PrivateFolderLayout/datedFiles``) state, "Situation au …".
+        /// (``PrivateFolderLayout/datedFiles``) state, "Situation au …". For a patron folder,
+        /// the date of its states (``PrivateFolderLayout/Part/states``), which may have been
+        /// rendered after its searches and summary.
         var renderedOn: Day
-        /// The first day after ``renderedOn`` on which its files would read differently from
-        /// the same inputs (``FolderHorizon``); `nil` for never.
+        /// The first day after ``renderedOn`` on which its files (a patron folder's states)
+        /// would read differently from the same inputs (``FolderHorizon``); `nil` for never.
         var changesOn: Day?
+        /// A patron folder's searches (``PrivateFolderLayout/Part/searches``), which may have been
+        /// kept from an earlier build than its states; `nil` for the public site.
+        var searches: Span?
         /// A patron folder's summary (``PrivateFolderLayout/summaryFiles``), which may have been
         /// kept from an earlier build than the rest; `nil` for the public site.
         var summary: Summary?
 
-        init(digest: String, files: [String], renderedOn: Day, changesOn: Day?, summary: Summary? = nil) {
+        init(digest: String, files: [String], renderedOn: Day, changesOn: Day?, searches: Span? = nil, summary: Summary? = nil) {
             self.init(digest: digest, fileList: files.joined(separator: "|"), renderedOn: renderedOn, changesOn: changesOn,
-                      summary: summary)
+                      searches: searches, summary: summary)
         }
 
-        init(digest: String, fileList: String, renderedOn: Day, changesOn: Day?, summary: Summary?) {
+        init(digest: String, fileList: String, renderedOn: Day, changesOn: Day?, searches: Span?, summary: Summary?) {
             self.digest = digest
             self.fileList = fileList
             self.renderedOn = renderedOn
             self.changesOn = changesOn
+            self.searches = searches
             self.summary = summary
         }
 
         var files: [String] { fileList.split(separator: "|").map(String.init) }
 
         /// Whether its files still read as a build for `today` renders them from the same
-        /// inputs, but for the day its dated files state.
+        /// inputs, but for the day its dated files state: its states and its searches (its
+        /// summary has its own ``Summary/isCurrent(on:)``).
         func isCurrent(on today: Day) -> Bool {
-            Self.isCurrent(renderedOn, changesOn, on: today)
+            Self.isCurrent(renderedOn, changesOn, on: today) && searches?.isCurrent(on: today) ?? true
         }
 
         static func isCurrent(_ renderedOn: Day, _ changesOn: Day?, on today: Day) -> Bool {
@@ -85,26 +92,33 @@ enum BuildManifest {
         /// Its line under `key`: the key, then ``fieldCount`` - 1 fields.
         func line(_ key: String) -> String {
             "\(key)\t\(digest)\t\(fileList)\t\(renderedOn.iso)\t\(changesOn?.iso ?? "-")\t"
+                + (searches.map { "\($0.renderedOn.iso)\t\($0.changesOn?.iso ?? "-")" } ?? "-\t-") + "\t"
                 + (summary.map { "\($0.digest)\t\($0.renderedOn.iso)\t\($0.changesOn?.iso ?? "-")" } ?? "-\t-\t-") + "\n"
         }
 
         /// The fields of a line, its key included.
-        static let fieldCount = 8
+        static let fieldCount = 10
 
         /// The folder of a line's ``fieldCount`` fields, key first; `nil` (rendered again)
         /// when a day does not read as one: a damaged "changes on" must not pass for "never".
         init?(fields: [ArraySlice<UInt8>]) {
             guard let renderedOn = Day(iso: String(decoding: fields[3], as: UTF8.self)),
                   let changesOn = Self.changesOn(fields[4]) else { return nil }
-            var summary: Summary?
+            var searches: Span?
             if !fields[5].elementsEqual("-".utf8) {
-                guard let summaryRenderedOn = Day(iso: String(decoding: fields[6], as: UTF8.self)),
-                      let summaryChangesOn = Self.changesOn(fields[7]) else { return nil }
-                summary = Summary(digest: String(decoding: fields[5], as: UTF8.self), renderedOn: summaryRenderedOn,
+                guard let searchesRenderedOn = Day(iso: String(decoding: fields[5], as: UTF8.self)),
+                      let searchesChangeOn = Self.changesOn(fields[6]) else { return nil }
+                searches = Span(renderedOn: searchesRenderedOn, changesOn: searchesChangeOn)
+            }
+            var summary: Summary?
+            if !fields[7].elementsEqual("-".utf8) {
+                guard let summaryRenderedOn = Day(iso: String(decoding: fields[8], as: UTF8.self)),
+                      let summaryChangesOn = Self.changesOn(fields[9]) else { return nil }
+                summary = Summary(digest: String(decoding: fields[7], as: UTF8.self), renderedOn: summaryRenderedOn,
                                   changesOn: summaryChangesOn)
             }
             self.init(digest: String(decoding: fields[1], as: UTF8.self), fileList: String(decoding: fields[2], as: UTF8.self),
-                      renderedOn: renderedOn, changesOn: changesOn, summary: summary)
+                      renderedOn: renderedOn, changesOn: changesOn, searches: searches, summary: summary)
         }
 
         /// A "changes on" field: `.some(nil)` for never ("-"), `nil` when it does not read as a day.
@@ -112,6 +126,19 @@ enum BuildManifest {
             let text = String(decoding: field, as: UTF8.self)
             if text == "-" { return .some(nil) }
             return Day(iso: text).map { .some($0) }
+        }
+    }
+
+    /// The days a part of a folder that states no day (``PrivateFolderLayout/Part/searches``)
+    /// was rendered for and first reads differently from the same rows.
+    struct Span: Hashable, Sendable {
+        var renderedOn: Day
+        /// `nil` for never.
+        var changesOn: Day?
+
+        /// Whether it still reads as a build for `today` renders it from the same rows.
+        func isCurrent(on today: Day) -> Bool {
+            Folder.isCurrent(renderedOn, changesOn, on: today)
         }
     }
 

@@ -38,8 +38,36 @@ public struct PrivateFolderLayout: Sendable {
 
     /// Whether `name`, relative to a folder, is one of ``summaryFiles`` or its ``Precompressed`` sibling.
     static func isSummaryFile(_ name: String) -> Bool {
-        summaryFiles.contains(String(Precompressed.original(of: name)))
+        part(of: name) == .summary
     }
+
+    /// A folder's files by what they read: a build renders the parts whose reading changed
+    /// and keeps the others (``FolderDecision``).
+    public enum Part: CaseIterable, Hashable, Sendable {
+        /// ``summaryFiles``: the accounts' loans, holds and registrations, their states read
+        /// as a kept document does (``Reading/kept``).
+        case summary
+        /// `index.html`, `prets.html`, `inscriptions.html`, the calendar and the data export:
+        /// the rows, and the loans' and registrations' states on the day (``Reading/live``).
+        case states
+        /// `recherches.html` and the feeds: the rows, and the searches' results on the day.
+        case searches
+        /// Holds, history, favourites and shelves, reviews, profile: the rows alone, the
+        /// same bytes on any day.
+        case rows
+    }
+
+    /// The part of `name`, relative to a folder, or of the file it is the ``Precompressed`` sibling of.
+    /// A file not named here is one of the states': rendered whenever anything of the folder changes.
+    static func part(of name: String) -> Part {
+        let file = Precompressed.original(of: name)
+        if summaryFiles.contains(String(file)) { return .summary }
+        if file == searches.file || file.hasPrefix("recherches/") { return .searches }
+        if rowsPages.contains(String(file)) || (file.hasPrefix("favoris/") && file.hasSuffix(".html")) { return .rows }
+        return .states
+    }
+
+    private static let rowsPages: Set<String> = [holds.file, history.file, favourites.file, reviews.file, profile.file]
 
     public static func shelfPage(_ id: Int64) -> String { "favoris/\(id).html" }
     public static func searchFeed(_ id: Int64) -> String { "recherches/\(id).rss" }

@@ -5,12 +5,14 @@ import Testing
 /// the published bundle's folders (``IncrementalBuildTests``) rests on these.
 struct FolderDecisionTests {
     static let today = Day(iso: "2026-12-06")!
-    /// A folder rendered two days ago whose states change in three days; its summary was
-    /// rendered five days ago, and its states change in three days too.
-    static let line = BuildManifest.Folder(digest: "d", files: ["index.html", "synthese.html", "synthese.pdf"],
+    /// A folder whose states were rendered two days ago and change in three days, whose
+    /// searches were rendered four days ago and change tomorrow, and whose summary was
+    /// rendered five days ago and changes in three days.
+    static let line = BuildManifest.Folder(digest: "d", files: ["index.html", "recherches.html", "synthese.html", "synthese.pdf"],
                                            renderedOn: today.adding(days: -2), changesOn: today.adding(days: 3),
+                                           searches: .init(renderedOn: today.adding(days: -4), changesOn: today.adding(days: 1)),
                                            summary: .init(digest: "s", renderedOn: today.adding(days: -5), changesOn: today.adding(days: 3)))
-    static let render = FolderDecision.render(keepingSummaryOf: nil)
+    static let render = FolderDecision.render(keeping: nil)
 
     static func basis(sameSalt: Bool = true, today: Day = today) -> FolderDecision.Basis {
         .init(sameSalt: sameSalt, today: today)
@@ -18,6 +20,10 @@ struct FolderDecisionTests {
 
     static func digests(_ folder: String, _ summary: String = "s") -> FolderFingerprint.Digests {
         .init(folder: folder, summary: summary)
+    }
+
+    static func keeping(_ parts: Set<PrivateFolderLayout.Part>, of line: BuildManifest.Folder = line) -> FolderDecision {
+        .render(keeping: .init(line: line, parts: parts))
     }
 
     /// Its dated files included: they state the day it was rendered for, still true.
@@ -39,31 +45,48 @@ struct FolderDecisionTests {
     /// A loan leaving the history, a review, a search's new results: the rest of the folder
     /// is rendered, its summary kept, within the summary's own horizon.
     @Test func aFolderWhoseSummaryDidNotChangeKeepsIt() {
-        let keeping = FolderDecision.render(keepingSummaryOf: Self.line)
-        #expect(FolderDecision(published: Self.line, digests: Self.digests("e"), basis: Self.basis()) == keeping)
+        #expect(FolderDecision(published: Self.line, digests: Self.digests("e"), basis: Self.basis()) == Self.keeping([.summary]))
         for days in -6...4 {
             let decision = FolderDecision(published: Self.line, digests: Self.digests("e"), basis: Self.basis(today: Self.today.adding(days: days)))
-            #expect(decision == ((-5..<3).contains(days) ? keeping : Self.render), "\(days) days")
+            #expect(decision == ((-5..<3).contains(days) ? Self.keeping([.summary]) : Self.render), "\(days) days")
         }
-        // The public site's line, or one damaged, has no summary.
+        // The public site's line, or one damaged, has no summary and no searches.
         var none = Self.line
         none.summary = nil
+        none.searches = nil
         #expect(FolderDecision(published: none, digests: Self.digests("e"), basis: Self.basis()) == Self.render)
         #expect(FolderDecision(published: none, digests: Self.digests("d"), basis: Self.basis()) == .keep(none))
     }
 
-    /// It is kept from the day it was rendered for until the day before the first of its
-    /// states changes; never for a day before it was rendered.
+    /// With the same rows, each part is kept within its own horizon, the pages that read
+    /// the rows alone on any day; the folder is kept whole while every part is.
     @Test func aFolderIsKeptOnlyWithinItsHorizon() {
-        for days in -3...4 {
+        for days in -6...4 {
             let decision = FolderDecision(published: Self.line, digests: Self.digests("d"), basis: Self.basis(today: Self.today.adding(days: days)))
-            #expect(decision == ((-2..<3).contains(days) ? .keep(Self.line) : (-5..<3).contains(days) ? .render(keepingSummaryOf: Self.line) : Self.render),
-                    "\(days) days")
+            var parts: Set<PrivateFolderLayout.Part> = [.rows]
+            if (-2..<3).contains(days) { parts.insert(.states) }
+            if (-4..<1).contains(days) { parts.insert(.searches) }
+            if (-5..<3).contains(days) { parts.insert(.summary) }
+            #expect(decision == (parts.count == 4 ? .keep(Self.line) : Self.keeping(parts)), "\(days) days")
         }
         let forever = BuildManifest.Folder(digest: "d", files: ["index.html"], renderedOn: Self.today, changesOn: nil,
+                                           searches: .init(renderedOn: Self.today, changesOn: nil),
                                            summary: .init(digest: "s", renderedOn: Self.today, changesOn: nil))
         #expect(FolderDecision(published: forever, digests: Self.digests("d"), basis: Self.basis(today: Self.today.adding(days: 4000)))
                 == .keep(forever))
+    }
+
+    /// Each file of a folder belongs to one part, its precompressed sibling with it.
+    @Test func eachFileHasItsPart() {
+        let parts: [String: PrivateFolderLayout.Part] = [
+            "synthese.pdf": .summary, "synthese.html.gz": .summary,
+            "index.html": .states, "prets.html.gz": .states, "inscriptions.html": .states, "calendrier.ics": .states,
+            "donnees.json": .states,
+            "recherches.html": .searches, "recherches/12.rss": .searches, "recherches/12.rss.gz": .searches,
+            "reservations.html": .rows, "historique.html": .rows, "favoris/index.html": .rows, "favoris/3.html.gz": .rows,
+            "avis.html": .rows, "profil.html": .rows,
+        ]
+        for (file, part) in parts { #expect(PrivateFolderLayout.part(of: file) == part, "\(file)") }
     }
 
     @Test func theDayADatedFileStatesIsItsPartsDay() {

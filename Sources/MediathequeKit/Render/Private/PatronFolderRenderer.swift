@@ -41,31 +41,37 @@ struct PatronFolderRenderer {
         sessionEvents = SessionCalendarEvent(content: content, plan: PublicPlan(content: content))
     }
 
-    /// A folder's files, and how long they stay as they are.
+    /// A folder's files, and how long they stay as they are: the first day after the build's
+    /// date on which the same rows give other files (``FolderHorizon``), but for the date
+    /// the dated ones state; `nil` for never.
     struct Folder {
         var files: [RenderedFile]
-        /// The first day after the build's date on which the same rows give other files
-        /// (``FolderHorizon``), but for the date the dated ones state; `nil` for never.
+        /// Its states' (``PrivateFolderLayout/Part/states``).
         var changesOn: Day?
-        /// The same for its summary (``PrivateFolderLayout/summaryFiles``) alone.
+        /// Its searches' (``PrivateFolderLayout/Part/searches``); `nil` too when they were not rendered.
+        var searchesChangeOn: Day?
+        /// Its summary's (``PrivateFolderLayout/summaryFiles``).
         var summaryChangesOn: Day?
     }
 
-    /// Renders the patron's folder, paths under `private/<token>/`; without its summary page
-    /// unless `summary` (``PrivateFolderLayout/summaryFiles``).
+    /// Renders the patron's folder, paths under `private/<token>/`: the files of `parts`
+    /// (``PrivateFolderLayout/Part``), all of them by default.
     /// - Throws: ``RenderError`` for a missing template or an unsafe path; what the catalogue index throws.
-    func render(_ bundle: PatronBundle, token: String, summary: Bool = true) throws -> Folder {
+    func render(_ bundle: PatronBundle, token: String, parts: Set<PrivateFolderLayout.Part> = Set(PrivateFolderLayout.Part.allCases)) throws -> Folder {
         let folder = try BundlePath("private/\(token)")
         let folderURL = "\(content.config.privateBaseURL)\(token)/"
         let layout = PrivateFolderLayout.self
+        // Resolved only when shown: the searches are what a folder rendered for its states alone spares most.
         var feeds: [Int64: SavedSearchFeed] = [:]
-        for search in bundle.own.searches {
-            if let feed = try searches.feed(for: search) { feeds[search.id] = feed }
+        if parts.contains(.searches) {
+            for search in bundle.own.searches {
+                if let feed = try searches.feed(for: search) { feeds[search.id] = feed }
+            }
         }
 
         var files: [RenderedFile] = []
         func wanted(_ file: String) -> Bool {
-            (!pagesOnly || file.hasSuffix(".html")) && (summary || !layout.isSummaryFile(file))
+            (!pagesOnly || file.hasSuffix(".html")) && parts.contains(layout.part(of: file))
         }
         func page(_ file: String, _ template: String, _ view: @autoclosure () -> Any) throws {
             guard wanted(file) else { return }
@@ -97,8 +103,8 @@ struct PatronFolderRenderer {
         for (id, feed) in feeds.sorted(by: { $0.key < $1.key }) where wanted(layout.searchFeed(id)) {
             files.append(feedRenderer.file(for: feed, at: try folder.appending(layout.searchFeed(id))))
         }
-        let statesChangeOn = FolderHorizon.statesChangeOn(bundle, content: content, reading: .live)
-        return Folder(files: files, changesOn: FolderHorizon.first(statesChangeOn, FolderHorizon.changesOn(feeds.values)),
+        return Folder(files: files, changesOn: FolderHorizon.statesChangeOn(bundle, content: content, reading: .live),
+                      searchesChangeOn: FolderHorizon.changesOn(feeds.values),
                       summaryChangesOn: FolderHorizon.statesChangeOn(bundle, content: content, reading: .kept))
     }
 }
