@@ -88,6 +88,14 @@ public struct ICalendarWriter: Sendable {
     /// A `TEXT` value (RFC 5545 §3.3.11): carriage returns dropped, the text
     /// cleaned, then `\`, `;`, `,` and line feeds escaped (`\\`, `\;`, `\,`, `\n`).
     static func escape(_ text: String) -> String {
+        // Most texts need nothing done: looking costs far less than rebuilding them a scalar at a time.
+        let isPlain = text.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "\\", ";", ",", "\n": false
+            default: Text.isAllowed(scalar)
+            }
+        }
+        if isPlain { return text }
         let withoutCR = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\r" }))
         var escaped = ""
         for scalar in Text.clean(withoutCR).unicodeScalars {

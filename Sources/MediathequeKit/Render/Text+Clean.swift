@@ -63,6 +63,14 @@ public enum Text {
     /// The result never contains `<`, so it can close no element, comment or
     /// CDATA section (`]]>` becomes `]]&gt;`).
     public static func escapeMarkup(_ text: String) -> String {
+        // Most texts need nothing done: looking costs far less than rebuilding them a scalar at a time.
+        let isPlain = text.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "&", "<", ">", "\"", "'": false
+            default: isAllowed(scalar)
+            }
+        }
+        if isPlain { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in clean(text).unicodeScalars {
