@@ -226,6 +226,15 @@ struct IncrementalBuildTests {
         // generated patrons' "Manga : nouveautés"; the other catalogue searches do not.
         let manga = try Self.changed(demo.database, in: dir, Self.cataloguing(900_001, "Frieren, tome 12", genre: "Manga"))
         let published = PublishedManifest(publishedAt: out)
+        let aurore = out.appendingPathComponent("private/\(tokens.token(card: "24200001234567", version: 0))")
+        func inodes() throws -> [String: Int] {
+            var inodes: [String: Int] = [:]
+            for file in try #require(published.folder(tokens.token(card: "24200001234567", version: 0))).files {
+                inodes[file] = try FileManager.default.attributesOfItem(atPath: aurore.appendingPathComponent(file).path)[.systemFileNumber] as? Int
+            }
+            return inodes
+        }
+        let before = try inodes()
         let report = try Self.build(out, (manga, demo.agenda))
         try Self.expectCleanBuild(out, on: Self.today, cleans: [Self.today: try Self.cleanTree(in: dir, (manga, demo.agenda), on: Self.today)]) {
             try Self.cleanTree(in: dir, (manga, demo.agenda), on: Self.today, situation: $0)
@@ -239,6 +248,10 @@ struct IncrementalBuildTests {
         let feed = try String(contentsOf: out.appendingPathComponent("private/\(tokens.token(card: "24200001234567", version: 0))/recherches/4.rss"),
                               encoding: .utf8)
         #expect(feed.contains("<title>Frieren, tome 12</title>"))
+        // Of Aurore's folder, the searches alone are written again: the rest is the same files.
+        let after = try inodes()
+        let rewritten = Set(before.keys.filter { before[$0] != after[$0] })
+        #expect(!rewritten.isEmpty && rewritten.allSatisfy { PrivateFolderLayout.part(of: $0) == .searches }, "\(rewritten.sorted())")
 
         // A video game, which no search follows: every folder is kept, and nothing is written.
         let game = try Self.changed(demo.database, in: dir, Self.cataloguing(900_002, "Zelda", genre: "Jeu vidéo"))
@@ -472,12 +485,12 @@ struct IncrementalBuildTests {
         try queue.close()
         let manifest = PublishedManifest(publishedAt: whole), tokens = PatronToken(secret: SiteSecret.demo.bytes)
         #expect(!acted.isEmpty && acted.allSatisfy { manifest.folder(tokens.token(card: $0, version: 0))?.renderedOn == tomorrow })
-        // So are the folders whose catalogue searches show a document catalogued that night; a
-        // video game nobody follows renders nobody's.
+        // So are the searches of the folders whose catalogue searches show a document catalogued
+        // that night; a video game nobody follows renders nobody's.
         let catalogued = try Self.showing(documentsAddedOn: tomorrow, in: next.0)
         #expect(catalogued.count == 2 && catalogued[1].document.genre == "Jeu vidéo" && catalogued[1].cards.isEmpty)
         #expect(!catalogued[0].cards.isEmpty
-                && catalogued[0].cards.allSatisfy { manifest.folder(tokens.token(card: $0, version: 0))?.renderedOn == tomorrow })
+                && catalogued[0].cards.allSatisfy { manifest.folder(tokens.token(card: $0, version: 0))?.searches?.renderedOn == tomorrow })
         // The same inputs again: nothing is rendered, nothing written.
         let again = try Self.build(whole, next, today: tomorrow, documents: true)
         #expect(again.keptFolders == again.patrons && again.written == 0)
@@ -537,7 +550,7 @@ struct IncrementalBuildTests {
     /// after its situation's (``Reading/kept``), names the due day and changes only when the
     /// loan turns late: on the other nights the loans' pages are rendered and the summary
     /// kept. The pages that read the rows alone (the history, the profile…) and the searches,
-    /// whose results did not change, are kept every night: the same files, linked.
+    /// whose results did not change, are kept every night: only the states' files are rendered.
     @Test func aLoanComingDueRendersThePagesAndKeepsTheSummaryUntilLate() throws {
         let dir = try TemporaryDirectory()
         let database = try Fixtures.database(in: dir, """
@@ -560,6 +573,8 @@ struct IncrementalBuildTests {
         #expect(reports.map(\.keptSummaries) == [0, 1, 1, 1, 0], "\(reports)")
         #expect(reports.map { $0.keptFolders == $0.patrons } == [true, false, false, false, false])
         let line = try #require(PublishedManifest(publishedAt: out).folder(token))
+        let states = Set(line.files.filter { PrivateFolderLayout.part(of: $0) == .states }.map { Precompressed.original(of: $0) })
+        #expect(states.count == 5 && reports.map(\.privateFiles) == [0, 5, 5, 5, 5 + PrivateFolderLayout.summaryFiles.count])
         #expect(line.renderedOn == first.adding(days: 6) && line.summary?.renderedOn == first.adding(days: 6))
         #expect(line.searches?.renderedOn == first)
         #expect(try rowsPages.map(inode) == before && inode("prets.html") != loans)

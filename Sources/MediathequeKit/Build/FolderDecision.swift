@@ -8,10 +8,12 @@
 /// day, "Situation au <rendered on>", the bytes a clean build made on that day wrote.
 /// Any other folder is rendered for this build's date, but for the parts of it
 /// (``PrivateFolderLayout/Part``) whose reading did not change: with the same rows, the
-/// pages that read nothing else, and the states and searches that still read the same;
-/// with the same rows shown, the summary whose states still read the same. A loan
-/// coming due renders the loans' pages and not the history; a loan leaving the history,
-/// a new review or a search's new results do not make another summary.
+/// pages that read nothing else, and the states that still read the same; with the same
+/// rows and search results, the searches that still read the same; with the same rows
+/// shown, the summary whose states still read the same. A loan coming due renders the
+/// loans' pages and not the history; a new document or event renders the searches that
+/// show it, and nothing else; a loan leaving the history or a new review do not make
+/// another summary.
 enum FolderDecision: Equatable, Sendable {
     /// The published folder as it is: its line is recorded again.
     case keep(BuildManifest.Folder)
@@ -47,17 +49,17 @@ enum FolderDecision: Equatable, Sendable {
             return
         }
         let today = basis.today
-        let sameRows = published.digest == digests.folder
-        if sameRows, published.isCurrent(on: today), published.summary?.isCurrent(on: today) ?? true {
+        let sameInputs = published.digest == digests.folder
+        if sameInputs, published.isCurrent(on: today), published.summary?.isCurrent(on: today) ?? true {
             self = .keep(published)
             return
         }
         var parts: Set<PrivateFolderLayout.Part> = []
-        if sameRows {
+        if published.rowsDigest == digests.rows {
             parts.insert(.rows)
             if BuildManifest.Folder.isCurrent(published.renderedOn, published.changesOn, on: today) { parts.insert(.states) }
-            if published.searches?.isCurrent(on: today) == true { parts.insert(.searches) }
         }
+        if sameInputs, published.searches?.isCurrent(on: today) == true { parts.insert(.searches) }
         if let summary = published.summary, summary.digest == digests.summary, summary.isCurrent(on: today) {
             parts.insert(.summary)
         }

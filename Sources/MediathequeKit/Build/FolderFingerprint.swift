@@ -21,10 +21,13 @@ struct FolderFingerprint: Sendable {
     /// What a patron's rows are digested with for the documents they show.
     let documents: DocumentDigests
 
-    /// A folder's fingerprint, and that of its summary (``PrivateFolderLayout/summaryFiles``).
+    /// A folder's fingerprint, and those of its parts (``PrivateFolderLayout/Part``) that read less.
     struct Digests: Hashable, Sendable {
-        /// What every file of the folder is made from.
+        /// What every file of the folder is made from: its rows, and what its searches show.
         var folder: String
+        /// What its files but the searches' are made from: the rows and the sessions
+        /// registered for, not the agenda and catalogue its searches match.
+        var rows: String
         /// What its summary is made from: the rows it shows and the sessions registered for.
         var summary: String
     }
@@ -32,20 +35,23 @@ struct FolderFingerprint: Sendable {
     /// The folder's fingerprints from the digest of its rows (``RowDigest``).
     /// - Throws: what the catalogue throws.
     func digests(of rows: RowDigest, token: String) throws -> Digests {
-        var hash = SHA256(), summary = SHA256()
+        var own = SHA256(), summary = SHA256()
         for part in [salt, Array(token.utf8)] {
-            hash.update(data: part)
+            own.update(data: part)
             summary.update(data: part)
         }
-        hash.update(data: rows.finalize())
+        own.update(data: rows.finalize())
         summary.update(data: rows.finalizeSummary())
-        if rows.readsAgenda { hash.update(data: agenda.searches) }
         for session in rows.registeredSessions {
-            hash.update(data: agenda.session(session))
+            own.update(data: agenda.session(session))
             summary.update(data: agenda.session(session))
         }
+        let rowsDigest = Array(own.finalize())
+        var hash = SHA256()
+        hash.update(data: rowsDigest)
+        if rows.readsAgenda { hash.update(data: agenda.searches) }
         for criteria in rows.catalogueSearches { hash.update(data: try catalogue.digest(of: criteria)) }
-        return Digests(folder: hash.finalize().lowercaseHex, summary: summary.finalize().lowercaseHex)
+        return Digests(folder: hash.finalize().lowercaseHex, rows: rowsDigest.lowercaseHex, summary: summary.finalize().lowercaseHex)
     }
 
     /// What every part of the bundle is rendered with: the program, the configuration,

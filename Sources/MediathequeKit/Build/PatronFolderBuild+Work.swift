@@ -61,7 +61,7 @@ extension PatronFolderBuild {
         let searches = kept.contains(.searches) ? line?.searches : nil
         let summary = kept.contains(.summary) ? line?.summary : nil
         lane.writer.record(position: position, token: token, folder: .init(
-            digest: digests.folder, files: names, renderedOn: states?.0 ?? today, changesOn: states.map(\.1) ?? rendered.changesOn,
+            digest: digests.folder, rowsDigest: digests.rows, files: names, renderedOn: states?.0 ?? today, changesOn: states.map(\.1) ?? rendered.changesOn,
             searches: searches ?? .init(renderedOn: today, changesOn: rendered.searchesChangeOn),
             summary: summary ?? .init(digest: digests.summary, renderedOn: today, changesOn: rendered.summaryChangesOn)))
         tally.add(files: rendered.files.count, kept: false, keptSummary: kept.contains(.summary), progress: context.progress)

@@ -11,7 +11,7 @@ import Foundation
 enum BuildManifest {
     static let fileName = "build-manifest.tsv"
     /// The first line: a manifest of another version is read as none.
-    static let version = "# mediatheque build manifest 6: part<TAB>fingerprint<TAB>files (|-separated)<TAB>rendered on<TAB>changes on"
+    static let version = "# mediatheque build manifest 6: part<TAB>fingerprint<TAB>rows' fingerprint<TAB>files (|-separated)<TAB>rendered on<TAB>changes on"
         + "<TAB>searches rendered on<TAB>searches change on<TAB>summary's fingerprint<TAB>summary rendered on<TAB>summary changes on"
     /// The key of the public site's line (tokens are hexadecimal, so it cannot be one).
     static let publicSite = "public"
@@ -38,6 +38,9 @@ enum BuildManifest {
 
     struct Folder: Hashable, Sendable {
         var digest: String
+        /// A patron folder's rows alone, what its parts but the searches read
+        /// (``FolderFingerprint/Digests/rows``); `nil` for the public site.
+        var rowsDigest: String?
         /// The folder's files, relative to it and `|`-separated (one string per folder keeps
         /// the manifest small in memory), so that keeping it needs no directory walk.
         var fileList: String
@@ -56,13 +59,15 @@ enum BuildManifest {
         /// kept from an earlier build than the rest; `nil` for the public site.
         var summary: Summary?
 
-        init(digest: String, files: [String], renderedOn: Day, changesOn: Day?, searches: Span? = nil, summary: Summary? = nil) {
-            self.init(digest: digest, fileList: files.joined(separator: "|"), renderedOn: renderedOn, changesOn: changesOn,
-                      searches: searches, summary: summary)
+        init(digest: String, rowsDigest: String? = nil, files: [String], renderedOn: Day, changesOn: Day?, searches: Span? = nil,
+             summary: Summary? = nil) {
+            self.init(digest: digest, rowsDigest: rowsDigest, fileList: files.joined(separator: "|"), renderedOn: renderedOn,
+                      changesOn: changesOn, searches: searches, summary: summary)
         }
 
-        init(digest: String, fileList: String, renderedOn: Day, changesOn: Day?, searches: Span?, summary: Summary?) {
+        init(digest: String, rowsDigest: String?, fileList: String, renderedOn: Day, changesOn: Day?, searches: Span?, summary: Summary?) {
             self.digest = digest
+            self.rowsDigest = rowsDigest
             self.fileList = fileList
             self.renderedOn = renderedOn
             self.changesOn = changesOn
@@ -91,34 +96,36 @@ enum BuildManifest {
 
         /// Its line under `key`: the key, then ``fieldCount`` - 1 fields.
         func line(_ key: String) -> String {
-            "\(key)\t\(digest)\t\(fileList)\t\(renderedOn.iso)\t\(changesOn?.iso ?? "-")\t"
+            "\(key)\t\(digest)\t\(rowsDigest ?? "-")\t\(fileList)\t\(renderedOn.iso)\t\(changesOn?.iso ?? "-")\t"
                 + (searches.map { "\($0.renderedOn.iso)\t\($0.changesOn?.iso ?? "-")" } ?? "-\t-") + "\t"
                 + (summary.map { "\($0.digest)\t\($0.renderedOn.iso)\t\($0.changesOn?.iso ?? "-")" } ?? "-\t-\t-") + "\n"
         }
 
         /// The fields of a line, its key included.
-        static let fieldCount = 10
+        static let fieldCount = 11
 
         /// The folder of a line's ``fieldCount`` fields, key first; `nil` (rendered again)
         /// when a day does not read as one: a damaged "changes on" must not pass for "never".
         init?(fields: [ArraySlice<UInt8>]) {
-            guard let renderedOn = Day(iso: String(decoding: fields[3], as: UTF8.self)),
-                  let changesOn = Self.changesOn(fields[4]) else { return nil }
+            guard let renderedOn = Day(iso: String(decoding: fields[4], as: UTF8.self)),
+                  let changesOn = Self.changesOn(fields[5]) else { return nil }
             var searches: Span?
-            if !fields[5].elementsEqual("-".utf8) {
-                guard let searchesRenderedOn = Day(iso: String(decoding: fields[5], as: UTF8.self)),
-                      let searchesChangeOn = Self.changesOn(fields[6]) else { return nil }
+            if !fields[6].elementsEqual("-".utf8) {
+                guard let searchesRenderedOn = Day(iso: String(decoding: fields[6], as: UTF8.self)),
+                      let searchesChangeOn = Self.changesOn(fields[7]) else { return nil }
                 searches = Span(renderedOn: searchesRenderedOn, changesOn: searchesChangeOn)
             }
             var summary: Summary?
-            if !fields[7].elementsEqual("-".utf8) {
-                guard let summaryRenderedOn = Day(iso: String(decoding: fields[8], as: UTF8.self)),
-                      let summaryChangesOn = Self.changesOn(fields[9]) else { return nil }
-                summary = Summary(digest: String(decoding: fields[7], as: UTF8.self), renderedOn: summaryRenderedOn,
+            if !fields[8].elementsEqual("-".utf8) {
+                guard let summaryRenderedOn = Day(iso: String(decoding: fields[9], as: UTF8.self)),
+                      let summaryChangesOn = Self.changesOn(fields[10]) else { return nil }
+                summary = Summary(digest: String(decoding: fields[8], as: UTF8.self), renderedOn: summaryRenderedOn,
                                   changesOn: summaryChangesOn)
             }
-            self.init(digest: String(decoding: fields[1], as: UTF8.self), fileList: String(decoding: fields[2], as: UTF8.self),
-                      renderedOn: renderedOn, changesOn: changesOn, searches: searches, summary: summary)
+            let rowsDigest = fields[2].elementsEqual("-".utf8) ? nil : String(decoding: fields[2], as: UTF8.self)
+            self.init(digest: String(decoding: fields[1], as: UTF8.self), rowsDigest: rowsDigest,
+                      fileList: String(decoding: fields[3], as: UTF8.self), renderedOn: renderedOn, changesOn: changesOn,
+                      searches: searches, summary: summary)
         }
 
         /// A "changes on" field: `.some(nil)` for never ("-"), `nil` when it does not read as a day.

@@ -8,7 +8,7 @@ struct FolderDecisionTests {
     /// A folder whose states were rendered two days ago and change in three days, whose
     /// searches were rendered four days ago and change tomorrow, and whose summary was
     /// rendered five days ago and changes in three days.
-    static let line = BuildManifest.Folder(digest: "d", files: ["index.html", "recherches.html", "synthese.html", "synthese.pdf"],
+    static let line = BuildManifest.Folder(digest: "d", rowsDigest: "r", files: ["index.html", "recherches.html", "synthese.html", "synthese.pdf"],
                                            renderedOn: today.adding(days: -2), changesOn: today.adding(days: 3),
                                            searches: .init(renderedOn: today.adding(days: -4), changesOn: today.adding(days: 1)),
                                            summary: .init(digest: "s", renderedOn: today.adding(days: -5), changesOn: today.adding(days: 3)))
@@ -18,8 +18,9 @@ struct FolderDecisionTests {
         .init(sameSalt: sameSalt, today: today)
     }
 
-    static func digests(_ folder: String, _ summary: String = "s") -> FolderFingerprint.Digests {
-        .init(folder: folder, summary: summary)
+    /// A folder's digests: by default, its rows and summary the line's.
+    static func digests(_ folder: String, rows: String = "r", _ summary: String = "s") -> FolderFingerprint.Digests {
+        .init(folder: folder, rows: rows, summary: summary)
     }
 
     static func keeping(_ parts: Set<PrivateFolderLayout.Part>, of line: BuildManifest.Folder = line) -> FolderDecision {
@@ -37,25 +38,34 @@ struct FolderDecisionTests {
     }
 
     @Test func aFolderWhoseRowsOrReadingsChangedIsRendered() {
-        #expect(FolderDecision(published: Self.line, digests: Self.digests("e", "t"), basis: Self.basis()) == Self.render)
-        #expect(FolderDecision(published: Self.line, digests: Self.digests("e", "t"),
+        #expect(FolderDecision(published: Self.line, digests: Self.digests("e", rows: "q", "t"), basis: Self.basis()) == Self.render)
+        #expect(FolderDecision(published: Self.line, digests: Self.digests("e", rows: "q", "t"),
                                basis: Self.basis(today: Self.today.adding(days: -1))) == Self.render)
     }
 
-    /// A loan leaving the history, a review, a search's new results: the rest of the folder
-    /// is rendered, its summary kept, within the summary's own horizon.
+    /// A loan leaving the history, a review: the rest of the folder is rendered, its summary
+    /// kept, within the summary's own horizon.
     @Test func aFolderWhoseSummaryDidNotChangeKeepsIt() {
-        #expect(FolderDecision(published: Self.line, digests: Self.digests("e"), basis: Self.basis()) == Self.keeping([.summary]))
+        let rowsChanged = Self.digests("e", rows: "q")
+        #expect(FolderDecision(published: Self.line, digests: rowsChanged, basis: Self.basis()) == Self.keeping([.summary]))
         for days in -6...4 {
-            let decision = FolderDecision(published: Self.line, digests: Self.digests("e"), basis: Self.basis(today: Self.today.adding(days: days)))
+            let decision = FolderDecision(published: Self.line, digests: rowsChanged, basis: Self.basis(today: Self.today.adding(days: days)))
             #expect(decision == ((-5..<3).contains(days) ? Self.keeping([.summary]) : Self.render), "\(days) days")
         }
-        // The public site's line, or one damaged, has no summary and no searches.
+        // The public site's line, or one damaged, has no summary, no searches and no rows' digest.
         var none = Self.line
         none.summary = nil
         none.searches = nil
-        #expect(FolderDecision(published: none, digests: Self.digests("e"), basis: Self.basis()) == Self.render)
+        none.rowsDigest = nil
+        #expect(FolderDecision(published: none, digests: rowsChanged, basis: Self.basis()) == Self.render)
         #expect(FolderDecision(published: none, digests: Self.digests("d"), basis: Self.basis()) == .keep(none))
+    }
+
+    /// A new document or event that a search shows: the searches are rendered, the rest kept.
+    @Test func aSearchsNewResultsRenderTheSearchesAlone() {
+        #expect(FolderDecision(published: Self.line, digests: Self.digests("e"), basis: Self.basis()) == Self.keeping([.rows, .states, .summary]))
+        #expect(FolderDecision(published: Self.line, digests: Self.digests("e"), basis: Self.basis(today: Self.today.adding(days: 3)))
+                == Self.keeping([.rows]))
     }
 
     /// With the same rows, each part is kept within its own horizon, the pages that read
@@ -69,7 +79,7 @@ struct FolderDecisionTests {
             if (-5..<3).contains(days) { parts.insert(.summary) }
             #expect(decision == (parts.count == 4 ? .keep(Self.line) : Self.keeping(parts)), "\(days) days")
         }
-        let forever = BuildManifest.Folder(digest: "d", files: ["index.html"], renderedOn: Self.today, changesOn: nil,
+        let forever = BuildManifest.Folder(digest: "d", rowsDigest: "r", files: ["index.html"], renderedOn: Self.today, changesOn: nil,
                                            searches: .init(renderedOn: Self.today, changesOn: nil),
                                            summary: .init(digest: "s", renderedOn: Self.today, changesOn: nil))
         #expect(FolderDecision(published: forever, digests: Self.digests("d"), basis: Self.basis(today: Self.today.adding(days: 4000)))

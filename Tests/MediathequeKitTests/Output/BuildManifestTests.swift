@@ -57,18 +57,18 @@ struct BuildManifestTests {
     @Test func aLineWithADamagedDayIsNotKept() throws {
         let dir = try TemporaryDirectory()
         _ = try dir.write(BuildManifest.fileName, BuildManifest.header(salt: "s", date: Self.day)
-            + "aa\td\tindex.html\t2026-11-25\t2026-12-0\t-\t-\t-\t-\t-\n" + "bb\td\tindex.html\t2026-11-2\t-\t-\t-\t-\t-\t-\n"
-            + "cc\td\tindex.html\t2026-11-25\t-\t-\t-\t-\t-\t-\n"
-            + "dd\td\tindex.html\t2026-11-25\t2026-12-01\t2026-11-22\t2026-11-30\ts\t2026-11-20\t-\n"
-            + "ee\td\tindex.html\t2026-11-25\t-\t-\t-\ts\t2026-11-2\t-\n" + "ff\td\tindex.html\t2026-11-25\t-\t-\t-\ts\t2026-11-20\t20261201\n"
-            + "gg\td\tindex.html\t2026-11-25\t-\n" + "hh\td\tindex.html\t2026-11-25\t-\t2026-11-2\t-\t-\t-\t-\n"
-            + "ii\td\tindex.html\t2026-11-25\t-\t2026-11-22\t2026-1130\t-\t-\t-\n"
-            + "jj\td\tindex.html\t2026-11-25\t2026-12-01\ts\t2026-11-20\t-\n")
+            + "aa\td\tr\tindex.html\t2026-11-25\t2026-12-0\t-\t-\t-\t-\t-\n" + "bb\td\tr\tindex.html\t2026-11-2\t-\t-\t-\t-\t-\t-\n"
+            + "cc\td\t-\tindex.html\t2026-11-25\t-\t-\t-\t-\t-\t-\n"
+            + "dd\td\tr\tindex.html\t2026-11-25\t2026-12-01\t2026-11-22\t2026-11-30\ts\t2026-11-20\t-\n"
+            + "ee\td\tr\tindex.html\t2026-11-25\t-\t-\t-\ts\t2026-11-2\t-\n" + "ff\td\tr\tindex.html\t2026-11-25\t-\t-\t-\ts\t2026-11-20\t20261201\n"
+            + "gg\td\tr\tindex.html\t2026-11-25\t-\n" + "hh\td\tr\tindex.html\t2026-11-25\t-\t2026-11-2\t-\t-\t-\t-\n"
+            + "ii\td\tr\tindex.html\t2026-11-25\t-\t2026-11-22\t2026-1130\t-\t-\t-\n"
+            + "jj\td\tr\tindex.html\t2026-11-25\t2026-12-01\ts\t2026-11-20\t-\n")
         let manifest = PublishedManifest(publishedAt: dir.url)
         #expect(manifest.folder("aa") == nil && manifest.folder("bb") == nil)
         #expect(manifest.folder("cc")?.changesOn == nil && manifest.folder("cc") != nil && manifest.folder("cc")?.summary == nil
-                && manifest.folder("cc")?.searches == nil)
-        #expect(manifest.folder("dd")?.changesOn == Day(iso: "2026-12-01"))
+                && manifest.folder("cc")?.searches == nil && manifest.folder("cc")?.rowsDigest == nil)
+        #expect(manifest.folder("dd")?.changesOn == Day(iso: "2026-12-01") && manifest.folder("dd")?.rowsDigest == "r")
         #expect(manifest.folder("dd")?.searches == .init(renderedOn: Day(iso: "2026-11-22")!, changesOn: Day(iso: "2026-11-30")))
         #expect(manifest.folder("dd")?.summary == .init(digest: "s", renderedOn: Day(iso: "2026-11-20")!, changesOn: nil))
         // A damaged summary or searches day, or a line of an earlier version, is none.

@@ -28,7 +28,19 @@ struct PrivateFolderPartsTests {
             union.merge(files) { a, _ in a }
         }
         #expect(union == whole)
-        #expect(whole.keys.contains("private/t/favoris/4.html") && whole.keys.contains("private/t/recherches/1.rss"))
+        // Every file a folder has, by its part: a new one must be given the part of what it reads.
+        let expected: [String: PrivateFolderLayout.Part] = [
+            "index.html": .states, "prets.html": .states, "inscriptions.html": .states, "calendrier.ics": .states,
+            "donnees.json": .states, "recherches.html": .searches, "recherches/1.rss": .searches,
+            "reservations.html": .rows, "historique.html": .rows, "favoris/index.html": .rows, "favoris/4.html": .rows,
+            "avis.html": .rows, "profil.html": .rows, "synthese.html": .summary,
+        ]
+        var parts: [String: PrivateFolderLayout.Part] = [:]
+        for path in whole.keys {
+            let name = String(path.dropFirst("private/t/".count))
+            parts[name] = PrivateFolderLayout.part(of: name)
+        }
+        #expect(parts == expected)
     }
 
     /// The same rows make the same pages on any day: a folder rendered again for its states
