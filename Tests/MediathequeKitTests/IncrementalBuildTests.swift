@@ -252,6 +252,12 @@ struct IncrementalBuildTests {
         let after = try inodes()
         let rewritten = Set(before.keys.filter { before[$0] != after[$0] })
         #expect(!rewritten.isEmpty && rewritten.allSatisfy { PrivateFolderLayout.part(of: $0) == .searches }, "\(rewritten.sorted())")
+        // And of every folder rendered, the searches alone are rendered.
+        let searchFiles = try rendered.map { card in
+            try #require(now.folder(tokens.token(card: card, version: 0))).files
+                .filter { PrivateFolderLayout.part(of: $0) == .searches && !$0.hasSuffix(Precompressed.suffix) }.count
+        }
+        #expect(report.privateFiles == searchFiles.reduce(0, +) && report.keptSummaries == rendered.count)
 
         // A video game, which no search follows: every folder is kept, and nothing is written.
         let game = try Self.changed(demo.database, in: dir, Self.cataloguing(900_002, "Zelda", genre: "Jeu vidéo"))
