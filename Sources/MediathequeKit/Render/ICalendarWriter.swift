@@ -95,7 +95,11 @@ public struct ICalendarWriter: Sendable {
             default: Text.isAllowed(scalar)
             }
         }
-        if isPlain { return text }
+        return isPlain ? text : escapedScalarByScalar(text)
+    }
+
+    /// ``escape(_:)`` without its shortcut.
+    static func escapedScalarByScalar(_ text: String) -> String {
         let withoutCR = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\r" }))
         var escaped = ""
         for scalar in Text.clean(withoutCR).unicodeScalars {

@@ -70,7 +70,11 @@ public enum Text {
             default: isAllowed(scalar)
             }
         }
-        if isPlain { return text }
+        return isPlain ? text : markupEscapedScalarByScalar(text)
+    }
+
+    /// ``escapeMarkup(_:)`` without its shortcut.
+    static func markupEscapedScalarByScalar(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in clean(text).unicodeScalars {
