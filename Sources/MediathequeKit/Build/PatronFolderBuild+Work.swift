@@ -54,16 +54,18 @@ extension PatronFolderBuild {
         let rendered = try renderers.render(patron, token: token, worker: worker,
                                             parts: Set(PrivateFolderLayout.Part.allCases).subtracting(kept))
         for file in rendered.files { try bundle.write(file) }
-        let names = (Self.names(of: rendered.files, in: folder) + keptFiles).sorted()
         let today = context.today
-        let line = keeping?.line
-        let states = kept.contains(.states) ? line.map { ($0.renderedOn, $0.changesOn) } : nil
-        let searches = kept.contains(.searches) ? line?.searches : nil
-        let summary = kept.contains(.summary) ? line?.summary : nil
-        lane.writer.record(position: position, token: token, folder: .init(
-            digest: digests.folder, rowsDigest: digests.rows, files: names, renderedOn: states?.0 ?? today, changesOn: states.map(\.1) ?? rendered.changesOn,
-            searches: searches ?? .init(renderedOn: today, changesOn: rendered.searchesChangeOn),
-            summary: summary ?? .init(digest: digests.summary, renderedOn: today, changesOn: rendered.summaryChangesOn)))
+        var line = BuildManifest.Folder(
+            digest: digests.folder, rowsDigest: digests.rows, files: (Self.names(of: rendered.files, in: folder) + keptFiles).sorted(),
+            renderedOn: today, changesOn: rendered.changesOn, searches: .init(renderedOn: today, changesOn: rendered.searchesChangeOn),
+            summary: .init(digest: digests.summary, renderedOn: today, changesOn: rendered.summaryChangesOn))
+        if let published = keeping?.line {
+            // A kept part keeps the days it was rendered for.
+            if kept.contains(.states) { (line.renderedOn, line.changesOn) = (published.renderedOn, published.changesOn) }
+            if kept.contains(.searches) { line.searches = published.searches }
+            if kept.contains(.summary) { line.summary = published.summary }
+        }
+        lane.writer.record(position: position, token: token, folder: line)
         tally.add(files: rendered.files.count, kept: false, keptSummary: kept.contains(.summary), progress: context.progress)
     }
 

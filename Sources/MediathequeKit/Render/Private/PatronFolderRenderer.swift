@@ -77,10 +77,17 @@ struct PatronFolderRenderer {
             guard wanted(file) else { return }
             files.append(RenderedFile(path: try folder.appending(file), bytes: try pages.render(template, view())))
         }
-        let holds = PrivateHoldsPageView(bundle: bundle, content: content)
+        // Shown by the holds page and the summary, made once for both, and not for neither.
+        var holdsView: PrivateHoldsPageView?
+        func holds() -> PrivateHoldsPageView {
+            if let holdsView { return holdsView }
+            let view = PrivateHoldsPageView(bundle: bundle, content: content)
+            holdsView = view
+            return view
+        }
         try page(layout.home.file, "private/index", PrivateHomePageView(bundle: bundle, content: content, folderURL: folderURL))
         try page(layout.loans.file, "private/prets", PrivateLoansPageView(bundle: bundle, content: content))
-        try page(layout.holds.file, "private/reservations", holds)
+        try page(layout.holds.file, "private/reservations", holds())
         try page(layout.history.file, "private/historique", PrivateHistoryPageView(bundle: bundle, content: content))
         try page(layout.favourites.file, "private/favoris", PrivateFavouritesPageView(bundle: bundle, content: content))
         for shelf in bundle.own.shelves {
@@ -90,7 +97,7 @@ struct PatronFolderRenderer {
         try page(layout.registrations.file, "private/inscriptions", PrivateRegistrationsPageView(bundle: bundle, content: content))
         try page(layout.searches.file, "private/recherches", PrivateSearchesPageView(bundle: bundle, content: content, feeds: feeds))
         try page(layout.profile.file, "private/profil", PrivateProfilePageView(bundle: bundle, content: content))
-        try page(layout.summaryPage, "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, holds: holds))
+        try page(layout.summaryPage, "private/synthese", PrivateSummaryPageView(bundle: bundle, content: content, holds: holds()))
         if wanted(layout.calendar) {
             let calendar = PersonalCalendar(content: content, sessions: sessionEvents).calendar(for: bundle, url: folderURL + layout.calendar)
             files.append(RenderedFile(path: try folder.appending(layout.calendar), text: ICalendarWriter().render(calendar)))
