@@ -3,7 +3,7 @@
 /// first day on which one of its states reads differently.
 ///
 /// Every state that follows the date is listed here, beside the rule it follows:
-/// a loan's (``Loan/nextChange(after:rules:)``), a registered session's status
+/// a loan's (``Loan/nextChange(after:rules:reading:)``), a registered session's status
 /// (``Session/nextStatusChange(after:)``) and its end, cancelled or not (the summary lists
 /// the sessions not yet over: ``Session/isOver(on:)``), and an agenda search's
 /// (``SavedSearchFeed/changesOn``). The loan history needs no entry: its window is applied
@@ -11,7 +11,8 @@
 ///
 /// The pages read the loans' and registrations' states live, the summary as a kept document
 /// (``Reading``), which changes on fewer days (``statesChangeOn(_:content:reading:)``); the
-/// searches' are the pages' alone (``changesOn(_:)``). A folder changes on the first of them.
+/// searches' are their pages' and feeds' alone (``changesOn(_:)``). Each part of a folder
+/// (``PrivateFolderLayout/Part``) is kept until its own day comes (``FolderDecision``).
 enum FolderHorizon {
     /// The first day after `content.today` on which the loans and registrations of `bundle`
     /// read differently: in the pages (`.live`) or in the summary
