@@ -91,7 +91,7 @@ enum BuildManifest {
         /// The day `file`, relative to the folder, states if it is one of the dated files: its
         /// summary's for the summary (``PrivateFolderLayout/summaryFiles``), the folder's for the others.
         func statedDay(of file: String) -> Day {
-            PrivateFolderLayout.isSummaryFile(file) ? summary?.renderedOn ?? renderedOn : renderedOn
+            PrivateFolderLayout.part(of: file) == .summary ? summary?.renderedOn ?? renderedOn : renderedOn
         }
 
         /// Its line under `key`: the key, then ``fieldCount`` - 1 fields.

@@ -36,11 +36,6 @@ public struct PrivateFolderLayout: Sendable {
     /// change (``FolderDecision``), and otherwise kept even when the rest of the folder is not.
     public static let summaryFiles: Set<String> = [summaryPDF, summaryPage]
 
-    /// Whether `name`, relative to a folder, is one of ``summaryFiles`` or its ``Precompressed`` sibling.
-    static func isSummaryFile(_ name: String) -> Bool {
-        part(of: name) == .summary
-    }
-
     /// A folder's files by what they read: a build renders the parts whose reading changed
     /// and keeps the others (``FolderDecision``).
     public enum Part: CaseIterable, Hashable, Sendable {

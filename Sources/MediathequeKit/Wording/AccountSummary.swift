@@ -23,14 +23,13 @@ public struct AccountSummary: Hashable, Sendable {
         var lines = ["Vous avez emprunté \(Wording.count(dueDates.count, "document"))"]
         let late = dueDates.filter { $0 < today }.count
         if late > 0 { lines.append(clause(late, other: false, "en retard")) }
-        // The first day after the ones a line has named so far.
-        var after = today.adding(days: -1)
+        // Live, today's loans have a line of their own; kept, they are the next due day's.
         if reading == .live {
             let dueToday = dueDates.filter { $0 == today }.count
             if dueToday > 0 { lines.append(clause(dueToday, other: late > 0, "à rendre aujourd'hui")) }
-            after = today
         }
-        if let next = dueDates.filter({ $0 > after }).min() {
+        let firstNext = reading == .live ? today.adding(days: 1) : today
+        if let next = dueDates.filter({ $0 >= firstNext }).min() {
             let when = reading == .live && next == today.adding(days: 1) ? "à rendre demain" : "à rendre le \(next.french)"
             let n = dueDates.filter { $0 == next }.count
             lines.append(clause(n, other: lines.count > 1, when))
