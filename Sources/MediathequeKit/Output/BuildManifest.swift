@@ -107,32 +107,30 @@ enum BuildManifest {
         /// The folder of a line's ``fieldCount`` fields, key first; `nil` (rendered again)
         /// when a day does not read as one: a damaged "changes on" must not pass for "never".
         init?(fields: [ArraySlice<UInt8>]) {
-            guard let renderedOn = Day(iso: String(decoding: fields[4], as: UTF8.self)),
-                  let changesOn = Self.changesOn(fields[5]) else { return nil }
+            let isAbsent = { (index: Int) in fields[index].elementsEqual("-".utf8) }
+            let text = { (index: Int) in String(decoding: fields[index], as: UTF8.self) }
+            guard let states = Self.span(fields, at: 4) else { return nil }
             var searches: Span?
-            if !fields[6].elementsEqual("-".utf8) {
-                guard let searchesRenderedOn = Day(iso: String(decoding: fields[6], as: UTF8.self)),
-                      let searchesChangeOn = Self.changesOn(fields[7]) else { return nil }
-                searches = Span(renderedOn: searchesRenderedOn, changesOn: searchesChangeOn)
+            if !isAbsent(6) {
+                guard let span = Self.span(fields, at: 6) else { return nil }
+                searches = span
             }
             var summary: Summary?
-            if !fields[8].elementsEqual("-".utf8) {
-                guard let summaryRenderedOn = Day(iso: String(decoding: fields[9], as: UTF8.self)),
-                      let summaryChangesOn = Self.changesOn(fields[10]) else { return nil }
-                summary = Summary(digest: String(decoding: fields[8], as: UTF8.self), renderedOn: summaryRenderedOn,
-                                  changesOn: summaryChangesOn)
+            if !isAbsent(8) {
+                guard let span = Self.span(fields, at: 9) else { return nil }
+                summary = Summary(digest: text(8), renderedOn: span.renderedOn, changesOn: span.changesOn)
             }
-            let rowsDigest = fields[2].elementsEqual("-".utf8) ? nil : String(decoding: fields[2], as: UTF8.self)
-            self.init(digest: String(decoding: fields[1], as: UTF8.self), rowsDigest: rowsDigest,
-                      fileList: String(decoding: fields[3], as: UTF8.self), renderedOn: renderedOn, changesOn: changesOn,
-                      searches: searches, summary: summary)
+            self.init(digest: text(1), rowsDigest: isAbsent(2) ? nil : text(2), fileList: text(3), renderedOn: states.renderedOn,
+                      changesOn: states.changesOn, searches: searches, summary: summary)
         }
 
-        /// A "changes on" field: `.some(nil)` for never ("-"), `nil` when it does not read as a day.
-        private static func changesOn(_ field: ArraySlice<UInt8>) -> Day?? {
-            let text = String(decoding: field, as: UTF8.self)
-            if text == "-" { return .some(nil) }
-            return Day(iso: text).map { .some($0) }
+        /// The "rendered on" and "changes on" fields at `index` and after it; `nil` when one does
+        /// not read as a day ("changes on" may be "-", never).
+        private static func span(_ fields: [ArraySlice<UInt8>], at index: Int) -> Span? {
+            guard let renderedOn = Day(iso: String(decoding: fields[index], as: UTF8.self)) else { return nil }
+            let changesOn = String(decoding: fields[index + 1], as: UTF8.self)
+            if changesOn == "-" { return Span(renderedOn: renderedOn, changesOn: nil) }
+            return Day(iso: changesOn).map { Span(renderedOn: renderedOn, changesOn: $0) }
         }
     }
 
