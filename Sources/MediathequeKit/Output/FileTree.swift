@@ -108,11 +108,22 @@ enum FileTree {
     /// Whether the regular file at `path` holds `bytes` and gives no more than `access`
     /// (a file of an older bundle may give more).
     static func holds(_ path: String, _ bytes: [UInt8], _ access: Access) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
-              info.st_mode & 0o777 & ~access.file == 0,
-              let data = FileManager.default.contents(atPath: path) else { return false }
-        return data.elementsEqual(bytes)
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
+              info.st_mode & 0o777 & ~access.file == 0 else { return false }
+        guard !bytes.isEmpty else { return true }
+        var stored = [UInt8](repeating: 0, count: bytes.count)
+        var done = 0
+        while done < stored.count {
+            let n = stored.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
+        }
+        return stored.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
     }
 
     /// Whether two files hold the same bytes, read a block at a time (a manifest is megabytes).
