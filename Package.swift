@@ -27,7 +27,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "CSupport", linkerSettings: [.linkedLibrary("z")]),
+        .target(name: "CSupport", linkerSettings: [.linkedLibrary("deflate")]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .target(

