@@ -233,12 +233,21 @@ struct AccountDatabaseTests {
             digested[read.card] = read.rows.finalize()
         }
         #expect(digested.count == streamed.count)
+        // Decoding some patrons, the stream has the documents' ids only, and looks up the
+        // documents of those it decodes: the same bundles, the others not decoded.
+        let some = Set(streamed.map(\.card).enumerated().filter { $0.offset % 3 == 0 }.map(\.element))
+        var looked: [String: AccountDatabase.PatronRead] = [:]
+        try db.forEachPatron(today: today, rules: Rules(), decoding: .only(some), documents: documents) { looked[$0.card] = $0 }
+        #expect(looked.count == streamed.count)
         for one in streamed {
             let alone = try #require(try db.read(card: one.card, today: today, rules: Rules(), documents: documents))
             #expect(alone.rows.finalize() == one.rows.finalize(), "\(one.card)")
             #expect(digested[one.card] == one.rows.finalize(), "\(one.card)")
             #expect(alone.keyVersion == one.keyVersion)
             #expect(alone.bundle == one.bundle, "\(one.card)")
+            let read = try #require(looked[one.card])
+            #expect(read.rows.finalize() == one.rows.finalize(), "\(one.card)")
+            #expect(read.bundle == (some.contains(one.card) ? one.bundle : nil), "\(one.card)")
         }
         let count = streamed.count, shared = streamed.filter { !($0.bundle?.shared.isEmpty ?? true) }.count
         let digests = Set(streamed.map { $0.rows.finalize() })

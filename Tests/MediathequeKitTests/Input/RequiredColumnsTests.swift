@@ -75,7 +75,7 @@ struct RequiredColumnsTests {
         }
         _ = try db.contractProblems()
         let documents = try db.documentDigests()
-        for decoding in [AccountDatabase.Decoding.all, .none] {
+        for decoding in [AccountDatabase.Decoding.all, .none, .only([holder])] {
             try db.forEachPatron(today: today, rules: Rules(), decoding: decoding, documents: documents) { _ in }
         }
         _ = try db.read(card: holder, today: today, rules: Rules(), documents: documents)
