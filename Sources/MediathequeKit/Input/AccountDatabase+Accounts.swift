@@ -84,7 +84,7 @@ extension AccountDatabase {
             }
             let cards = try String.fetchCursor(db, sql: AccountQuery.cards.forCards(range, documents: false),
                                                arguments: StatementArguments(range.arguments))
-            let lookup = decoding.readsDocuments ? nil : try DocumentLookup(db)
+            let lookup: DocumentLookup? = if case .only = decoding { try DocumentLookup(db) } else { nil }
             while let card = try cards.next() {
                 let read = try readPatron(db, card: card, decode: decoding.contains(card), documents: documents, lookup: lookup) { table, body in
                     try streams[table]!.rows(of: card, body)
