@@ -106,9 +106,10 @@ enum FileTree {
     }
 
     /// Whether the regular file at `path` holds `bytes` and gives no more than `access`
-    /// (a file of an older bundle may give more).
+    /// (a file of an older bundle may give more). Opened without blocking: a FIFO left in its
+    /// place would otherwise hold the build until a writer came; `fstat` then refuses it.
     static func holds(_ path: String, _ bytes: [UInt8], _ access: Access) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
