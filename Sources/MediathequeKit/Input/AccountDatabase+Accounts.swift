@@ -38,30 +38,8 @@ extension AccountDatabase {
             }
         }
 
-        /// Whether the pass's streams read the documents' columns, or only their ids: a pass that
-        /// decodes some patrons only looks their documents up (``DocumentLookup``), so that the
-        /// others' are not read at all.
-        var readsDocuments: Bool { if case .all = self { true } else { false } }
-    }
-
-    /// A document's columns (``DocumentColumn``), read by its id, for rows read with their
-    /// documents' ids only.
-    struct DocumentLookup {
-        private let statement: Statement
-
-        init(_ db: Database) throws {
-            statement = try db.cachedStatement(sql: AccountSQL.documentByID)
-        }
-
-        /// Calls `body` with the document whose id is in `column` of the row `values` stands on,
-        /// as a query joining it on `d.id = <that column>` would; returns false when there is none
-        /// (and such a query no row).
-        func document(ofColumn column: Int32, in values: StatementColumns, _ body: (StatementColumns) throws -> Void) throws -> Bool {
-            let rows = try Row.fetchCursor(statement, arguments: [DatabaseValue(sqliteStatement: values.statement, index: column)])
-            guard try rows.next() != nil else { return false }
-            try body(StatementColumns(statement.sqliteStatement))
-            return true
-        }
+        /// Whether the pass reads the documents' columns, or only their ids.
+        var readsDocuments: Bool { if case .none = self { false } else { true } }
     }
 
     /// Reads every patron in card order, digesting its rows (with `documents` for the documents
@@ -84,9 +62,8 @@ extension AccountDatabase {
             }
             let cards = try String.fetchCursor(db, sql: AccountQuery.cards.forCards(range, documents: false),
                                                arguments: StatementArguments(range.arguments))
-            let lookup: DocumentLookup? = if case .only = decoding { try DocumentLookup(db) } else { nil }
             while let card = try cards.next() {
-                let read = try readPatron(db, card: card, decode: decoding.contains(card), documents: documents, lookup: lookup) { table, body in
+                let read = try readPatron(db, card: card, decode: decoding.contains(card), documents: documents) { table, body in
                     try streams[table]!.rows(of: card, body)
                 }
                 if let read { try body(read) }
@@ -123,10 +100,8 @@ extension AccountDatabase {
 
     /// Reads one patron's rows, table by table, from `rows` (its streams or its own queries),
     /// hashing each row before decoding it (reading a value as another type would change its
-    /// bytes), and decoding only when `decode` says so. `lookup` is given when `rows` has the
-    /// documents' ids only: a row is then decoded with its document looked up, and not at all
-    /// when there is none, as the join would have left it out.
-    private func readPatron(_ db: Database, card: String, decode: Bool, documents: DocumentDigests, lookup: DocumentLookup? = nil,
+    /// bytes), and decoding only when `decode` says so.
+    private func readPatron(_ db: Database, card: String, decode: Bool, documents: DocumentDigests,
                             rows: (AccountTable, (StatementColumns) throws -> Void) throws -> Void) throws -> PatronRead? {
         var digest = RowDigest()
         func each<Column: QueryColumn>(_ table: AccountTable, _ decoder: (QueryRow<Column>) throws -> Void) throws {
@@ -135,9 +110,7 @@ extension AccountDatabase {
                 try rows(table) { row in
                     digest.add(table.digestTag, row.statement, document: document)
                     if table == .registration { digest.noteRegistration(QueryRow(row)) }
-                    guard decode else { return }
-                    guard let lookup, let column = table.query.documentColumn else { return try decoder(QueryRow(row)) }
-                    _ = try lookup.document(ofColumn: column, in: row) { try decoder(QueryRow(row, document: $0, at: column)) }
+                    if decode { try decoder(QueryRow(row)) }
                 }
             }
         }

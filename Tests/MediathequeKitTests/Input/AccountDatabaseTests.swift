@@ -255,6 +255,25 @@ struct AccountDatabaseTests {
         #expect(try db.read(card: "00000000000000", today: today, rules: Rules(), documents: documents) == nil)
     }
 
+    /// A pass that decodes some patrons reads their documents as the joins of a full read
+    /// do, also where an id matches only as a number does (a text `'0042'` for item's `42`).
+    @Test func aPassThatDecodesSomeReadsTheDocumentsTheJoinsRead() throws {
+        let dir = try TemporaryDirectory()
+        let demo = try DemoData(siteDirectory: Repository.site, today: today).materialize(into: dir.url)
+        try IncrementalBuildTests.giveDocumentsTextIDs(demo.database)
+        let queue = try DatabaseQueue(path: demo.database)
+        try queue.write { try $0.execute(sql: "UPDATE document SET id = '00' || id") }
+        try queue.close()
+        let db = try AccountDatabase(path: demo.database)
+        let documents = try db.documentDigests()
+        var all: [String: PatronBundle] = [:]
+        try db.forEachPatron(today: today, rules: Rules(), decoding: .all, documents: documents) { all[$0.card] = $0.bundle }
+        let loans = all.values.reduce(0) { $0 + $1.own.loans.count }
+        var some: [String: PatronBundle] = [:]
+        try db.forEachPatron(today: today, rules: Rules(), decoding: .only(Set(all.keys)), documents: documents) { some[$0.card] = $0.bundle }
+        #expect(loans > 100 && some == all)
+    }
+
     /// A retitled document changes the digest of a patron who borrowed it, read with its
     /// documents or without, also when the documents' ids cannot be looked up (text ids).
     @Test func aRetitledDocumentChangesTheDigestOfItsBorrower() throws {

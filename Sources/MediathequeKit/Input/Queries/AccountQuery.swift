@@ -6,10 +6,8 @@ import GRDB
 /// ``QueryColumn`` type whose first column is the patron's card number.
 ///
 /// A query whose rows show a document ends with the document's id: it reads the
-/// document in full when decoding every patron, its columns (``DocumentColumn``) standing
-/// in the id's place, and only the id otherwise (its digest stands for it:
-/// ``DocumentDigests``; a pass that decodes a few patrons looks their documents up:
-/// ``AccountDatabase/DocumentLookup``).
+/// document in full when decoding, its columns (``DocumentColumn``) standing in the
+/// id's place, and only the id otherwise (its digest stands for it: ``DocumentDigests``).
 struct AccountQuery: Sendable {
     /// The columns' expressions, the card's first.
     let columns: [String]

@@ -5,7 +5,7 @@ enum AccountSQL {
     /// Every statement the builder runs on the database, but the contract's checks of its rows.
     static let all: [String] = (AccountTable.allCases.map(\.query) + [.cards]).flatMap(\.statements) + [
         libraries, confirmedRegistrations, patronCount, cardAtPlace, cardsBefore, shareMembers,
-        documentsByID, documentsByAge, documentByID, itemLibraries, activeCatalogueSearch,
+        documentsByID, documentsByAge, itemLibraries, activeCatalogueSearch,
     ] + alerts
 
     static let libraries = "SELECT \(LibraryColumn.selectList) FROM library"
@@ -20,8 +20,6 @@ enum AccountSQL {
     /// The cards whose accounts are shared with the holder given as the argument.
     static let shareMembers = "SELECT member_card FROM account_share WHERE holder_card = ? ORDER BY member_card"
     static let documentsByID = "SELECT \(DocumentColumn.selectList) FROM document d ORDER BY d.id"
-    /// The document whose id is the argument, as the per-patron queries join it (`d.id = …`).
-    static let documentByID = "SELECT \(DocumentColumn.selectList) FROM document d WHERE d.id = ?"
     /// Oldest `added_on` first, then by id: the contract's index document_added gives this order without sorting.
     static let documentsByAge = "SELECT \(DocumentColumn.selectList) FROM document d ORDER BY d.added_on, d.id"
     static let itemLibraries = "SELECT \(ItemLibraryColumn.selectList) FROM item"

@@ -35,32 +35,20 @@ struct QueryRow<Column: QueryColumn> {
     private let values: StatementColumns
     /// Where `Column`'s first column is in the statement's row.
     private let offset: Int32
-    /// The document's columns when they were read apart, by its id (``AccountDatabase/DocumentLookup``),
-    /// and the column whose id they stand for.
-    private let document: (column: Int32, values: StatementColumns)?
 
     init(_ values: StatementColumns) { self.init(values, offset: 0) }
 
     init(_ statement: SQLiteStatement) { self.init(StatementColumns(statement)) }
 
-    /// The row `values` stands on, whose document's id at `column` was looked up: `document`
-    /// stands on the document's row.
-    init(_ values: StatementColumns, document: StatementColumns, at column: Int32) {
-        self.init(values, offset: 0, document: (column, document))
-    }
-
-    private init(_ values: StatementColumns, offset: Int32, document: (column: Int32, values: StatementColumns)? = nil) {
+    private init(_ values: StatementColumns, offset: Int32) {
         self.values = values
         self.offset = offset
-        self.document = document
     }
 
     /// The columns from `column` on, read by the names of another query's: the document's
-    /// columns, which a query selects in place of its document's id (``AccountQuery``), or
-    /// which were read apart.
+    /// columns, which a query selects in place of its document's id (``AccountQuery``).
     func columns<Other: QueryColumn>(from column: Column) -> QueryRow<Other> {
-        if let document, document.column == offset + column.rawValue { return QueryRow<Other>(document.values, offset: 0) }
-        return QueryRow<Other>(values, offset: offset + column.rawValue)
+        QueryRow<Other>(values, offset: offset + column.rawValue)
     }
 
     private func place(_ column: Column) -> Int { Int(offset + column.rawValue) }
