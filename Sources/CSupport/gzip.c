@@ -6,12 +6,13 @@
 // all its files, and frees it when it ends.
 static pthread_key_t compressor_key;
 static pthread_once_t compressor_once = PTHREAD_ONCE_INIT;
+static int has_key = 0;
 
 static void free_compressor(void *compressor) { libdeflate_free_compressor(compressor); }
-static void make_key(void) { pthread_key_create(&compressor_key, free_compressor); }
+static void make_key(void) { has_key = pthread_key_create(&compressor_key, free_compressor) == 0; }
 
 static struct libdeflate_compressor *thread_compressor(void) {
-    pthread_once(&compressor_once, make_key);
+    if (pthread_once(&compressor_once, make_key) != 0 || !has_key) return NULL;
     struct libdeflate_compressor *compressor = pthread_getspecific(compressor_key);
     if (compressor != NULL) return compressor;
     if ((compressor = libdeflate_alloc_compressor(6)) == NULL) return NULL;
