@@ -43,12 +43,13 @@ struct PatronFolderRenderer {
 
     /// A folder's files, and how long they stay as they are: the first day after the build's
     /// date on which the same rows give other files (``FolderHorizon``), but for the date
-    /// the dated ones state; `nil` for never.
+    /// the dated ones state; `nil` for never, and for a part not rendered (its line keeps
+    /// the published one's days).
     struct Folder {
         var files: [RenderedFile]
         /// Its states' (``PrivateFolderLayout/Part/states``).
         var changesOn: Day?
-        /// Its searches' (``PrivateFolderLayout/Part/searches``); `nil` too when they were not rendered.
+        /// Its searches' (``PrivateFolderLayout/Part/searches``).
         var searchesChangeOn: Day?
         /// Its summary's (``PrivateFolderLayout/summaryFiles``).
         var summaryChangesOn: Day?
@@ -110,8 +111,11 @@ struct PatronFolderRenderer {
         for (id, feed) in feeds.sorted(by: { $0.key < $1.key }) where wanted(layout.searchFeed(id)) {
             files.append(feedRenderer.file(for: feed, at: try folder.appending(layout.searchFeed(id))))
         }
-        return Folder(files: files, changesOn: FolderHorizon.statesChangeOn(bundle, content: content, reading: .live),
-                      searchesChangeOn: FolderHorizon.changesOn(feeds.values),
-                      summaryChangesOn: FolderHorizon.statesChangeOn(bundle, content: content, reading: .kept))
+        // Each part's horizon, for the parts rendered only: an acquisitions night renders searches alone.
+        func horizon(_ part: PrivateFolderLayout.Part, _ day: () -> Day?) -> Day? { parts.contains(part) ? day() : nil }
+        return Folder(files: files,
+                      changesOn: horizon(.states) { FolderHorizon.statesChangeOn(bundle, content: content, reading: .live) },
+                      searchesChangeOn: horizon(.searches) { FolderHorizon.changesOn(feeds.values) },
+                      summaryChangesOn: horizon(.summary) { FolderHorizon.statesChangeOn(bundle, content: content, reading: .kept) })
     }
 }
