@@ -88,14 +88,13 @@ public struct ICalendarWriter: Sendable {
     /// A `TEXT` value (RFC 5545 §3.3.11): carriage returns dropped, the text
     /// cleaned, then `\`, `;`, `,` and line feeds escaped (`\\`, `\;`, `\,`, `\n`).
     static func escape(_ text: String) -> String {
-        // Most texts need nothing done: looking costs far less than rebuilding them a scalar at a time.
-        let isPlain = text.unicodeScalars.allSatisfy { scalar in
+        let plain = Text.isPlain(text) { scalar in
             switch scalar {
-            case "\\", ";", ",", "\n": false
-            default: Text.isAllowed(scalar)
+            case "\\", ";", ",", "\n": true
+            default: false
             }
         }
-        return isPlain ? text : escapedScalarByScalar(text)
+        return plain ? text : escapedScalarByScalar(text)
     }
 
     /// ``escape(_:)`` without its shortcut.

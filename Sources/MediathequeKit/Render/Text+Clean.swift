@@ -18,8 +18,7 @@ public enum Text {
     /// and a lone carriage return, become one line feed, as an XML parser
     /// would read them. Everything else, right-to-left marks included, is kept.
     public static func clean(_ text: String) -> String {
-        // Nearly every text is clean already: looking costs far less than rebuilding it a scalar at a time.
-        guard !text.unicodeScalars.allSatisfy({ $0 != "\r" && isAllowed($0) }) else { return text }
+        guard !isPlain(text, reserving: { _ in false }) else { return text }
         var scalars = String.UnicodeScalarView()
         var afterCarriageReturn = false
         for scalar in text.unicodeScalars {
@@ -33,6 +32,14 @@ public enum Text {
             if isAllowed(scalar) { scalars.append(scalar) }
         }
         return String(scalars)
+    }
+
+    /// Whether `text` is clean already (``clean(_:)`` gives it back as it is) and holds none of
+    /// the scalars a format `reserves`: an escaping then returns it whole. Nearly every text is;
+    /// looking costs far less than rebuilding it a scalar at a time.
+    @inline(__always)
+    static func isPlain(_ text: String, reserving reserves: (Unicode.Scalar) -> Bool) -> Bool {
+        text.unicodeScalars.allSatisfy { isAllowed($0) && !reserves($0) }
     }
 
     /// Whether ``clean(_:)`` keeps this scalar (a carriage return is rewritten, not kept).
@@ -63,14 +70,13 @@ public enum Text {
     /// The result never contains `<`, so it can close no element, comment or
     /// CDATA section (`]]>` becomes `]]&gt;`).
     public static func escapeMarkup(_ text: String) -> String {
-        // Most texts need nothing done: looking costs far less than rebuilding them a scalar at a time.
-        let isPlain = text.unicodeScalars.allSatisfy { scalar in
+        let plain = isPlain(text) { scalar in
             switch scalar {
-            case "&", "<", ">", "\"", "'": false
-            default: isAllowed(scalar)
+            case "&", "<", ">", "\"", "'": true
+            default: false
             }
         }
-        return isPlain ? text : markupEscapedScalarByScalar(text)
+        return plain ? text : markupEscapedScalarByScalar(text)
     }
 
     /// ``escapeMarkup(_:)`` without its shortcut.
